@@ -1,0 +1,102 @@
+/**
+ * The id prefix of every object type. Ids are `prefix_` + a time-sortable suffix, so sorting ids sorts by
+ * creation time (the list order of api.md §1).
+ *
+ * @example
+ * ```ts
+ * idPrefixes.customer // 'cus'
+ * ```
+ */
+export const idPrefixes = {
+  customer: 'cus',
+  user: 'usr',
+  inquiry: 'inq',
+  quote: 'quo',
+  booking: 'bkg',
+  appointment: 'apt',
+  invoice: 'inv',
+  payment: 'pay',
+  complaint: 'cmp',
+  communication: 'com',
+  api_key: 'key',
+  webhook_endpoint: 'whk',
+  event: 'evt',
+  webhook_delivery: 'dlv',
+  request: 'req',
+  account: 'acct',
+} as const
+
+/** An object type that has an id prefix. */
+export type IdKind = keyof typeof idPrefixes
+/** One of the id prefixes. */
+export type IdPrefix = (typeof idPrefixes)[IdKind]
+
+/** Makes ids: `generate('customer')` → `cus_…`. */
+export interface IdGenerator {
+  (kind: IdKind): string
+}
+
+const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz'
+
+function encodeBase32(value: bigint, length: number): string {
+  let out = ''
+  for (let i = 0; i < length; i++) {
+    out = CROCKFORD[Number(value & 31n)] + out
+    value >>= 5n
+  }
+  return out
+}
+
+/** Options of {@link createIdGenerator}. */
+export interface IdGeneratorOptions {
+  /** Current time in ms since the epoch (default `Date.now`). */
+  now?: () => number
+  /** Fills a byte array with random bytes (default `crypto.getRandomValues`). */
+  randomBytes?: (bytes: Uint8Array) => void
+}
+
+/**
+ * Creates a generator of ULID-style ids: 10 characters of millisecond time, then 16 of randomness, in lower-case
+ * Crockford base32. Ids from one generator are strictly increasing even within the same millisecond (the random
+ * part is incremented), so they sort in creation order.
+ *
+ * @example
+ * ```ts
+ * const nextId = createIdGenerator()
+ * nextId('customer') // 'cus_01jdq6b3v2k7m1x9...'
+ * ```
+ */
+export function createIdGenerator(options: IdGeneratorOptions = {}): IdGenerator {
+  const now = options.now ?? Date.now
+  const randomBytes = options.randomBytes ?? ((bytes: Uint8Array) => void crypto.getRandomValues(bytes))
+  let lastTime = -1
+  let lastRandom = 0n
+  return (kind) => {
+    const time = Math.max(now(), lastTime)
+    if (time === lastTime) {
+      lastRandom += 1n
+    } else {
+      const bytes = new Uint8Array(10)
+      randomBytes(bytes)
+      lastRandom = bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n)
+      lastTime = time
+    }
+    return `${idPrefixes[kind]}_${encodeBase32(BigInt(time), 10)}${encodeBase32(lastRandom, 16)}`
+  }
+}
+
+/**
+ * Creates a deterministic id generator: `cus_0000000000000000000001`, `cus_…02`, one counter shared by every kind,
+ * so tests can assert exact ids and the ids still sort in creation order.
+ *
+ * @example
+ * ```ts
+ * const nextId = sequentialIds()
+ * nextId('customer') // 'cus_0000000000000000000001'
+ * nextId('booking')  // 'bkg_0000000000000000000002'
+ * ```
+ */
+export function sequentialIds(start = 1): IdGenerator {
+  let counter = start
+  return (kind) => `${idPrefixes[kind]}_${String(counter++).padStart(22, '0')}`
+}

@@ -1,0 +1,69 @@
+import type * as z from 'zod/mini'
+
+/** One readable validation problem: the dotted path of the field and what is wrong with it. */
+export interface IssueDetail {
+  path: string
+  message: string
+}
+
+/** Renders a zod path as `line_items.0.quantity`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.')
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.message && issue.message !== 'Invalid input') return issue.message
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`
+    case 'too_small':
+      return issue.origin === 'string' ? `must be at least ${issue.minimum} characters` : `must be at least ${issue.minimum}`
+    case 'too_big':
+      return issue.origin === 'string' ? `must be at most ${issue.maximum} characters` : `must be at most ${issue.maximum}`
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map(String).join(', ')}`
+    case 'invalid_format':
+      return `must be a valid ${issue.format}`
+    case 'unrecognized_keys':
+      return `unknown parameter${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`
+    case 'invalid_union':
+      return 'does not match any allowed shape'
+    default:
+      return 'is invalid'
+  }
+}
+
+function article(expected: string): string {
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`
+}
+
+/**
+ * Turns zod issues into readable `{ path, message }` details, one per problem; an unknown key becomes one detail
+ * per key, with the key in the path.
+ *
+ * @example
+ * ```ts
+ * const result = CustomerCreate.safeParse({ nme: 'Ada' })
+ * if (!result.success) describeIssues(result.error.issues)
+ * // [{ path: 'name', message: 'is required' }, { path: 'nme', message: 'unknown parameter: nme' }]
+ * ```
+ */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): IssueDetail[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: `unknown parameter: ${key}` }))
+      : [{ path: formatPath(issue.path), message: describe(issue) }],
+  )
+}
+
+/**
+ * One sentence for a list of details: `name is required; email must be a valid email`.
+ *
+ * @example
+ * ```ts
+ * summarizeIssues(describeIssues(result.error.issues))
+ * ```
+ */
+export function summarizeIssues(details: readonly IssueDetail[]): string {
+  return details.map((d) => (d.path ? `${d.path} ${d.message}` : d.message)).join('; ')
+}

@@ -1,0 +1,40 @@
+/** A line item as sent in a create or update body (`tax_rate` defaults to 0). */
+export interface LineItemInput {
+  description: string
+  quantity: number
+  unit_amount: number
+  tax_rate?: number
+}
+
+/** The totals of a list of line items, in integer minor units. */
+export interface Totals {
+  subtotal: number
+  tax: number
+  total: number
+}
+
+/** Rounds half up (away from zero for the non-negative amounts used here), after removing float noise. */
+function roundHalfUp(value: number): number {
+  return Math.floor(Number(value.toPrecision(12)) + 0.5)
+}
+
+/**
+ * Computes `subtotal`, `tax` and `total` of line items the way the API does: per line, the net amount
+ * (`quantity × unit_amount`) and its tax are each rounded half up to an integer, then summed.
+ *
+ * @example
+ * ```ts
+ * computeTotals([{ description: 'Gutter clean', quantity: 1.5, unit_amount: 999, tax_rate: 10 }])
+ * // { subtotal: 1499, tax: 150, total: 1649 }
+ * ```
+ */
+export function computeTotals(lineItems: readonly LineItemInput[]): Totals {
+  let subtotal = 0
+  let tax = 0
+  for (const item of lineItems) {
+    const net = roundHalfUp(item.quantity * item.unit_amount)
+    subtotal += net
+    tax += roundHalfUp((net * (item.tax_rate ?? 0)) / 100)
+  }
+  return { subtotal, tax, total: subtotal + tax }
+}
