@@ -15,7 +15,7 @@ function describe(issue: z.core.$ZodIssue): string {
   if (issue.message && issue.message !== 'Invalid input') return issue.message
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`
+      return 'input' in issue && issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`
     case 'too_small':
       return issue.origin === 'string' ? `must be at least ${issue.minimum} characters` : `must be at least ${issue.minimum}`
     case 'too_big':
@@ -28,6 +28,9 @@ function describe(issue: z.core.$ZodIssue): string {
       return `unknown parameter${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`
     case 'invalid_union':
       return 'does not match any allowed shape'
+    case 'invalid_key':
+    case 'invalid_element':
+      return issue.issues[0] ? describe(issue.issues[0]) : 'is invalid'
     default:
       return 'is invalid'
   }
@@ -54,6 +57,24 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): IssueDetail
       ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: `unknown parameter: ${key}` }))
       : [{ path: formatPath(issue.path), message: describe(issue) }],
   )
+}
+
+/** The result of {@link validate}: the parsed data, or readable details of every problem. */
+export type ValidationResult<T> = { success: true; data: T } | { success: false; details: IssueDetail[] }
+
+/**
+ * Parses `input` with `schema` and, on failure, describes every problem readably (a missing field says
+ * "is required", a wrong type "must be a string"). Servers and receivers use it so their 400s read the same.
+ *
+ * @example
+ * ```ts
+ * const result = validate(CustomerCreate, body)
+ * if (!result.success) return badRequest(result.details)
+ * ```
+ */
+export function validate<S extends z.ZodMiniType>(schema: S, input: unknown): ValidationResult<z.output<S>> {
+  const result = schema.safeParse(input, { reportInput: true })
+  return result.success ? { success: true, data: result.data } : { success: false, details: describeIssues(result.error.issues) }
 }
 
 /**
