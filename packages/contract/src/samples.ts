@@ -133,8 +133,19 @@ function typeSpecificFields(type: EventType): Record<string, unknown> {
   }
 }
 
+/** What a typical update of each resource changed, as the old values. */
+const typicalChanges: Partial<Record<EventType, Record<string, unknown>>> = {
+  'appointment.status_changed': { status: 'scheduled' },
+  'booking.updated': { status: 'pending', scheduled_start: '2026-12-02T09:00:00.000Z', scheduled_end: '2026-12-02T11:00:00.000Z' },
+  'complaint.updated': { status: 'in_progress' },
+  'customer.updated': { phone: '+1 555 0111' },
+  'inquiry.updated': { status: 'contacted' },
+  'invoice.updated': { status: 'draft' },
+  'quote.updated': { status: 'draft' },
+  'user.updated': { role: 'sales' },
+}
+
 function previousAttributesOf(type: EventType): { previous_attributes?: Record<string, unknown> } {
-  if (type === 'appointment.status_changed') return { previous_attributes: { status: 'scheduled' } }
-  if (type.endsWith('.updated')) return { previous_attributes: { updated_at: '2026-11-26T09:00:00.000Z' } }
-  return {}
+  const changed = typicalChanges[type]
+  return changed ? { previous_attributes: { ...changed, updated_at: '2026-11-26T09:00:00.000Z' } } : {}
 }
