@@ -1,0 +1,98 @@
+import type { DeliveryAttempt } from '@octopuspro/contract'
+import type { Clock } from '../clock.js'
+import { readExcerpt } from './excerpt.js'
+import type { SignatureSigner } from './signer.js'
+import { judgeResponse, type AttemptVerdict } from './verdict.js'
+
+/** What every attempt of an engine shares. */
+export interface AttemptContext {
+  clock: Clock
+  fetch: typeof fetch
+  signer: SignatureSigner
+  timeoutMs: number
+  userAgent: string
+}
+
+/** One POST of one event to one endpoint. */
+export interface AttemptRequest {
+  url: string
+  secrets: readonly string[]
+  /** The event id: the `webhook-id`, the same on every attempt. */
+  eventId: string
+  /** The event serialized once: every attempt sends (and signs) these exact bytes. */
+  body: string
+  /** Aborted by the engine when it closes; the attempt adds its own timeout to it. */
+  controller: AbortController
+}
+
+/** An attempt as the delivery log records it, and what it means for the delivery. */
+export interface AttemptResult {
+  attempt: DeliveryAttempt
+  verdict: AttemptVerdict
+}
+
+/**
+ * POSTs the event with fresh Standard Webhooks headers (this attempt's timestamp, one signature per secret), never
+ * following redirects, and records status, error, duration and a 1 KiB excerpt of the answer. Never throws: a
+ * refused connection or a timeout is a failed attempt like any other.
+ *
+ * @example
+ * ```ts
+ * const { attempt, verdict } = await sendAttempt(context, { url, secrets: [secret], eventId: event.id, body, controller: new AbortController() })
+ * attempt.status_code // 200
+ * ```
+ */
+export async function sendAttempt(context: AttemptContext, request: AttemptRequest): Promise<AttemptResult> {
+  const { clock, timeoutMs } = context
+  const startedAt = clock.now()
+  let timedOut = false
+  // The wait itself is real even on a manual clock: a receiver that hangs must not hang the engine.
+  const timer = setTimeout(() => {
+    timedOut = true
+    request.controller.abort()
+  }, timeoutMs)
+  let statusCode: number | null = null
+  let excerpt: string | null = null
+  let judgement: { verdict: AttemptVerdict; error: string | null }
+  try {
+    const timestamp = Math.floor(startedAt / 1000)
+    const response = await context.fetch(request.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': context.userAgent,
+        'webhook-id': request.eventId,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': await context.signer.header(request.secrets, request.eventId, timestamp, request.body),
+      },
+      body: request.body,
+      redirect: 'manual',
+      signal: request.controller.signal,
+    })
+    statusCode = response.status
+    judgement = judgeResponse(response.status, response.headers.get('location'))
+    excerpt = await readExcerpt(response.body)
+  } catch (error) {
+    judgement = { verdict: 'retry', error: timedOut ? `timed out after ${timeoutMs} ms` : describeFailure(error) }
+  } finally {
+    clearTimeout(timer)
+  }
+  return {
+    attempt: {
+      at: new Date(startedAt).toISOString(),
+      status_code: statusCode,
+      error: judgement.error,
+      duration_ms: clock.now() - startedAt,
+      response_body_excerpt: excerpt,
+    },
+    verdict: judgement.verdict,
+  }
+}
+
+/** fetch hides the reason in `cause` ("fetch failed" ← "connect ECONNREFUSED 127.0.0.1:4010"). */
+function describeFailure(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error
+  if (!(cause instanceof Error)) return String(cause)
+  const first = cause instanceof AggregateError && cause.errors[0] instanceof Error ? cause.errors[0] : cause
+  return first.message || (first as { code?: string }).code || first.name
+}

@@ -1,0 +1,48 @@
+/**
+ * The base of the delivery engine's errors; `code` says which one it is.
+ *
+ * @example
+ * ```ts
+ * try { await engine.waitFor({ type: 'booking.created' }) } catch (error) {
+ *   if (error instanceof DeliveryError) console.log(error.code)
+ * }
+ * ```
+ */
+export class DeliveryError extends Error {
+  readonly code: string
+
+  constructor(code: string, message: string) {
+    super(message)
+    this.name = new.target.name
+    this.code = code
+  }
+}
+
+/**
+ * `waitFor` saw no matching delivery in time. The message names the filter and the latest deliveries.
+ *
+ * @example
+ * ```ts
+ * await expect(server.deliveries.waitFor({ type: 'booking.created' }, { timeout: 100 })).rejects.toThrow(DeliveryWaitTimeoutError)
+ * ```
+ */
+export class DeliveryWaitTimeoutError extends DeliveryError {
+  constructor(message: string) {
+    super('delivery_wait_timeout', message)
+  }
+}
+
+/**
+ * The engine was closed: no more dispatching, and pending `waitFor`s end with this.
+ *
+ * @example
+ * ```ts
+ * await engine.close()
+ * engine.dispatch(event, ['whk_1']) // throws DeliveryEngineClosedError
+ * ```
+ */
+export class DeliveryEngineClosedError extends DeliveryError {
+  constructor(action: string) {
+    super('delivery_engine_closed', `${action}: the delivery engine is closed; create a new server (or engine) to deliver again`)
+  }
+}
