@@ -1,0 +1,25 @@
+/** What went wrong when setting up or driving the reference server (not an HTTP error: those are API responses). */
+export type ReferenceServerErrorCode = 'invalid_option' | 'fixtures_invalid' | 'event_wait_timeout' | 'server_closed'
+
+/**
+ * Thrown by `createReferenceServer`, `startReferenceServer`, `server.faults.add` and `server.events.waitFor` when
+ * an option, a fixture or a wait cannot be satisfied; `code` says which, the message says how to fix it.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   createReferenceServer({ apiKey: 'nope' })
+ * } catch (error) {
+ *   if (error instanceof ReferenceServerError && error.code === 'invalid_option') console.error(error.message)
+ * }
+ * ```
+ */
+export class ReferenceServerError extends Error {
+  override readonly name = 'ReferenceServerError'
+  readonly code: ReferenceServerErrorCode
+
+  constructor(code: ReferenceServerErrorCode, message: string) {
+    super(message)
+    this.code = code
+  }
+}

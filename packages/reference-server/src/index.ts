@@ -1,0 +1,16 @@
+/**
+ * `@octopuspro/reference-server`: the whole OctopusPro Open API in memory — every route of the contract, its
+ * business rules and errors, events, and signed webhook deliveries with retries — for test suites and local
+ * development. Three doors onto one app: in process (`createReferenceServer`), on a port
+ * (`startReferenceServer`, the `octopuspro-server` CLI) and msw (`@octopuspro/reference-server/msw`).
+ *
+ * @packageDocumentation
+ */
+export { createReferenceServer } from './create-reference-server.js'
+export { startReferenceServer } from './start-reference-server.js'
+export type { FaultRule, ReferenceServer, ReferenceServerOptions, StartReferenceServerOptions } from './options.js'
+export { Fixtures } from './fixtures.js'
+export { ReferenceServerError, type ReferenceServerErrorCode } from './errors.js'
+export { manualClock, systemClock, type Clock, type ManualClock } from './clock.js'
+export { DeliveryEngineClosedError, DeliveryError, DeliveryWaitTimeoutError } from './delivery/errors.js'
+export type { DeliveryListFilter, DeliveryWaitFilter, DeliveryWaitOptions } from './delivery/engine.js'

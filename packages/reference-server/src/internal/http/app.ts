@@ -1,0 +1,64 @@
+import { listRoutes, openapi } from '@octopuspro/contract'
+import { Hono } from 'hono'
+import { ApiError, isApiError } from '../api-error.js'
+import { handlers } from '../handlers/index.js'
+import { settingsPath, settingsRoutes } from '../../settings/routes.js'
+import type { RouteHandlerFunction } from '../handlers/types.js'
+import type { Runtime } from '../runtime.js'
+import { errorResponse } from './respond.js'
+import { routeHandler, type AppEnv } from './route-handler.js'
+import { allowedMethods, toAppPath } from './route-matcher.js'
+
+/**
+ * The web-standard app behind every door (in-process fetch, node:http, msw): every route of the contract's table
+ * mounted with its handler, plus `/health` and `/openapi.json`. Every response carries `x-request-id`.
+ */
+export function createApp(runtime: Runtime): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  let document: string | undefined
+
+  app.use('*', async function requestLifecycle(c, next) {
+    const started = performance.now()
+    const requestId = runtime.requestIds('request')
+    c.set('requestId', requestId)
+    await next()
+    c.res.headers.set('x-request-id', requestId)
+    for (const [name, value] of Object.entries(c.get('rateLimitHeaders') ?? {})) {
+      if (!c.res.headers.has(name)) c.res.headers.set(name, value)
+    }
+    runtime.logger?.(`${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms ${requestId}`)
+  })
+
+  app.get('/health', (c) => c.json({ status: 'ok' }))
+  app.get('/openapi.json', (c) => {
+    document ??= JSON.stringify(openapi())
+    return c.body(document, 200, { 'content-type': 'application/json; charset=utf-8' })
+  })
+  app.route(settingsPath, settingsRoutes())
+
+  const table = handlers as unknown as Record<string, Record<string, RouteHandlerFunction | undefined>>
+  for (const entry of listRoutes()) {
+    const handler = table[entry.group]?.[entry.action]
+    if (!handler) throw new Error(`route ${entry.name} has no handler; add it to src/internal/handlers`)
+    app.on(entry.definition.method, toAppPath(entry.definition.path), routeHandler(runtime, entry, handler))
+  }
+
+  app.notFound((c) => {
+    const { pathname } = new URL(c.req.url)
+    const allowed = allowedMethods(pathname)
+    const error =
+      allowed.length > 0
+        ? new ApiError('method_not_allowed', `${c.req.method} is not allowed on ${pathname}; use ${allowed.join(' or ')}`, { headers: { allow: allowed.join(', ') } })
+        : new ApiError('route_not_found', `There is no route ${c.req.method} ${pathname}; the routes are listed in GET /openapi.json (the API lives under /v1)`)
+    return errorResponse(error, c.get('requestId'))
+  })
+
+  app.onError((error, c) => {
+    if (isApiError(error)) return errorResponse(error, c.get('requestId'))
+    runtime.logger?.(`internal error ${c.get('requestId')}: ${error.stack ?? error.message}`)
+    const internal = new ApiError('internal_error', `The reference server failed unexpectedly (a bug; please report it with the request id): ${error.message}`)
+    return errorResponse(internal, c.get('requestId'))
+  })
+
+  return app
+}

@@ -1,0 +1,93 @@
+import type { RouteEntry } from '@octopuspro/contract'
+import type { Context } from 'hono'
+import { ApiError, isApiError } from '../api-error.js'
+import type { RouteHandlerFunction } from '../handlers/types.js'
+import type { Runtime } from '../runtime.js'
+import { authenticate } from './authenticate.js'
+import { claimIdempotencyKey, type StoredResponse } from './idempotency.js'
+import { takeToken } from './rate-limit.js'
+import { readJsonBody } from './read-body.js'
+import { errorBody, jsonResponse } from './respond.js'
+import { groupLabels } from './route-labels.js'
+import { parseInput } from './validate.js'
+
+/** The per-request values the app keeps on hono's context. */
+export interface AppEnv {
+  Variables: { requestId: string; rateLimitHeaders: Record<string, string> | undefined }
+}
+
+function parseId(entry: RouteEntry, raw: string | undefined): string | undefined {
+  const schema = entry.definition.id
+  if (!schema || raw === undefined) return undefined
+  if (schema.safeParse(raw).success) return raw
+  const label = groupLabels[entry.group]
+  const list = entry.definition.path.split('/{id}')[0]
+  throw new ApiError('resource_missing', `No ${label} with id '${raw}'; check the id, or list them with GET /v1${list}`, { param: 'id' })
+}
+
+function parseQuery(entry: RouteEntry, params: URLSearchParams): unknown {
+  const query = Object.fromEntries(params)
+  if (entry.definition.query) return parseInput(entry.definition.query, query, 'query')
+  const [first] = Object.keys(query)
+  if (first !== undefined) {
+    throw new ApiError('unknown_parameter', `${entry.definition.method} /v1${entry.definition.path} takes no query parameters; remove '${first}'`, { param: first })
+  }
+  return undefined
+}
+
+/**
+ * One route of the table, end to end: authenticate, rate limit, read-only check, validate id/query/body against
+ * the contract, idempotency, injected faults, then the business handler. Handler errors are answers too (and are
+ * stored under an Idempotency-Key); anything else is a bug and reaches the app's 500 handler.
+ */
+export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: RouteHandlerFunction) {
+  const { definition } = entry
+  const route = `${definition.method} /v1${definition.path}`
+  return async function handleRoute(c: Context<AppEnv>): Promise<Response> {
+    const request = c.req.raw
+    const requestId = c.get('requestId')
+    const { state } = runtime
+    const key = authenticate(state, request.headers, runtime.clock.now())
+    if (runtime.rateLimit) c.set('rateLimitHeaders', takeToken(state, runtime.rateLimit, key.id, runtime.clock.now()))
+    if (definition.method !== 'GET' && key.key.mode === 'read_only') {
+      throw new ApiError('api_key_read_only', `This API key is read_only and cannot ${definition.method} /v1${definition.path}; use a read_write key`)
+    }
+    const url = new URL(request.url)
+    const id = parseId(entry, c.req.param('id'))
+    const query = parseQuery(entry, url.searchParams)
+    const raw = definition.body ? await readJsonBody(request) : undefined
+    const body = definition.body && raw ? parseInput(definition.body, raw.value, 'body') : undefined
+
+    const idempotencyKey = definition.method === 'POST' ? request.headers.get('idempotency-key') : null
+    const claim =
+      idempotencyKey === null
+        ? undefined
+        : claimIdempotencyKey(state, { apiKeyId: key.id, key: idempotencyKey, route, body: raw?.text ?? '', nowMs: runtime.clock.now() })
+    if (claim?.replay) return jsonResponse(claim.replay.status, claim.replay.body, { 'idempotent-replayed': 'true' })
+
+    let response: StoredResponse
+    try {
+      const fault = runtime.faults.pick(definition.method, url.pathname)
+      await fault?.delay()
+      const early = fault && !fault.rule.after ? fault.error() : undefined
+      if (early) {
+        claim?.release()
+        return jsonResponse(early.status, errorBody(early, requestId), early.headers)
+      }
+      try {
+        const result = handler({ id, query, body, call: runtime.call(runtime.clock.now()) })
+        response = { status: definition.status, body: JSON.stringify(result) }
+      } catch (error) {
+        if (!isApiError(error)) throw error
+        response = { status: error.status, body: errorBody(error, requestId) }
+      }
+      claim?.complete(response)
+      const late = fault?.rule.after ? fault.error() : undefined
+      if (late) return jsonResponse(late.status, errorBody(late, requestId), late.headers)
+    } catch (error) {
+      claim?.release()
+      throw error
+    }
+    return jsonResponse(response.status, response.body)
+  }
+}

@@ -1,0 +1,147 @@
+import { API_VERSION, ApiKeySecret, createIdGenerator, Plan, sequentialIds, type Account, type EventType, type IdGenerator, type WebhookEvent } from '@octopuspro/contract'
+import packageJson from '../../package.json' with { type: 'json' }
+import { systemClock, type Clock } from '../clock.js'
+import { DeliveryEngine } from '../delivery/engine.js'
+import { ReferenceServerError } from '../errors.js'
+import type { ReferenceServerOptions } from '../options.js'
+import type { Call } from './call.js'
+import { EventWaiters } from './events/waiters.js'
+import { createApiKey, newApiKeySecret } from './handlers/api-keys.js'
+import { validSecrets } from './handlers/webhooks.js'
+import { Faults } from './http/faults.js'
+import type { RateLimit } from './http/rate-limit.js'
+import { seedDemo } from './seed/demo.js'
+import { loadFixtures } from './seed/load-fixtures.js'
+import { State } from './state.js'
+
+/** The account id is fixed: there is one account per server. */
+const ACCOUNT_ID = 'acct_reference'
+const DEFAULT_RATE_WINDOW_MS = 1000
+
+function invalid(message: string): never {
+  throw new ReferenceServerError('invalid_option', message)
+}
+
+function resolveAccount(options: ReferenceServerOptions['account'] = {}): Account {
+  const account = { id: ACCOUNT_ID, object: 'account' as const, name: 'OctopusPro Reference', plan: 'growth' as const, timezone: 'UTC', currency: 'usd', ...options }
+  if (!Plan.safeParse(account.plan).success) invalid(`account.plan is '${account.plan}'; use starter, growth or unlimited`)
+  if (!/^[a-z]{3}$/.test(account.currency)) invalid(`account.currency is '${account.currency}'; use a lower-case ISO 4217 code such as 'usd'`)
+  return account
+}
+
+function resolveRateLimit(option: ReferenceServerOptions['rateLimit']): RateLimit | null {
+  if (!option) return null
+  const windowMs = option.windowMs ?? DEFAULT_RATE_WINDOW_MS
+  if (!(Number.isInteger(option.limit) && option.limit >= 1)) invalid(`rateLimit.limit is ${option.limit}; pass a whole number of requests ≥ 1`)
+  if (!(windowMs > 0)) invalid(`rateLimit.windowMs is ${windowMs}; pass a number of ms > 0`)
+  return { limit: option.limit, windowMs }
+}
+
+/**
+ * Everything one server instance holds across requests: the clock, ids, delivery engine, fault rules and the
+ * current {@link State} (replaced by `reset()`).
+ */
+export class Runtime {
+  readonly clock: Clock
+  readonly engine: DeliveryEngine
+  readonly faults: Faults
+  readonly events = new EventWaiters()
+  readonly apiKey: string
+  readonly rateLimit: RateLimit | null
+  readonly logger: ((line: string) => void) | undefined
+  readonly #options: ReferenceServerOptions
+  readonly #account: Account
+  state!: State
+  /** Object ids (and event and delivery ids). */
+  #ids!: IdGenerator
+  /** Request ids, apart from object ids so that reading does not shift the ids of what is written next. */
+  requestIds!: IdGenerator
+  closed = false
+
+  constructor(options: ReferenceServerOptions = {}) {
+    this.#options = options
+    this.clock = options.clock ?? systemClock
+    this.logger = options.logger
+    this.apiKey = options.apiKey ?? newApiKeySecret()
+    if (!ApiKeySecret.safeParse(this.apiKey).success) invalid('apiKey must be opk_ followed by 40 letters and digits (or leave it out to get one)')
+    this.#account = resolveAccount(options.account)
+    this.rateLimit = resolveRateLimit(options.rateLimit)
+    this.faults = new Faults(options.faults ?? [], this.clock)
+    try {
+      this.engine = new DeliveryEngine({
+        ...options.delivery,
+        clock: this.clock,
+        ids: (kind) => this.#ids(kind),
+        userAgent: `OctopusPro-Webhooks/${packageJson.version}`,
+        getEndpoint: (id) => {
+          const record = this.state.endpoints.get(id)
+          return record && { id, url: record.endpoint.url, active: record.endpoint.active, secrets: () => validSecrets(record, this.clock.now()) }
+        },
+        disableEndpoint: (id, reason) => {
+          const record = this.state.endpoints.get(id)
+          if (!record) return
+          const endpoint = { ...record.endpoint, active: false, disabled_reason: reason, updated_at: new Date(this.clock.now()).toISOString() }
+          this.state.endpoints.replace({ ...record, endpoint })
+        },
+        ...(options.logger && { logger: options.logger }),
+      })
+    } catch (error) {
+      if (error instanceof RangeError) invalid(`delivery: ${error.message}`)
+      throw error
+    }
+    this.reset()
+  }
+
+  /** Back to the seed, with fresh ids when they are sequential, so a reset server answers like a new one. */
+  reset(): void {
+    this.engine.reset()
+    const ids = this.#options.ids
+    this.#ids = ids === 'sequential' ? sequentialIds() : (ids ?? createIdGenerator({ now: () => this.clock.now() }))
+    this.requestIds = ids === 'sequential' ? sequentialIds() : this.#ids
+    this.state = new State(this.#account)
+    const now = this.clock.now()
+    createApiKey(this.call(now, false), { name: 'Ready key', mode: 'read_write' }, this.apiKey)
+    const seed = this.#options.seed ?? 'empty'
+    if (seed === 'demo') seedDemo((at) => this.call(at, false), now)
+    else if (seed !== 'empty') loadFixtures(this.state, seed)
+  }
+
+  /** The context of one request (or, with `record` false, of seeding: nothing is recorded as an event). */
+  call(nowMs: number, record = true): Call {
+    const now = new Date(nowMs).toISOString()
+    return {
+      state: this.state,
+      now,
+      nowMs,
+      id: (kind) => this.#ids(kind),
+      emit: record ? (type, data, previous) => this.#emit(now, type, data, previous) : () => {},
+      deliveries: this.engine,
+      requireHttps: this.#options.requireHttps ?? false,
+    }
+  }
+
+  #emit(timestamp: string, type: EventType, data: object, previous?: Record<string, unknown>): void {
+    const event = {
+      id: this.#ids('event'),
+      object: 'event',
+      type,
+      timestamp,
+      api_version: API_VERSION,
+      data,
+      ...(previous && { previous_attributes: previous }),
+    } as WebhookEvent
+    this.state.events.insert(event)
+    const subscribed = this.state.endpoints
+      .values()
+      .filter(({ endpoint }) => endpoint.active && (endpoint.event_types.includes(type) || endpoint.event_types.includes('*')))
+      .map(({ id }) => id)
+    if (subscribed.length > 0 && !this.closed) this.engine.dispatch(event, subscribed)
+    this.events.notify(event)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    this.events.rejectAll(new ReferenceServerError('server_closed', 'the server was closed while waiting for an event'))
+    await this.engine.close()
+  }
+}

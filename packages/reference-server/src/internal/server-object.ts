@@ -1,0 +1,38 @@
+import type { ReferenceServer } from '../options.js'
+import { createApp } from './http/app.js'
+import type { Runtime } from './runtime.js'
+
+const DEFAULT_WAIT_MS = 5000
+
+/** The app of a runtime, as the fetch function every door serves. */
+export function appFetch(runtime: Runtime): (request: Request) => Promise<Response> {
+  const app = createApp(runtime)
+  return async (request) => app.fetch(request)
+}
+
+/** The {@link ReferenceServer} object of a runtime, whichever door (in process or a port) serves it. */
+export function serverObject(runtime: Runtime, url: string, fetch: (request: Request) => Promise<Response>, close: () => Promise<void>): ReferenceServer {
+  const { engine } = runtime
+  return {
+    url,
+    baseUrl: `${url}/v1`,
+    apiKey: runtime.apiKey,
+    fetch,
+    clock: runtime.clock,
+    deliveries: {
+      waitFor: (filter, options) => engine.waitFor(filter, options),
+      list: (filter) => engine.list(filter),
+      idle: () => engine.idle(),
+    },
+    events: {
+      waitFor: (filter, options = {}) => runtime.events.wait(filter, options.timeout ?? DEFAULT_WAIT_MS, runtime.state.events.values()),
+      list: () => runtime.state.events.values(),
+    },
+    faults: {
+      add: (rule) => runtime.faults.add(rule),
+      clear: () => runtime.faults.clear(),
+    },
+    reset: () => runtime.reset(),
+    close,
+  }
+}
