@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { manualClock } from '../../src/clock.js'
 import { DeliveryEngine } from '../../src/delivery/engine.js'
 import { DeliveryEngineClosedError, DeliveryWaitTimeoutError } from '../../src/delivery/errors.js'
-import { closedPort, countingClock, createTestEngine, startReceiver, testEvent, type Receiver } from './helpers.js'
+import { closedPort, countingClock, createTestEngine, startReceiver, testEvent, until, type Receiver } from './helpers.js'
 
 const T0 = '2026-11-27T10:00:00.000Z'
 
@@ -37,14 +37,19 @@ describe('dispatch', () => {
   })
 
   it('never runs more attempts to one endpoint at once than the limit; other endpoints are not held up', async () => {
-    const busy = await receiver(() => ({ status: 200, delayMs: 20 }))
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const busy = await receiver(() => ({ status: 200, heldUntil: held }))
     const other = await receiver(() => ({ status: 200 }))
     const { engine, addEndpoint } = createTestEngine({ concurrencyPerEndpoint: 3 })
     const [limited, free] = [addEndpoint(busy.url), addEndpoint(other.url)]
     for (let i = 0; i < 12; i++) engine.dispatch(testEvent(), [limited.id])
     engine.dispatch(testEvent(), [free.id])
     await engine.waitFor({ endpointId: free.id, status: 'succeeded' })
-    expect(engine.list({ endpointId: limited.id, status: 'succeeded' }).length).toBeLessThan(12)
+    await until(() => busy.requests.length === 3)
+    expect(engine.list({ endpointId: limited.id, status: 'pending' })).toHaveLength(12)
+
+    release()
     await engine.idle()
     expect(busy.requests).toHaveLength(12)
     expect(busy.maxConcurrent).toBe(3)

@@ -12,8 +12,8 @@ export interface ReceivedRequest {
   body: string
 }
 
-/** How the receiver answers one request: a status and body, or a callback that writes the response itself. */
-export type Answer = { status: number; body?: string; headers?: Record<string, string>; delayMs?: number }
+/** How the receiver answers one request, after `delayMs` or once `heldUntil` resolves. */
+export type Answer = { status: number; body?: string; headers?: Record<string, string>; delayMs?: number; heldUntil?: Promise<unknown> }
 export type Responder = (request: ReceivedRequest, index: number) => Answer
 
 /** A real node:http webhook receiver on a loopback port that records every request and counts concurrency. */
@@ -39,11 +39,12 @@ export async function startReceiver(responder: Responder = () => ({ status: 204 
       const index = receiver.requests.push(request) - 1
       current++
       receiver.maxConcurrent = Math.max(receiver.maxConcurrent, current)
-      const { status, body = '', headers = {}, delayMs = 0 } = answer(request, index)
+      const { status, body = '', headers = {}, delayMs = 0, heldUntil } = answer(request, index)
       const send = (response: ServerResponse) => {
         current--
         response.writeHead(status, headers).end(body)
       }
+      if (heldUntil !== undefined) return void heldUntil.then(() => send(res))
       if (delayMs === 0) return send(res)
       const timer = setTimeout(() => {
         pendingDelays.delete(timer)
@@ -69,6 +70,11 @@ export async function startReceiver(responder: Responder = () => ({ status: 204 
     },
   }
   return receiver
+}
+
+/** Resolves once `condition` holds, checking every few ms (for states only the receiver sees). */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2))
 }
 
 /** A loopback port nothing listens on: connections to it are refused. */
