@@ -1,0 +1,27 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { WebhookRequest } from '../middleware/types.js'
+import type { Webhooks } from '../webhooks.js'
+import { headerValue } from '../verify/headers.js'
+import { readLimited } from './read-limited.js'
+
+/** Reads a Node request body with the limit; on `null`, the rest stays unread (and the stream open for the answer). */
+export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array | null> {
+  return readLimited(req.iterator({ destroyOnReturn: false }), maxBytes)
+}
+
+/** Runs the generic middleware for a Node request and writes its answer. */
+export async function respondToNode(
+  webhooks: Webhooks,
+  req: IncomingMessage,
+  res: ServerResponse,
+  readBody: WebhookRequest['readBody'],
+): Promise<void> {
+  const response = await webhooks.respond({
+    method: req.method ?? '',
+    header: (name) => headerValue(req.headers[name]),
+    readBody,
+  })
+  // After a 413 the rest of the body is still on the wire: close the connection rather than drain it.
+  if (response.status === 413) res.shouldKeepAlive = false
+  res.writeHead(response.status, response.headers).end(response.body ?? undefined)
+}

@@ -1,0 +1,18 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { readNodeBody, respondToNode } from '../internal/node-io.js'
+import type { Webhooks } from '../webhooks.js'
+
+/**
+ * The node:http door: a request listener that receives webhooks on every path it is given.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http'
+ * createServer(nodeWebhooks(webhooks)).listen(3000)
+ * ```
+ */
+export function nodeWebhooks(webhooks: Webhooks): (req: IncomingMessage, res: ServerResponse) => void {
+  return function octopusProWebhooks(req, res) {
+    void respondToNode(webhooks, req, res, (maxBytes) => readNodeBody(req, maxBytes))
+  }
+}

@@ -1,0 +1,42 @@
+import type { WebhookVerificationReason } from '../errors/webhook-verification-error.js'
+
+/**
+ * A request as the generic middleware sees it. Each door (fetch, Express, node:http) builds one in a few lines;
+ * build your own to support another framework.
+ */
+export interface WebhookRequest {
+  /** The HTTP method, upper case. */
+  method: string
+  /** Reads a header by its lower-case name; `undefined` when absent. */
+  header(name: string): string | undefined
+  /**
+   * Reads the raw body: a string, Buffer, Uint8Array or ArrayBuffer. Resolves with `null` as soon as more than
+   * `maxBytes` arrived, without buffering the rest.
+   */
+  readBody(maxBytes: number): Promise<unknown>
+}
+
+/** Why a delivery was not answered 2xx: the verification reasons and the middleware's own. */
+export type WebhookResponseReason =
+  | WebhookVerificationReason
+  | 'method_not_allowed'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'body_unreadable'
+  | 'in_flight'
+  | 'handler_failed'
+  | 'dedupe_failed'
+  | 'internal_error'
+
+/** The body of every error answer: small JSON, never a stack trace. */
+export interface WebhookErrorBody {
+  error: { reason: WebhookResponseReason; message: string }
+}
+
+/** The answer the generic middleware computed; the door writes it. */
+export interface WebhookResponse {
+  status: number
+  headers: Record<string, string>
+  /** JSON text, or `null` for 204. */
+  body: string | null
+}

@@ -1,0 +1,33 @@
+import { signWebhook } from '@octopuspro/contract'
+
+/** Options of {@link signPayload}. */
+export interface SignPayloadOptions {
+  /** The secret the receiver is configured with (`whsec_…`); several give one signature each. */
+  secret: string | readonly string[]
+  /** The `webhook-id`: the event id. */
+  id: string
+  /** The exact body that will be posted. */
+  body: string
+  /** Unix seconds or a date. Default: now. */
+  timestamp?: number | Date
+}
+
+/** The headers of a signed delivery. */
+export type SignedHeaders = Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature' | 'content-type', string>
+
+/**
+ * Signs a body the way OctopusPro does (Standard Webhooks) and returns the headers to post it with.
+ *
+ * @example
+ * ```ts
+ * const body = JSON.stringify(createTestEvent('booking.created'))
+ * const headers = await signPayload({ secret, id: JSON.parse(body).id, body })
+ * const response = await app.request('/webhooks', { method: 'POST', headers, body })
+ * ```
+ */
+export async function signPayload(options: SignPayloadOptions): Promise<SignedHeaders> {
+  const { timestamp = new Date() } = options
+  const seconds = timestamp instanceof Date ? Math.floor(timestamp.getTime() / 1000) : timestamp
+  const headers = await signWebhook({ secret: options.secret, id: options.id, timestamp: seconds, body: options.body })
+  return { ...headers, 'content-type': 'application/json' }
+}

@@ -1,0 +1,64 @@
+import {
+  API_VERSION,
+  describeIssues,
+  EventEnvelope,
+  eventSchemas,
+  isEventType,
+  summarizeIssues,
+  type UnknownWebhookEvent,
+  type WebhookEvent,
+} from '@octopuspro/contract'
+import type * as z from 'zod/mini'
+import { WebhookVerificationError } from '../errors/webhook-verification-error.js'
+import { compileValidator, type Validator } from '../internal/compile-validator.js'
+
+const MAX_ISSUES_IN_MESSAGE = 5
+const validators = new Map<z.core.$ZodType, Validator | undefined>()
+
+/** Validates with the compiled predicate first and asks zod only when it says no. */
+function validate(schema: z.core.$ZodType, value: unknown): { ok: true; value: unknown } | { ok: false; issues: z.core.$ZodIssue[] } {
+  if (!validators.has(schema)) validators.set(schema, compileValidator(schema))
+  if (validators.get(schema)?.(value)) return { ok: true, value }
+  const result = (schema as z.ZodMiniType).safeParse(value)
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: result.error.issues }
+}
+
+function invalidPayload(eventType: string | undefined, issues: readonly z.core.$ZodIssue[]): WebhookVerificationError {
+  const details = describeIssues(issues)
+  const shown = summarizeIssues(details.slice(0, MAX_ISSUES_IN_MESSAGE))
+  const more = details.length > MAX_ISSUES_IN_MESSAGE ? ` (and ${details.length - MAX_ISSUES_IN_MESSAGE} more)` : ''
+  const subject = eventType === undefined ? 'the body is not an OctopusPro event' : `the ${eventType} event does not match its schema`
+  return new WebhookVerificationError(
+    'invalid_payload',
+    `${subject}: ${shown}${more}. The sender and this receiver disagree on the event shape: check the sender uses ` +
+      `API version ${API_VERSION}, or upgrade @octopuspro/webhooks`,
+    { ...(eventType === undefined ? {} : { eventType }), issues: details },
+  )
+}
+
+/**
+ * Parses a verified body into an event: a known type is validated against its schema in the contract
+ * (`invalid_payload` naming the type and the failing fields if it does not match); an unknown type is checked
+ * against the common envelope only and returned as an {@link UnknownWebhookEvent}, never refused.
+ */
+export function parseEvent(text: string): WebhookEvent | UnknownWebhookEvent {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new WebhookVerificationError(
+      'invalid_json',
+      `the body is not valid JSON (${(error as Error).message}); the sender must post the event as JSON, and it ` +
+        'must reach this handler unmodified',
+    )
+  }
+  const type = (json as { type?: unknown } | null)?.type
+  if (typeof type === 'string' && isEventType(type)) {
+    const result = validate(eventSchemas[type], json)
+    if (!result.ok) throw invalidPayload(type, result.issues)
+    return result.value as WebhookEvent
+  }
+  const result = validate(EventEnvelope, json)
+  if (!result.ok) throw invalidPayload(typeof type === 'string' ? type : undefined, result.issues)
+  return { ...(result.value as Omit<UnknownWebhookEvent, 'unknown'>), unknown: true }
+}

@@ -1,0 +1,131 @@
+import type { UnknownWebhookEvent, WebhookEvent } from '@octopuspro/contract'
+import type { DedupeStore } from './dedupe/store.js'
+import { WebhookEventHandler, type WebhookEventHandlerOptions } from './event-handler/event-handler.js'
+import { headerLookup, type HeaderLookup, type WebhookHeaders } from './verify/headers.js'
+import { positiveInteger } from './internal/positive-integer.js'
+import { createResponder, type VerifiedDelivery } from './middleware/create-responder.js'
+import { handleFetchRequest } from './middleware/fetch.js'
+import type { WebhookRequest, WebhookResponse } from './middleware/types.js'
+import { parseEvent } from './verify/parse-event.js'
+import { toRawBytes, type RawBody } from './verify/raw-body.js'
+import { signingKeys } from './verify/signing-keys.js'
+import { verifySignature, type SignatureSettings } from './verify/verify-signature.js'
+
+/** Options of {@link Webhooks}. */
+export interface WebhooksOptions extends WebhookEventHandlerOptions {
+  /**
+   * The endpoint's signing secret (`whsec_…`), or several: during a rotation pass the new and the old one, and a
+   * delivery signed with either verifies.
+   */
+  secret: string | readonly string[]
+  /** How far `webhook-timestamp` may be from this server's clock, in seconds, past or future. Default 300. */
+  tolerance?: number
+  /**
+   * Where handled `webhook-id`s are remembered so a redelivered event runs once: {@link memoryDedupe},
+   * {@link redisDedupe} or your own {@link DedupeStore}. Default: none (every delivery runs its handlers).
+   */
+  dedupe?: DedupeStore
+  /**
+   * When the middleware answers: `'after-handlers'` (default) answers 204 once every handler succeeded and 500 if
+   * one failed, so the sender retries; `'immediate'` answers 204 at once and runs the handlers after (failures go
+   * to `onError` only, nothing is retried).
+   */
+  ack?: 'after-handlers' | 'immediate'
+  /** The largest body accepted, in bytes; larger ones are refused with 413 while being read. Default 1 MiB. */
+  maxBodyBytes?: number
+  /** The clock, in milliseconds (default `Date.now`); tests pass a frozen one. */
+  now?: () => number
+}
+
+const decoder = new TextDecoder()
+
+/**
+ * The OctopusPro webhook receiver: verifies Standard Webhooks signatures, parses events with the contract's
+ * schemas, dedupes deliveries and dispatches them to typed handlers. Mount it with {@link expressWebhooks},
+ * {@link nodeWebhooks} or `webhooks.handle` (any fetch runtime).
+ *
+ * @example
+ * ```ts
+ * const webhooks = new Webhooks({ secret: process.env.OCTOPUSPRO_WEBHOOK_SECRET!, dedupe: memoryDedupe() })
+ * webhooks.on('payment.approved', async (event) => {
+ *   await markInvoicePaid(event.data.invoice_id, event.data.amount)
+ * })
+ * app.post('/webhooks/octopuspro', expressWebhooks(webhooks))
+ * ```
+ */
+export class Webhooks extends WebhookEventHandler {
+  readonly #signature: SignatureSettings
+  readonly #respond: (request: WebhookRequest) => Promise<WebhookResponse>
+
+  /**
+   * Handles a web `Request` and resolves with the `Response`: the door for Next.js route handlers, Hono, Bun,
+   * Deno and Workers. A bound function, so it can be passed around as is.
+   *
+   * @example
+   * ```ts
+   * // app/api/webhooks/route.ts (Next.js)
+   * export const POST = webhooks.handle
+   * ```
+   */
+  readonly handle = (request: Request): Promise<Response> => handleFetchRequest(this, request)
+
+  constructor(options: WebhooksOptions) {
+    super(options)
+    const { tolerance = 300, ack = 'after-handlers', maxBodyBytes = 1024 * 1024 } = options
+    if (!(Number.isFinite(tolerance) && tolerance >= 0)) {
+      throw new TypeError(`tolerance must be a number of seconds, 0 or more, got ${tolerance}`)
+    }
+    if (ack !== 'after-handlers' && ack !== 'immediate') {
+      throw new TypeError(`ack must be 'after-handlers' or 'immediate', got ${String(ack)}`)
+    }
+    this.#signature = { keys: signingKeys(options.secret), toleranceSeconds: tolerance, now: options.now ?? Date.now }
+    this.#respond = createResponder({
+      verify: (body, header) => this.#verify(body, header),
+      receive: (event) => this.receive(event),
+      reportError: (error) => this.reportError(error),
+      dedupe: options.dedupe,
+      ack,
+      maxBodyBytes: positiveInteger('maxBodyBytes', maxBodyBytes),
+    })
+  }
+
+  /**
+   * Verifies a delivery and parses its event, without dedupe or handlers. Pass the raw body exactly as received
+   * and the request headers. Rejects with a {@link WebhookVerificationError} saying why it is refused.
+   *
+   * @example
+   * ```ts
+   * const event = await webhooks.verify(await request.text(), request.headers)
+   * if (event.type === 'payment.approved') console.log(event.data.amount)
+   * ```
+   */
+  async verify(rawBody: RawBody, headers: WebhookHeaders): Promise<WebhookEvent | UnknownWebhookEvent> {
+    return (await this.#verify(toRawBytes(rawBody), headerLookup(headers))).event
+  }
+
+  /**
+   * The generic middleware every door uses: a framework-neutral request in, `{ status, headers, body }` out.
+   * Build a {@link WebhookRequest} to support another framework in a few lines.
+   *
+   * @example
+   * ```ts
+   * // Fastify, with the raw body kept as a Buffer by a content-type parser
+   * fastify.post('/webhooks', async (request, reply) => {
+   *   const answer = await webhooks.respond({
+   *     method: request.method,
+   *     header: (name) => request.headers[name] as string | undefined,
+   *     readBody: async () => request.body,
+   *   })
+   *   reply.code(answer.status).headers(answer.headers).send(answer.body ?? undefined)
+   * })
+   * ```
+   */
+  respond(request: WebhookRequest): Promise<WebhookResponse> {
+    return this.#respond(request)
+  }
+
+  async #verify(body: string | Uint8Array, header: HeaderLookup): Promise<VerifiedDelivery> {
+    const id = await verifySignature(body, header, this.#signature)
+    return { id, event: parseEvent(typeof body === 'string' ? body : decoder.decode(body)) }
+  }
+}
