@@ -52,7 +52,7 @@ export function apiKeysPanel(ctx: PageContext): Panel {
       [badge(active ? 'Active' : 'Revoked', active ? 'good' : 'neutral'), key.expires_at && active && h('span', { class: 'note' }, ' expires ', time(key.expires_at))],
       time(key.created_at),
       time(key.last_used_at, 'Never'),
-      active &&
+      !active ? '—' :
         h(
           'div',
           { class: 'row-actions' },

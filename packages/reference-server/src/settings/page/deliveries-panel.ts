@@ -152,7 +152,7 @@ function attempt(entry: DeliveryAttempt): HTMLLIElement {
     h('span', { class: 'attempt-outcome' }, outcome),
     ` · ${Math.round(entry.duration_ms)} ms · `,
     time(entry.at),
-    entry.status_code !== null && entry.error && h('span', { class: 'event-description' }, entry.error),
+    entry.error && entry.error !== outcome && h('span', { class: 'event-description' }, entry.error),
     entry.response_body_excerpt && h('details', null, h('summary', null, 'Response'), h('pre', { class: 'excerpt' }, entry.response_body_excerpt)),
   )
 }

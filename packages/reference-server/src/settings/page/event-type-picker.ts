@@ -71,7 +71,7 @@ export function eventTypePicker(initial: readonly string[]) {
     { class: 'picker', 'data-param': 'event_types' },
     h('legend', null, 'Event Types to Subscribe'),
     errorSlot(),
-    h('label', { class: 'field-checkbox all-types' }, everything, ' All event types (', h('code', null, '*'), '), including ones added later'),
+    h('label', { class: 'all-types' }, everything, h('span', null, 'All event types (', h('code', null, '*'), '), including ones added later')),
     tools,
     count,
     noMatch,
