@@ -30,17 +30,18 @@ export const appointments = new ResourceStore<Appointment, z.output<typeof Appoi
 })
 
 /**
- * Moves an appointment along the status machine (409 for an illegal move); emits `appointment.status_changed`,
- * and on arrival sets `arrived_at` and also emits `appointment.fieldworker_arrived`.
+ * Moves an appointment along the status machine (409 for an illegal move; `param` only when the status came in a
+ * body); emits `appointment.status_changed`, and on arrival sets `arrived_at` and also emits
+ * `appointment.fieldworker_arrived`.
  */
-export function changeStatus(call: Call, id: string, status: Appointment['status']): Appointment {
+export function changeStatus(call: Call, id: string, status: Appointment['status'], fromBody = false): Appointment {
   const current = appointments.find(call, id)
   if (!canTransitionAppointment(current.status, status)) {
     const legal = appointmentTransitions[current.status]
     throw new ApiError(
       'invalid_state_transition',
       `appointment '${id}' cannot move from ${current.status} to ${status}; ${legal.length > 0 ? `from ${current.status} it can move to ${legal.join(', ')}` : `${current.status} is final`}`,
-      { param: 'status' },
+      fromBody ? { param: 'status' } : {},
     )
   }
   const next: Appointment = { ...current, status }
@@ -51,7 +52,7 @@ export function changeStatus(call: Call, id: string, status: Appointment['status
   return saved
 }
 
-const setStatus: Handler<Routes['appointments']['setStatus']> = ({ id, body, call }) => changeStatus(call, id, body.status)
+const setStatus: Handler<Routes['appointments']['setStatus']> = ({ id, body, call }) => changeStatus(call, id, body.status, true)
 const arrive: Handler<Routes['appointments']['arrive']> = ({ id, call }) => changeStatus(call, id, 'arrived')
 
 const { list, create, get, update } = crudHandlers(appointments)

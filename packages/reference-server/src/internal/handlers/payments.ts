@@ -6,19 +6,23 @@ import { invoices, settle } from './invoices.js'
 import { crudHandlers, ResourceStore } from './resource-store.js'
 import type { Handler } from './types.js'
 
-/** An invoice a payment may name: the customer's own, open, in the same currency, with enough left to pay. */
-function assertPayable(invoice: Invoice, payment: { customer_id: string; amount: number; currency: string }): void {
+/**
+ * An invoice a payment may name: the customer's own, open, in the same currency, with enough left to pay. Checked
+ * on create (errors name the body field) and again on approval (no body, so no `param`).
+ */
+function assertPayable(invoice: Invoice, payment: { customer_id: string; amount: number; currency: string }, inBody: boolean): void {
+  const param = (name: string) => (inBody ? { param: name } : {})
   if (invoice.customer_id !== payment.customer_id) {
-    throw new ApiError('reference_invalid', `invoice '${invoice.id}' belongs to customer '${invoice.customer_id}', not '${payment.customer_id}'; use that customer or another invoice`, { param: 'invoice_id' })
+    throw new ApiError('reference_invalid', `invoice '${invoice.id}' belongs to customer '${invoice.customer_id}', not '${payment.customer_id}'; use that customer or another invoice`, param('invoice_id'))
   }
   if (invoice.status !== 'open') {
-    throw new ApiError('invalid_state_transition', `invoice '${invoice.id}' is ${invoice.status}; payments may only name an open invoice`, { param: 'invoice_id' })
+    throw new ApiError('invalid_state_transition', `invoice '${invoice.id}' is ${invoice.status}; payments may only name an open invoice`, param('invoice_id'))
   }
   if (invoice.currency !== payment.currency) {
-    throw new ApiError('parameter_invalid', `currency '${payment.currency}' does not match the invoice's currency '${invoice.currency}'`, { param: 'currency' })
+    throw new ApiError('parameter_invalid', `currency '${payment.currency}' does not match the invoice's currency '${invoice.currency}'`, param('currency'))
   }
   if (payment.amount > invoice.amount_due) {
-    throw new ApiError('amount_invalid', `amount ${payment.amount} exceeds the amount_due ${invoice.amount_due} of invoice '${invoice.id}'; pay at most what is due`, { param: 'amount' })
+    throw new ApiError('amount_invalid', `amount ${payment.amount} exceeds the amount_due ${invoice.amount_due} of invoice '${invoice.id}'; pay at most what is due`, param('amount'))
   }
 }
 
@@ -28,7 +32,7 @@ export const payments = new ResourceStore<Payment, z.output<typeof PaymentCreate
   kind: 'payment',
   schema: Payment,
   validate: (body, call) => {
-    if (body.invoice_id) assertPayable(invoices.find(call, body.invoice_id), body)
+    if (body.invoice_id) assertPayable(invoices.find(call, body.invoice_id), body, true)
   },
   compute: () => ({ status: 'pending', amount_refunded: 0, failure_reason: null }),
   events: { created: 'payment.created' },
@@ -50,7 +54,7 @@ function applyToInvoice(call: Call, payment: Payment, delta: number): void {
 const approve: Handler<Routes['payments']['approve']> = ({ id, call }) => {
   const payment = payments.find(call, id)
   pending(payment, 'approved')
-  if (payment.invoice_id) assertPayable(invoices.find(call, payment.invoice_id), payment)
+  if (payment.invoice_id) assertPayable(invoices.find(call, payment.invoice_id), payment, false)
   const approved = payments.save(call, payment, { ...payment, status: 'approved' }, 'payment.approved')
   applyToInvoice(call, approved, approved.amount)
   return approved

@@ -11,7 +11,8 @@ import { allowedMethods, toAppPath } from './route-matcher.js'
 
 /**
  * The web-standard app behind every door (in-process fetch, node:http, msw): every route of the contract's table
- * mounted with its handler, plus `/health` and `/openapi.json`. Every response carries `x-request-id`.
+ * mounted with its handler, plus `/health`, `/openapi.json` and the settings page (`/settings`). Every response
+ * carries `x-request-id`.
  */
 export function createApp(runtime: Runtime): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
