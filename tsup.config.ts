@@ -1,0 +1,102 @@
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { defineConfig, type Options } from 'tsup'
+
+/**
+ * Builds every package in packages/* to ESM + CJS + `.d.ts` in its own dist/. Entries come from each package.json:
+ * every `exports` subpath (its `@octopuspro/source` file) and every `bin`, so a package that adds `./msw`,
+ * `./testing` or a CLI needs no change here. Dependencies and peer dependencies stay external.
+ */
+
+/**
+ * ESM-only dependencies bundled into a package's CommonJS build, so that `require()` of the package works (ky
+ * ships ESM only). The ESM build keeps them external, so bundlers can share one copy.
+ */
+const bundledIntoCjs: Record<string, readonly string[]> = {
+  '@octopuspro/client': ['ky'],
+}
+
+interface PackageJson {
+  name: string
+  exports?: Record<string, string | Record<string, unknown>>
+  bin?: string | Record<string, string>
+  dependencies?: Record<string, string>
+  peerDependencies?: Record<string, string>
+  optionalDependencies?: Record<string, string>
+}
+
+function readPackage(packageDir: string): PackageJson {
+  return JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as PackageJson
+}
+
+/** The packages of the workspace, as directories relative to the root. */
+export function workspacePackages(root = '.'): string[] {
+  return readdirSync(join(root, 'packages'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(root, 'packages', entry.name, 'package.json')))
+    .map((entry) => join(root, 'packages', entry.name))
+}
+
+/**
+ * The entries of a package: `{ 'index': 'packages/x/src/index.ts', 'msw': 'packages/x/src/msw.ts', … }`, named
+ * after their file in dist/ so that the outputs land where package.json points.
+ */
+export function packageEntries(packageDir: string): Record<string, string> {
+  const pkg = readPackage(packageDir)
+  const entries: Record<string, string> = {}
+  const add = (distFile: string, sourceFile: string) => {
+    const name = distFile.replace(/^\.\/dist\//, '').replace(/\.(c|m)?js$/, '')
+    const source = join(packageDir, sourceFile)
+    if (!existsSync(source)) throw new Error(`${pkg.name}: ${distFile} is built from ${sourceFile}, which does not exist`)
+    entries[name] = source
+  }
+  for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
+    if (typeof target === 'string') continue // e.g. "./package.json"
+    const source = target['@octopuspro/source']
+    const importTarget = target.import as { default?: string } | string | undefined
+    const dist = typeof importTarget === 'string' ? importTarget : importTarget?.default
+    if (typeof source !== 'string' || !dist) throw new Error(`${pkg.name}: exports["${subpath}"] needs an @octopuspro/source file and an import target`)
+    add(dist, source)
+  }
+  const bins = typeof pkg.bin === 'string' ? [pkg.bin] : Object.values(pkg.bin ?? {})
+  for (const bin of bins) add(bin, bin.replace(/^\.\/dist\//, './src/').replace(/\.(c|m)?js$/, '.ts'))
+  return entries
+}
+
+const asExternal = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|/)`)
+
+/**
+ * The tsup builds of one package: ESM and CJS with declarations, dependencies external except those bundled into
+ * the CJS build. `overrides` serve tests (another outDir, no declarations).
+ */
+export function packageBuilds(packageDir: string, overrides: Options = {}): Options[] {
+  const pkg = readPackage(packageDir)
+  const dependencies = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies })
+  const bundled = bundledIntoCjs[pkg.name] ?? []
+  const base: Options = {
+    name: pkg.name,
+    entry: packageEntries(packageDir),
+    outDir: join(packageDir, 'dist'),
+    platform: 'node',
+    target: 'node20',
+    dts: true,
+    sourcemap: false,
+    splitting: true,
+    ...overrides,
+  }
+  if (bundled.length === 0) return [{ ...base, format: ['esm', 'cjs'], external: dependencies.map(asExternal) }]
+  return [
+    { ...base, format: ['esm'], external: dependencies.map(asExternal) },
+    {
+      ...base,
+      format: ['cjs'],
+      external: dependencies.filter((name) => !bundled.includes(name)).map(asExternal),
+      noExternal: bundled.map(asExternal),
+    },
+  ]
+}
+
+export default defineConfig(() => {
+  const packages = workspacePackages()
+  for (const packageDir of packages) rmSync(join(packageDir, 'dist'), { recursive: true, force: true })
+  return packages.flatMap((packageDir) => packageBuilds(packageDir))
+})
