@@ -7,7 +7,7 @@ export const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
 /** A second secret, for rotations. */
 export const OTHER_SECRET = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD'
 /** A frozen "now": 2026-11-27T09:00:00Z. */
-export const NOW_SECONDS = 1_764_234_000
+export const NOW_SECONDS = 1_795_770_000
 export const now = () => NOW_SECONDS * 1000
 
 /** A signed delivery of `body`: its headers (with content-type) and the body. */
