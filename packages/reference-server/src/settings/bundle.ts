@@ -48,14 +48,19 @@ async function buildBundle(): Promise<SettingsBundle> {
     conditions: ['@octopuspro/source'],
     logLevel: 'silent',
   })
-  const output = (extension: string) => result.outputFiles.find((file) => file.path.endsWith(extension))?.text ?? ''
+  const output = (extension: string) => {
+    const file = result.outputFiles.find((candidate) => candidate.path.endsWith(extension))
+    if (!file) throw new Error(`esbuild produced no ${extension} file for the settings page`)
+    return file.text
+  }
   return { js: output('.js'), css: output('.css') }
 }
 
 function pageEntry(): string {
+  const here = import.meta.url
   for (const candidate of entryCandidates) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url))
+    const path = fileURLToPath(new URL(candidate, here))
     if (existsSync(path)) return path
   }
-  throw new Error(`the settings page source is missing (looked for ${entryCandidates.join(' and ')} next to ${import.meta.url}); reinstall @octopuspro/reference-server`)
+  throw new Error(`the settings page source is missing (looked for ${entryCandidates.join(' and ')} next to ${here}); reinstall @octopuspro/reference-server`)
 }

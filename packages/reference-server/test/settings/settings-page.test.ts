@@ -190,6 +190,23 @@ describe('settings page: API & Webhooks Integrations', () => {
     await page.close()
   })
 
+  it('edits a webhook: its event types come back checked, and switching Active off is saved', async () => {
+    const page = await openSettings()
+    await page.getByRole('button', { name: 'Edit webhook Payment Notifications' }).click()
+    const form = page.getByRole('dialog', { name: 'Edit webhook “Payment Notifications”' })
+    expect(await form.locator('.picker-count').textContent()).toBe('4 of 32 selected')
+    expect(await form.locator('.event-type input:checked').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value))).toEqual(paymentTypes)
+    expect(await form.getByLabel('Webhook URL').inputValue()).toBe(receiver.url)
+    await form.getByLabel('Active (webhook will receive events)').uncheck()
+    await form.getByRole('button', { name: 'Save Webhook' }).click()
+    await form.waitFor({ state: 'detached' })
+    const row = page.locator('#webhooks tr', { hasText: 'Payment Notifications' })
+    await expect.poll(() => row.locator('td[data-label="Status"]').textContent()).toBe('Inactive')
+    const endpoint = (await op.webhooks.list().toArray({ limit: 100 })).find((e) => e.name === 'Payment Notifications')
+    expect([endpoint?.active, [...(endpoint?.event_types ?? [])].sort()]).toEqual([false, paymentTypes])
+    await page.close()
+  })
+
   it('shows deliveries live: an inactive endpoint gets none, a failing receiver shows its failed attempts, Redeliver succeeds', async () => {
     const page = await openSettings()
     const customerTypes = searchEventTypes('customer').map((entry) => entry.type)
