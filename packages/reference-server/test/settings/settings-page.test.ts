@@ -264,6 +264,14 @@ describe('settings page: API & Webhooks Integrations', () => {
     await expect.poll(() => graceRow.textContent(), { timeout: 5_000 }).toContain('Succeeded')
     expect(await graceRow.locator('.attempt-outcome').allTextContents()).toEqual(['HTTP 500', 'HTTP 500', 'HTTP 500', 'HTTP 200'])
     expect((await op.webhookDeliveries.get(failed.id)).status).toBe('succeeded')
+
+    // New deliveries arriving above a row leave the keyboard focus where it was.
+    await graceRow.getByRole('button', { name: /^Redeliver/ }).focus()
+    const katherine = await op.customers.create({ name: 'Katherine Johnson' })
+    const event = server.events.list().find((e) => e.type === 'customer.created' && e.data.id === katherine.id)
+    const third = await server.deliveries.waitFor({ endpointId: live.id, eventId: event?.id, status: 'succeeded' })
+    await log.locator(`tr[data-id="${third.id}"]`).waitFor()
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.dataset.id)).toBe(failed.id)
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
     await page.close()
   })
@@ -366,6 +374,11 @@ describe('settings page: API & Webhooks Integrations', () => {
       )
     await page.locator('#integrations .card').first().waitFor()
     expect(await unlabelled()).toEqual([])
+
+    const customerSync = (await op.webhooks.list().toArray({ limit: 100 })).find((e) => e.name === 'Customer sync')!
+    await page.getByRole('button', { name: 'Deliveries for webhook Customer sync' }).click()
+    expect(await page.getByRole('heading', { name: 'Deliveries' }).evaluate((heading) => heading === document.activeElement)).toBe(true)
+    expect(await page.locator('#deliveries').getByLabel('Endpoint').inputValue()).toBe(customerSync.id)
 
     await page.getByRole('button', { name: 'Add Webhook' }).focus()
     await page.keyboard.press('Enter')

@@ -58,6 +58,7 @@ export function deliveriesPanel(ctx: PageContext) {
   let endpointId = ''
   let timer: ReturnType<typeof setInterval> | undefined
   let inFlight = false
+  let pollAgain = false
 
   function setEndpoints(list: readonly WebhookEndpoint[]): void {
     endpoints = list
@@ -68,7 +69,7 @@ export function deliveriesPanel(ctx: PageContext) {
   }
 
   /** Shows one endpoint's log; `focus` moves the reader to the panel (after a row's "Deliveries" button). */
-  function select(id: string, focus = true): void {
+  function select(id: string, focus: boolean): void {
     endpointId = id
     endpointSelect.value = id
     restart()
@@ -91,7 +92,12 @@ export function deliveriesPanel(ctx: PageContext) {
   }
 
   async function poll(): Promise<void> {
-    if (inFlight || endpointId === '' || !frame.element.isConnected) return
+    if (endpointId === '' || !frame.element.isConnected) return
+    if (inFlight) {
+      // Asked again meanwhile (another endpoint or filter): run once more when this one is done.
+      pollAgain = true
+      return
+    }
     inFlight = true
     const id = endpointId
     const status = statusSelect.value === '' ? undefined : DeliveryStatus.parse(statusSelect.value)
@@ -109,6 +115,10 @@ export function deliveriesPanel(ctx: PageContext) {
       })
     } finally {
       inFlight = false
+      if (pollAgain) {
+        pollAgain = false
+        void poll()
+      }
     }
   }
 

@@ -15,8 +15,8 @@ import { openWebhookForm } from './webhook-form.js'
 export interface WebhooksPanelEvents {
   /** The endpoints were (re)loaded. */
   loaded(endpoints: readonly WebhookEndpoint[]): void
-  /** The user wants to see this endpoint's deliveries. */
-  showDeliveries(endpointId: string): void
+  /** Show this endpoint's deliveries; `focus` takes the reader there. */
+  showDeliveries(endpointId: string, focus: boolean): void
 }
 
 /**
@@ -45,7 +45,7 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
   }
 
   function saved(endpoint: WebhookEndpoint): void {
-    void refresh().then(() => events.showDeliveries(endpoint.id))
+    void refresh().then(() => events.showDeliveries(endpoint.id, false))
   }
 
   function render(endpoints: readonly WebhookEndpoint[]): void {
@@ -69,7 +69,7 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
       h(
         'div',
         { class: 'row-actions' },
-        h('button', { type: 'button', 'aria-label': label('Deliveries'), onclick: () => events.showDeliveries(endpoint.id) }, 'Deliveries'),
+        h('button', { type: 'button', 'aria-label': label('Deliveries'), onclick: () => events.showDeliveries(endpoint.id, true) }, 'Deliveries'),
         h('button', { type: 'button', 'aria-label': `Edit webhook ${endpoint.name}`, onclick: () => openWebhookForm(ctx, endpoint, saved) }, 'Edit'),
         h('button', { type: 'button', 'aria-label': label('Reveal secret'), onclick: () => reveal(endpoint) }, 'Reveal secret'),
         h('button', { type: 'button', 'aria-label': label('Rotate secret'), onclick: () => rotate(endpoint) }, 'Rotate secret'),
@@ -135,7 +135,7 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
         await ctx.op.webhooks.sendTest(endpoint.id, { event_type: eventType })
         close()
         ctx.announce(`Test event ${eventType} sent to “${endpoint.name}”.`)
-        events.showDeliveries(endpoint.id)
+        events.showDeliveries(endpoint.id, true)
       })
       return form
     })
