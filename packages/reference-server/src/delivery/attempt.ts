@@ -2,12 +2,13 @@ import type { DeliveryAttempt } from '@octopuspro/contract'
 import type { Clock } from '../clock.js'
 import { readExcerpt } from './excerpt.js'
 import type { SignatureSigner } from './signer.js'
+import type { WebhookTransport } from './transport.js'
 import { judgeResponse, type AttemptVerdict } from './verdict.js'
 
 /** What every attempt of an engine shares. */
 export interface AttemptContext {
   clock: Clock
-  fetch: typeof fetch
+  transport: WebhookTransport
   signer: SignatureSigner
   timeoutMs: number
   userAgent: string
@@ -21,8 +22,8 @@ export interface AttemptRequest {
   eventId: string
   /** The event serialized once: every attempt sends (and signs) these exact bytes. */
   body: string
-  /** Aborted by the engine when it closes; the attempt adds its own timeout to it. */
-  controller: AbortController
+  /** The aborts of the engine's requests in flight: this one's is in it while it runs, so closing can abort it. */
+  inFlight: Set<() => void>
 }
 
 /** An attempt as the delivery log records it, and what it means for the delivery. */
@@ -38,44 +39,48 @@ export interface AttemptResult {
  *
  * @example
  * ```ts
- * const { attempt, verdict } = await sendAttempt(context, { url, secrets: [secret], eventId: event.id, body, controller: new AbortController() })
+ * const { attempt, verdict } = await sendAttempt(context, { url, secrets: [secret], eventId: event.id, body, inFlight: new Set() })
  * attempt.status_code // 200
  * ```
  */
 export async function sendAttempt(context: AttemptContext, request: AttemptRequest): Promise<AttemptResult> {
   const { clock, timeoutMs } = context
   const startedAt = clock.now()
+  const timestamp = Math.floor(startedAt / 1000)
   let timedOut = false
-  // The wait itself is real even on a manual clock: a receiver that hangs must not hang the engine.
-  const timer = setTimeout(() => {
-    timedOut = true
-    request.controller.abort()
-  }, timeoutMs)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let abort: (() => void) | undefined
   let statusCode: number | null = null
   let excerpt: string | null = null
   let judgement: { verdict: AttemptVerdict; error: string | null }
   try {
-    const timestamp = Math.floor(startedAt / 1000)
-    const response = await context.fetch(request.url, {
-      method: 'POST',
+    const pending = context.transport.send({
+      url: request.url,
       headers: {
         'content-type': 'application/json',
         'user-agent': context.userAgent,
         'webhook-id': request.eventId,
         'webhook-timestamp': String(timestamp),
-        'webhook-signature': await context.signer.header(request.secrets, request.eventId, timestamp, request.body),
+        'webhook-signature': context.signer.header(request.secrets, request.eventId, timestamp, request.body),
       },
       body: request.body,
-      redirect: 'manual',
-      signal: request.controller.signal,
     })
+    abort = pending.abort
+    request.inFlight.add(abort)
+    // The wait itself is real even on a manual clock: a receiver that hangs must not hang the engine.
+    timer = setTimeout(() => {
+      timedOut = true
+      pending.abort()
+    }, timeoutMs)
+    const response = await pending.response
     statusCode = response.status
-    judgement = judgeResponse(response.status, response.headers.get('location'))
+    judgement = judgeResponse(response.status, response.location)
     excerpt = await readExcerpt(response.body)
   } catch (error) {
     judgement = { verdict: 'retry', error: timedOut ? `timed out after ${timeoutMs} ms` : describeFailure(error) }
   } finally {
     clearTimeout(timer)
+    if (abort) request.inFlight.delete(abort)
   }
   return {
     attempt: {
@@ -89,7 +94,7 @@ export async function sendAttempt(context: AttemptContext, request: AttemptReque
   }
 }
 
-/** fetch hides the reason in `cause` ("fetch failed" ← "connect ECONNREFUSED 127.0.0.1:4010"). */
+/** The reason in a few words; fetch hides it in `cause` ("fetch failed" ← "connect ECONNREFUSED 127.0.0.1:4010"). */
 function describeFailure(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error
   if (!(cause instanceof Error)) return String(cause)

@@ -45,13 +45,14 @@ export class DeliveryEngine {
   /** Runs not finished yet (ready, waiting for a slot, or in flight): 0 means idle. */
   #busy = 0
   #idleWaiters: (() => void)[] = []
-  readonly #inFlight = new Set<AbortController>()
+  /** How to abort each request in flight. */
+  readonly #inFlight = new Set<() => void>()
   #closed = false
 
   constructor(options: DeliveryEngineOptions) {
     this.#options = resolveDeliveryOptions(options)
-    const { clock, fetch, timeoutMs, userAgent } = this.#options
-    this.#context = { clock, fetch, timeoutMs, userAgent, signer: new SignatureSigner() }
+    const { clock, transport, timeoutMs, userAgent } = this.#options
+    this.#context = { clock, transport, timeoutMs, userAgent, signer: new SignatureSigner() }
     this.#slots = new EndpointSlots(this.#options.concurrencyPerEndpoint)
     this.#failing = new FailingWindow(this.#options.failingWindowMs)
   }
@@ -190,6 +191,7 @@ export class DeliveryEngine {
       this.#waiters.rejectAll(new DeliveryEngineClosedError('waitFor'))
     }
     await this.idle()
+    this.#options.transport.close?.()
   }
 
   /** Stops everything under way; runs still winding down (aborted, turned away) end on their own, unrecorded. */
@@ -205,7 +207,7 @@ export class DeliveryEngine {
     for (const record of this.#ready) this.#runEnded(record)
     this.#ready = []
     this.#slots.drop()
-    for (const controller of this.#inFlight) controller.abort()
+    for (const abort of this.#inFlight) abort()
   }
 
   #enqueue(record: DeliveryRecord): void {
@@ -256,13 +258,7 @@ export class DeliveryEngine {
     const endpoint = this.#options.getEndpoint(delivery.endpoint_id)
     if (endpoint === undefined) return this.#attemptWithoutRequest('endpoint deleted')
     if (!endpoint.active) return this.#attemptWithoutRequest('endpoint disabled')
-    const controller = new AbortController()
-    this.#inFlight.add(controller)
-    try {
-      return await sendAttempt(this.#context, { url: endpoint.url, secrets: endpoint.secrets(), eventId: delivery.event_id, body, controller })
-    } finally {
-      this.#inFlight.delete(controller)
-    }
+    return sendAttempt(this.#context, { url: endpoint.url, secrets: endpoint.secrets(), eventId: delivery.event_id, body, inFlight: this.#inFlight })
   }
 
   #attemptWithoutRequest(error: string): AttemptResult {

@@ -1,32 +1,34 @@
-import { importSigningKey, signWithKey } from '@octopuspro/contract'
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto'
+import { parseWebhookSecret, signedContent } from '@octopuspro/contract'
 
 /** Secrets beyond this many are dropped oldest first (a rotated-out secret is not used again). */
 const MAX_CACHED_KEYS = 1000
 
 /**
- * Makes `webhook-signature` header values, importing each secret's HMAC key once and reusing it for every attempt.
+ * Makes `webhook-signature` header values (Standard Webhooks, the contract's secret format and signed content),
+ * with each secret's HMAC key made once and reused for every attempt. node:crypto rather than Web Crypto: its
+ * synchronous HMAC costs a fraction of `subtle.sign` per message, which matters at thousands of deliveries a second.
  *
  * @example
  * ```ts
  * const signer = new SignatureSigner()
- * await signer.header([current, previous], event.id, 1764237600, body) // 'v1,… v1,…'
+ * signer.header([current, previous], event.id, 1764237600, body) // 'v1,… v1,…'
  * ```
  */
 export class SignatureSigner {
-  readonly #keys = new Map<string, Promise<CryptoKey>>()
+  readonly #keys = new Map<string, KeyObject>()
 
-  /** One `v1,<signature>` per secret, space-separated (Standard Webhooks). */
-  async header(secrets: readonly string[], id: string, timestamp: number, body: string): Promise<string> {
-    const signatures = await Promise.all(secrets.map(async (secret) => `v1,${await signWithKey(await this.#key(secret), id, timestamp, body)}`))
-    return signatures.join(' ')
+  /** One `v1,<signature>` per secret, space-separated; throws a `TypeError` for a secret that is not `whsec_…`. */
+  header(secrets: readonly string[], id: string, timestamp: number, body: string): string {
+    const content = signedContent(id, timestamp, body)
+    return secrets.map((secret) => `v1,${createHmac('sha256', this.#key(secret)).update(content).digest('base64')}`).join(' ')
   }
 
-  #key(secret: string): Promise<CryptoKey> {
+  #key(secret: string): KeyObject {
     let key = this.#keys.get(secret)
     if (key === undefined) {
       if (this.#keys.size >= MAX_CACHED_KEYS) this.#keys.delete(this.#keys.keys().next().value!)
-      key = importSigningKey(secret)
-      key.catch(() => this.#keys.delete(secret))
+      key = createSecretKey(parseWebhookSecret(secret))
       this.#keys.set(secret, key)
     }
     return key

@@ -1,0 +1,46 @@
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import type { WebhookResponse, WebhookTransport } from './transport.js'
+
+/**
+ * The default transport: node:http(s) with keep-alive connections, several times faster than `fetch` on Node for
+ * many small POSTs. Idle connections never keep the process alive, and `close()` drops them.
+ *
+ * @example
+ * ```ts
+ * const transport = nodeHttpTransport()
+ * const { response } = transport.send({ url: 'http://127.0.0.1:3000/hook', headers, body })
+ * ;(await response).status // 204
+ * transport.close()
+ * ```
+ */
+export function nodeHttpTransport(): WebhookTransport {
+  const http = new HttpAgent({ keepAlive: true })
+  const https = new HttpsAgent({ keepAlive: true })
+  return {
+    send({ url, headers, body }) {
+      let request: ClientRequest | undefined
+      const response = new Promise<WebhookResponse>((resolve, reject) => {
+        const target = new URL(url)
+        const secure = target.protocol === 'https:'
+        request = (secure ? httpsRequest : httpRequest)(
+          target,
+          { method: 'POST', agent: secure ? https : http, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+          (answer) => resolve({ status: answer.statusCode ?? 0, location: firstHeader(answer.headers.location), body: answer }),
+        )
+        request.on('error', reject)
+        request.end(body)
+      })
+      // No AbortController: destroying the request is all an abort needs, and costs nothing until used.
+      return { response, abort: () => request?.destroy(new Error('aborted')) }
+    },
+    close() {
+      http.destroy()
+      https.destroy()
+    },
+  }
+}
+
+function firstHeader(value: IncomingHttpHeaders[string]): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null
+}

@@ -1,0 +1,71 @@
+/** One webhook POST, ready to send: signed headers and the exact body. */
+export interface WebhookRequest {
+  url: string
+  headers: Record<string, string>
+  body: string
+}
+
+/** A request on its way: its answer, and how to abort it (on timeout, or when the engine closes). */
+export interface PendingWebhook {
+  /** Rejects when no answer came (refused, reset, aborted). */
+  response: Promise<WebhookResponse>
+  /** Aborts the request, or the reading of its answer. */
+  abort(): void
+}
+
+/** As much of the receiver's answer as an attempt reads. */
+export interface WebhookResponse {
+  status: number
+  /** The `location` header: named in the error when a redirect is not followed. */
+  location: string | null
+  /** The body in chunks; the attempt stops reading after 1 KiB. */
+  body: AsyncIterable<Uint8Array> | null
+}
+
+/**
+ * Sends webhook POSTs without following redirects.
+ *
+ * @example
+ * ```ts
+ * const pending = transport.send({ url, headers, body })
+ * setTimeout(pending.abort, 15_000)
+ * ;(await pending.response).status // 200
+ * ```
+ */
+export interface WebhookTransport {
+  send(request: WebhookRequest): PendingWebhook
+  /** Lets go of idle connections; the engine calls it when it closes. */
+  close?(): void
+}
+
+/**
+ * A transport over a `fetch` function (`redirect: 'manual'`), for a custom or mocked fetch.
+ *
+ * @example
+ * ```ts
+ * new DeliveryEngine({ ...options, fetch: myFetch }) // uses fetchTransport(myFetch)
+ * ```
+ */
+export function fetchTransport(fetchFn: typeof fetch): WebhookTransport {
+  return {
+    send({ url, headers, body }) {
+      const controller = new AbortController()
+      const response = fetchFn(url, { method: 'POST', headers, body, signal: controller.signal, redirect: 'manual' }).then((answer) => ({
+        status: answer.status,
+        location: answer.headers.get('location'),
+        body: answer.body && chunksOf(answer.body),
+      }))
+      return { response, abort: () => controller.abort() }
+    },
+  }
+}
+
+async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader()
+  try {
+    for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value
+  } finally {
+    // Stopping early (1 KiB read) or failing: cancelling lets the connection go.
+    await reader.cancel().catch(() => {})
+  }
+}
