@@ -65,32 +65,13 @@ export function signedContent(id: string, timestamp: number | string, body: stri
  * ```
  */
 export async function signWithSecret(secret: string, id: string, timestamp: number, body: string): Promise<string> {
-  return signWithKey(await importSigningKey(secret), id, timestamp, body)
-}
-
-/**
- * Imports a secret once as an HMAC-SHA256 key, so whoever signs or checks many messages with one secret (a sender
- * delivering thousands of events, a busy receiver) skips the key import on every message.
- *
- * @example
- * ```ts
- * const key = await importSigningKey(secret)
- * await signWithKey(key, event.id, 1764237600, body)
- * ```
- */
-export async function importSigningKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', parseWebhookSecret(secret) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-}
-
-/**
- * {@link signWithSecret} with a key from {@link importSigningKey}: the base64 HMAC-SHA256 of the signed content.
- *
- * @example
- * ```ts
- * `v1,${await signWithKey(key, 'evt_1', 1764237600, body)}`
- * ```
- */
-export async function signWithKey(key: CryptoKey, id: string, timestamp: number, body: string): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    parseWebhookSecret(secret) as BufferSource,
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  )
   const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(signedContent(id, timestamp, body)))
   return bytesToBase64(new Uint8Array(mac))
 }
