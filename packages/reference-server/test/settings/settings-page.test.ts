@@ -78,6 +78,9 @@ describe('settings page: API & Webhooks Integrations', () => {
     await page.getByRole('heading', { name: 'API Key Management' }).waitFor()
     const account = await op.account.get()
     await expect.poll(() => page.locator('.account-bar').textContent()).toContain(`${account.name} · Growth plan`)
+    await expect.poll(() => page.locator('#webhooks').textContent()).toContain('No webhook endpoints yet.')
+    expect(await page.locator('#deliveries').textContent()).toContain('Add a webhook above to see its deliveries here.')
+    await page.screenshot({ path: `${screenshots}empty-1280.png`, fullPage: true })
 
     expect(page.url()).toBe(`${server.url}/settings`)
     expect(await page.evaluate(() => sessionStorage.getItem('octopuspro.settings.apiKey'))).toBe(server.apiKey)

@@ -65,6 +65,7 @@ export function deliveriesPanel(ctx: PageContext) {
     replaceChildren(endpointSelect, list.map((endpoint) => h('option', { value: endpoint.id }, endpoint.name)))
     if (!list.some((endpoint) => endpoint.id === endpointId)) endpointId = list[0]?.id ?? ''
     endpointSelect.value = endpointId
+    endpointSelect.disabled = statusSelect.disabled = list.length === 0
     restart()
   }
 
