@@ -20,8 +20,8 @@ export interface AttemptRequest {
   secrets: readonly string[]
   /** The event id: the `webhook-id`, the same on every attempt. */
   eventId: string
-  /** The event serialized once: every attempt sends (and signs) these exact bytes. */
-  body: string
+  /** The event as UTF-8 JSON, encoded once: every attempt sends (and signs) these exact bytes. */
+  body: Uint8Array
   /** The aborts of the engine's requests in flight: this one's is in it while it runs, so closing can abort it. */
   inFlight: Set<() => void>
 }

@@ -4,8 +4,8 @@ import type { DeliveryAttempt, WebhookDelivery, WebhookEvent } from '@octopuspro
 export interface DeliveryRecord {
   /** The contract object, kept true at every step (status, attempts, `next_attempt_at`, `updated_at`). */
   readonly delivery: WebhookDelivery
-  /** The event serialized once, shared by every delivery of the event. */
-  readonly body: string
+  /** The event as UTF-8 JSON, encoded once and shared by every delivery of the event. */
+  readonly body: Uint8Array
   /** Retries of the schedule not used yet. */
   retriesLeft: number
   /** The clock handle of the scheduled retry, if one is scheduled. */
@@ -65,8 +65,16 @@ export class DeliveryLog {
   }
 }
 
+let lastMs = Number.NaN
+let lastIso = ''
+
+/** ISO 8601 of a time; the same instant is asked for several times per attempt, so the last one is kept. */
 function iso(ms: number): string {
-  return new Date(ms).toISOString()
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString()
+    lastMs = ms
+  }
+  return lastIso
 }
 
 /**

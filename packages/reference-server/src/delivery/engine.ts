@@ -9,6 +9,8 @@ import { jitteredDelay } from './retry-schedule.js'
 import { SignatureSigner } from './signer.js'
 import { matchesFilter, DeliveryWaiters, type DeliveryWaitFilter } from './waiters.js'
 
+const encoder = new TextEncoder()
+
 export type { DeliveryEngineOptions, EndpointDisabledReason, EndpointForDelivery } from './options.js'
 export type { DeliveryListFilter } from './delivery-log.js'
 export type { DeliveryWaitFilter } from './waiters.js'
@@ -59,7 +61,7 @@ export class DeliveryEngine {
 
   /**
    * Creates one pending delivery of `event` per endpoint id and starts their first attempts on the next tick; the
-   * event is serialized once here, so every attempt sends the same bytes.
+   * event is serialized and encoded once here, so every attempt sends (and signs) the same bytes.
    *
    * @example
    * ```ts
@@ -69,7 +71,7 @@ export class DeliveryEngine {
    */
   dispatch(event: WebhookEvent, endpointIds: readonly string[]): WebhookDelivery[] {
     if (this.#closed) throw new DeliveryEngineClosedError('dispatch')
-    const body = JSON.stringify(event)
+    const body = encoder.encode(JSON.stringify(event))
     const now = this.#options.clock.now()
     const records = [...new Set(endpointIds)].map((endpointId) => {
       const record: DeliveryRecord = {

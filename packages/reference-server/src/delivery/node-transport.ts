@@ -25,7 +25,7 @@ export function nodeHttpTransport(): WebhookTransport {
         const secure = target.protocol === 'https:'
         request = (secure ? httpsRequest : httpRequest)(
           target,
-          { method: 'POST', agent: secure ? https : http, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+          { method: 'POST', agent: secure ? https : http, headers: { ...headers, 'content-length': String(body.byteLength) } },
           (answer) => resolve({ status: answer.statusCode ?? 0, location: firstHeader(answer.headers.location), body: answer }),
         )
         request.on('error', reject)

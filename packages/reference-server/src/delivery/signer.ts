@@ -12,16 +12,17 @@ const MAX_CACHED_KEYS = 1000
  * @example
  * ```ts
  * const signer = new SignatureSigner()
- * signer.header([current, previous], event.id, 1764237600, body) // 'v1,… v1,…'
+ * signer.header([current, previous], event.id, 1764237600, new TextEncoder().encode(json)) // 'v1,… v1,…'
  * ```
  */
 export class SignatureSigner {
   readonly #keys = new Map<string, KeyObject>()
 
   /** One `v1,<signature>` per secret, space-separated; throws a `TypeError` for a secret that is not `whsec_…`. */
-  header(secrets: readonly string[], id: string, timestamp: number, body: string): string {
-    const content = signedContent(id, timestamp, body)
-    return secrets.map((secret) => `v1,${createHmac('sha256', this.#key(secret)).update(content).digest('base64')}`).join(' ')
+  header(secrets: readonly string[], id: string, timestamp: number, body: Uint8Array): string {
+    // The signed content is `${id}.${timestamp}.${body}`: its head, then the body bytes as they are sent.
+    const head = signedContent(id, timestamp, '')
+    return secrets.map((secret) => `v1,${createHmac('sha256', this.#key(secret)).update(head).update(body).digest('base64')}`).join(' ')
   }
 
   #key(secret: string): KeyObject {

@@ -1,8 +1,8 @@
-/** One webhook POST, ready to send: signed headers and the exact body. */
+/** One webhook POST, ready to send: signed headers and the exact body bytes. */
 export interface WebhookRequest {
   url: string
   headers: Record<string, string>
-  body: string
+  body: Uint8Array
 }
 
 /** A request on its way: its answer, and how to abort it (on timeout, or when the engine closes). */
@@ -50,7 +50,7 @@ export function fetchTransport(fetchFn: typeof fetch): WebhookTransport {
   return {
     send({ url, headers, body }) {
       const controller = new AbortController()
-      const response = fetchFn(url, { method: 'POST', headers, body, signal: controller.signal, redirect: 'manual' }).then((answer) => ({
+      const response = fetchFn(url, { method: 'POST', headers, body: body as BufferSource, signal: controller.signal, redirect: 'manual' }).then((answer) => ({
         status: answer.status,
         location: answer.headers.get('location'),
         body: answer.body && chunksOf(answer.body),

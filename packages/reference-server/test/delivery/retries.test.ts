@@ -59,18 +59,18 @@ describe('retries', () => {
   })
 
   it('retries when the receiver answers slower than the timeout', async () => {
-    receiver = await startReceiver((_, index) => ({ status: 200, delayMs: index === 0 ? 2000 : 0 }))
+    receiver = await startReceiver((_, index) => ({ status: 200, delayMs: index === 0 ? 10_000 : 0 }))
     const clock = manualClock(T0)
-    const { engine, addEndpoint } = createTestEngine({ clock, timeoutMs: 50, retrySchedule: [100] })
+    const { engine, addEndpoint } = createTestEngine({ clock, timeoutMs: 200, retrySchedule: [100] })
     const [created] = engine.dispatch(testEvent(), [addEndpoint(receiver.url).id])
     await engine.idle()
     expect(engine.get(created!.id)).toMatchObject({
       status: 'pending',
       next_attempt_at: at(100),
-      attempts: [{ at: T0, status_code: null, error: 'timed out after 50 ms', duration_ms: 0, response_body_excerpt: null }],
+      attempts: [{ at: T0, status_code: null, error: 'timed out after 200 ms', duration_ms: 0, response_body_excerpt: null }],
     })
     await clock.advance(100)
-    expect(engine.get(created!.id)).toMatchObject({ status: 'succeeded', attempts: [{ error: 'timed out after 50 ms' }, { status_code: 200, error: null }] })
+    expect(engine.get(created!.id)).toMatchObject({ status: 'succeeded', attempts: [{ error: 'timed out after 200 ms' }, { status_code: 200, error: null }] })
     await engine.close()
   })
 
