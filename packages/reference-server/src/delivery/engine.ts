@@ -208,6 +208,7 @@ export class DeliveryEngine {
     this.#startTimer = undefined
     for (const record of this.#ready) this.#runEnded(record)
     this.#ready = []
+    this.#resolveIdle()
     this.#slots.drop()
     for (const abort of this.#inFlight) abort()
   }
@@ -231,6 +232,8 @@ export class DeliveryEngine {
     const delay = jitteredDelay(retrySchedule[retrySchedule.length - record.retriesLeft]!, jitter, random)
     record.retriesLeft--
     markPending(record.delivery, now + delay, now)
+    // A retry due at once is queued at once, so idle() waits for it as for any attempt due.
+    if (delay === 0) return this.#enqueue(record)
     record.retryTimer = clock.setTimeout(() => {
       record.retryTimer = undefined
       record.busy = true
@@ -239,19 +242,21 @@ export class DeliveryEngine {
     }, delay)
   }
 
-  /** One attempt of a record, waiting for a slot of its endpoint first. */
+  /** One attempt of a record, waiting for a slot of its endpoint first, then what follows from it. */
   async #run(record: DeliveryRecord): Promise<void> {
+    let result: AttemptResult | undefined
+    await this.#slots.run(record.delivery.endpoint_id, async () => {
+      if (record.cancelled) return
+      result = await this.#attempt(record).catch((error: unknown) =>
+        // Only a throwing callback of the server (getEndpoint, secrets) gets here: fail visibly, never hang.
+        this.#attemptWithoutRequest(`delivery engine error: ${error instanceof Error ? error.message : String(error)}`),
+      )
+    })
+    this.#runEnded(record)
     try {
-      await this.#slots.run(record.delivery.endpoint_id, async () => {
-        if (record.cancelled) return
-        const result = await this.#attempt(record).catch((error: unknown) =>
-          // Only a throwing callback of the server (getEndpoint, secrets) gets here: fail visibly, never hang.
-          this.#attemptWithoutRequest(`delivery engine error: ${error instanceof Error ? error.message : String(error)}`),
-        )
-        if (!record.cancelled) this.#conclude(record, result)
-      })
+      if (result !== undefined && !record.cancelled) this.#conclude(record, result)
     } finally {
-      this.#runEnded(record)
+      this.#resolveIdle()
     }
   }
 
@@ -297,9 +302,14 @@ export class DeliveryEngine {
     if (disable !== undefined) this.#options.disableEndpoint(endpointId, disable)
   }
 
+  /** The record is no longer busy; idle waiters are told once what follows from the run is settled too. */
   #runEnded(record: DeliveryRecord): void {
     record.busy = false
-    if (--this.#busy > 0) return
+    this.#busy--
+  }
+
+  #resolveIdle(): void {
+    if (this.#busy > 0) return
     const waiters = this.#idleWaiters
     this.#idleWaiters = []
     for (const resolve of waiters) resolve()

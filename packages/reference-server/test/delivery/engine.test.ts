@@ -247,6 +247,14 @@ describe('idle, reset and close', () => {
     expect(clock.live).toBe(0)
   })
 
+  it('idle waits for retries due at once', async () => {
+    const target = await receiver(() => ({ status: 500 }))
+    const { engine, addEndpoint } = createTestEngine({ retrySchedule: [0, 0] })
+    const [created] = engine.dispatch(testEvent(), [addEndpoint(target.url).id])
+    await engine.idle()
+    expect(engine.get(created!.id)).toMatchObject({ status: 'failed', attempts: [{ status_code: 500 }, { status_code: 500 }, { status_code: 500 }] })
+  })
+
   it('reset forgets every delivery and cancels its timers; new deliveries work afterwards', async () => {
     const target = await receiver(() => ({ status: 500 }))
     const clock = manualClock(T0)
