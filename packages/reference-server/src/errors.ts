@@ -1,4 +1,11 @@
-/** What went wrong when setting up or driving the reference server (not an HTTP error: those are API responses). */
+/**
+ * What went wrong when setting up or driving the reference server (not an HTTP error: those are API responses).
+ *
+ * @example
+ * ```ts
+ * const code: ReferenceServerErrorCode = 'fixtures_invalid'
+ * ```
+ */
 export type ReferenceServerErrorCode = 'invalid_option' | 'fixtures_invalid' | 'event_wait_timeout' | 'server_closed'
 
 /**

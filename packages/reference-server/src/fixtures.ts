@@ -40,5 +40,13 @@ export const Fixtures = z.strictObject({
   communications: z.optional(z.array(Communication)),
 })
 
-/** Your own objects to seed a server with; see the {@link Fixtures} schema. */
+/**
+ * Your own objects to seed a server with; see the {@link Fixtures} schema.
+ *
+ * @example
+ * ```ts
+ * const seed: Fixtures = { customers: [await (await server.fetch(request)).json()] }
+ * createReferenceServer({ seed })
+ * ```
+ */
 export type Fixtures = z.input<typeof Fixtures>

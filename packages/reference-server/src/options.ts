@@ -105,8 +105,8 @@ export interface ReferenceServer {
   baseUrl: string
   /** The secret of the ready read_write API key. */
   apiKey: string
-  /** The app as a fetch handler, in process (no port needed). */
-  fetch(request: Request): Promise<Response>
+  /** The app as a fetch function, in process (no port needed): pass it as a client's `fetch`. */
+  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>
   clock: Clock
   /** The delivery log: wait for a delivery, list them, wait until nothing is in flight. */
   deliveries: {

@@ -23,7 +23,7 @@ export async function startReferenceServer(options: StartReferenceServerOptions 
   const runtime = new Runtime(serverOptions)
   const fetch = appFetch(runtime)
   const listening = await new Promise<{ server: Server; address: AddressInfo }>((resolve, reject) => {
-    const server = serve({ fetch, port, hostname: host }, (address) => resolve({ server, address })) as Server
+    const server = serve({ fetch: (request: Request) => fetch(request), port, hostname: host }, (address) => resolve({ server, address })) as Server
     server.once('error', reject)
   })
   const { server, address } = listening

@@ -4,14 +4,14 @@ import type { Runtime } from './runtime.js'
 
 const DEFAULT_WAIT_MS = 5000
 
-/** The app of a runtime, as the fetch function every door serves. */
-export function appFetch(runtime: Runtime): (request: Request) => Promise<Response> {
+/** The app of a runtime, as the fetch function every door serves (shaped like the global `fetch`). */
+export function appFetch(runtime: Runtime): ReferenceServer['fetch'] {
   const app = createApp(runtime)
-  return async (request) => app.fetch(request)
+  return async (input, init) => app.fetch(input instanceof Request && init === undefined ? input : new Request(input, init))
 }
 
 /** The {@link ReferenceServer} object of a runtime, whichever door (in process or a port) serves it. */
-export function serverObject(runtime: Runtime, url: string, fetch: (request: Request) => Promise<Response>, close: () => Promise<void>): ReferenceServer {
+export function serverObject(runtime: Runtime, url: string, fetch: ReferenceServer['fetch'], close: () => Promise<void>): ReferenceServer {
   const { engine } = runtime
   return {
     url,
