@@ -34,7 +34,7 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
 
-/** A clock whose time moves only when told to. */
+/** A clock whose time moves only when told to. @example `const clock: ManualClock = manualClock('2026-11-27T10:00:00.000Z')` */
 export interface ManualClock extends Clock {
   /**
    * Moves time forward by `ms`, firing every timer that falls due on the way in time order (timers those timers

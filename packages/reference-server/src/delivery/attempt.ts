@@ -5,7 +5,7 @@ import type { SignatureSigner } from './signer.js'
 import type { WebhookTransport } from './transport.js'
 import { judgeResponse, type AttemptVerdict } from './verdict.js'
 
-/** What every attempt of an engine shares. */
+/** What every attempt of an engine shares. @example `const context: AttemptContext = { clock, transport, signer, timeoutMs: 15000, userAgent }` */
 export interface AttemptContext {
   clock: Clock
   transport: WebhookTransport
@@ -14,7 +14,7 @@ export interface AttemptContext {
   userAgent: string
 }
 
-/** One POST of one event to one endpoint. */
+/** One POST of one event to one endpoint. @example `sendAttempt(context, { url, secrets, eventId, body, inFlight })` */
 export interface AttemptRequest {
   url: string
   secrets: readonly string[]
@@ -26,7 +26,7 @@ export interface AttemptRequest {
   inFlight: Set<() => void>
 }
 
-/** An attempt as the delivery log records it, and what it means for the delivery. */
+/** An attempt as the delivery log records it, and what it means for the delivery. @example `const { attempt, verdict } = await sendAttempt(context, request)` */
 export interface AttemptResult {
   attempt: DeliveryAttempt
   verdict: AttemptVerdict

@@ -1,6 +1,6 @@
 import type { DeliveryAttempt, WebhookDelivery, WebhookEvent } from '@octopuspro/contract'
 
-/** A delivery and what the engine needs to carry it out. */
+/** A delivery and what the engine needs to carry it out. @example `log.get('dlv_…')?.retriesLeft` */
 export interface DeliveryRecord {
   /** The contract object, kept true at every step (status, attempts, `next_attempt_at`, `updated_at`). */
   readonly delivery: WebhookDelivery
@@ -16,7 +16,7 @@ export interface DeliveryRecord {
   cancelled: boolean
 }
 
-/** Which deliveries {@link DeliveryLog.list} returns. */
+/** Which deliveries {@link DeliveryLog.list} returns. @example `engine.list({ endpointId: 'whk_…', status: 'failed' })` */
 export interface DeliveryListFilter {
   endpointId?: string
   status?: WebhookDelivery['status']

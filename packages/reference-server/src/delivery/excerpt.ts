@@ -1,4 +1,4 @@
-/** The most of a receiver's answer the delivery log keeps: 1 KiB. */
+/** The most of a receiver's answer the delivery log keeps: 1 KiB. @example `readExcerpt(body, EXCERPT_BYTES)` */
 export const EXCERPT_BYTES = 1024
 
 /**

@@ -4,7 +4,7 @@ import { nodeHttpTransport } from './node-transport.js'
 import { defaultRetrySchedule } from './retry-schedule.js'
 import { fetchTransport, type WebhookTransport } from './transport.js'
 
-/** Why the engine asks the server to disable an endpoint: every attempt failing for the window, or a 410 Gone. */
+/** Why the engine asks the server to disable an endpoint: every attempt failing for the window, or a 410 Gone. @example `disableEndpoint(id, 'gone')` */
 export type EndpointDisabledReason = NonNullable<WebhookEndpoint['disabled_reason']>
 
 /**
@@ -65,7 +65,7 @@ export interface DeliveryEngineOptions {
   logger?: (line: string) => void
 }
 
-/** The options with every default filled in and checked; `transport` sends the requests. */
+/** The options with every default filled in and checked; `transport` sends the requests. @example `resolveDeliveryOptions(options).transport.send(request)` */
 export type ResolvedDeliveryOptions = Required<Omit<DeliveryEngineOptions, 'logger' | 'fetch'>> &
   Pick<DeliveryEngineOptions, 'logger'> & { transport: WebhookTransport }
 

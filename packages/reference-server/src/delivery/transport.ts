@@ -1,11 +1,11 @@
-/** One webhook POST, ready to send: signed headers and the exact body bytes. */
+/** One webhook POST, ready to send: signed headers and the exact body bytes. @example `transport.send({ url, headers, body })` */
 export interface WebhookRequest {
   url: string
   headers: Record<string, string>
   body: Uint8Array
 }
 
-/** A request on its way: its answer, and how to abort it (on timeout, or when the engine closes). */
+/** A request on its way: its answer, and how to abort it (on timeout, or when the engine closes). @example `const { response, abort } = transport.send(request)` */
 export interface PendingWebhook {
   /** Rejects when no answer came (refused, reset, aborted). */
   response: Promise<WebhookResponse>
@@ -13,7 +13,7 @@ export interface PendingWebhook {
   abort(): void
 }
 
-/** As much of the receiver's answer as an attempt reads. */
+/** As much of the receiver's answer as an attempt reads. @example `(await pending.response).status` */
 export interface WebhookResponse {
   status: number
   /** The `location` header: named in the error when a redirect is not followed. */

@@ -1,10 +1,15 @@
 /**
  * What an attempt's outcome means for its delivery: `succeeded`; `gone` (410: disable the endpoint, stop);
  * `retry` (any other failure: try again on the schedule); `stop` (no request could be sent: fail at once).
+ *
+ * @example
+ * ```ts
+ * const verdict: AttemptVerdict = judgeResponse(500, null).verdict // 'retry'
+ * ```
  */
 export type AttemptVerdict = 'succeeded' | 'gone' | 'retry' | 'stop'
 
-/** A response judged: its verdict and, for a failure, the attempt's `error` text. */
+/** A response judged: its verdict and, for a failure, the attempt's `error` text. @example `judgeResponse(410, null).error` */
 export interface ResponseJudgement {
   verdict: AttemptVerdict
   error: string | null

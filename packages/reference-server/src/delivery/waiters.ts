@@ -2,7 +2,7 @@ import type { WebhookDelivery } from '@octopuspro/contract'
 import { snapshot } from './delivery-log.js'
 import { DeliveryWaitTimeoutError } from './errors.js'
 
-/** Which delivery `waitFor` waits for: every given field must match. */
+/** Which delivery `waitFor` waits for: every given field must match. @example `server.deliveries.waitFor({ type: 'booking.created', status: 'succeeded' })` */
 export interface DeliveryWaitFilter {
   /** The event type, e.g. `booking.created`. */
   type?: string
