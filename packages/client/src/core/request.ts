@@ -53,6 +53,7 @@ export class Transport {
   async send(route: RouteDefinition, params: CallParams, options: RequestOptions = {}): Promise<WithResponse<unknown>> {
     const { method } = route
     const path = routePath(route.path, params.id)
+    const url = this.#config.baseUrl + path + queryString(params.query)
     const idempotencyKey = options.idempotencyKey ?? (method === 'POST' ? randomId() : undefined)
     const request: KyOptions = {
       method,
@@ -63,17 +64,15 @@ export class Transport {
         ...options.headers,
       },
       json: params.body,
-      searchParams: definedEntries(params.query),
       retry: 0,
       timeout: false,
-      fetch: this.#fetch,
     }
     const maxRetries = options.maxRetries ?? this.#config.maxRetries
     for (let attempt = 1; ; attempt++) {
       const info: AttemptInfo = { method, path, attempt }
       const started = performance.now()
       try {
-        const result = await this.#attempt(route, request, info, options)
+        const result = await this.#attempt(route, url, request, info, options)
         this.#log('info', info, { status: result.response.status, durationMs: performance.now() - started, requestId: result.requestId })
         return result
       } catch (error) {
@@ -92,7 +91,7 @@ export class Transport {
   }
 
   /** One attempt under its own deadline; rejects with a translated error. */
-  async #attempt(route: RouteDefinition, request: KyOptions, info: AttemptInfo, options: RequestOptions): Promise<WithResponse<unknown>> {
+  async #attempt(route: RouteDefinition, url: string, request: KyOptions, info: AttemptInfo, options: RequestOptions): Promise<WithResponse<unknown>> {
     const { signal } = options
     if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason })
     const timeout = options.timeout ?? this.#config.timeout
@@ -107,7 +106,11 @@ export class Transport {
     this.#log('debug', info, {})
     try {
       const work = (async () => {
-        const response = await ky(this.#config.baseUrl + info.path, { ...request, signal: controller.signal, hooks: this.#hooks(info) })
+        const response = await ky(url, {
+          ...request,
+          fetch: (input, init) => this.#fetch(input as Request, { ...init, signal: controller.signal }),
+          ...(this.#bridgesHooks ? { hooks: this.#hooks(info) } : {}),
+        })
         const data = await readResponse(response, route, info, this.#config.validateResponses)
         return { data, response, requestId: response.headers.get('x-request-id') ?? undefined }
       })()
@@ -121,13 +124,20 @@ export class Transport {
   }
 
   /**
-   * A failed `fetch` (no answer at all) becomes an `APIConnectionError` right where it happens. ky always passes a
-   * `Request` here, which is what handlers such as `server.fetch` take.
+   * Sends through the configured `fetch` with the attempt's signal in `init` (not in ky's options, which would
+   * combine signals on every request); a failed `fetch` (no answer at all) becomes an `APIConnectionError` right
+   * where it happens. ky always passes a `Request`, which is what handlers such as `server.fetch` take.
    */
-  readonly #fetch: NonNullable<KyOptions['fetch']> = (request, init) =>
-    (this.#config.fetch ?? globalThis.fetch)(request as Request, init).catch((cause: unknown) => {
+  #fetch(request: Request, init: RequestInit): Promise<Response> {
+    return (this.#config.fetch ?? globalThis.fetch)(request, init).catch((cause: unknown) => {
       throw new APIConnectionError({ cause })
     })
+  }
+
+  get #bridgesHooks(): boolean {
+    const { beforeRequest = [], afterResponse = [] } = this.#config.hooks
+    return beforeRequest.length + afterResponse.length > 0
+  }
 
   /** Bridges the user's hooks onto ky's, with one state object per call. */
   #hooks(info: AttemptInfo): KyHooks {
@@ -172,8 +182,9 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   })
 }
 
-function definedEntries(query: object | undefined): Record<string, string> | undefined {
-  if (!query) return undefined
-  const entries = Object.entries(query).filter(([, value]) => value !== undefined && value !== null)
-  return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([key, value]) => [key, String(value)]))
+function queryString(query: object | undefined): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null) params.append(key, String(value))
+  const text = params.toString()
+  return text ? `?${text}` : ''
 }

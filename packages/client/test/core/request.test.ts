@@ -263,15 +263,20 @@ describe('abort', () => {
     expect((error as APIUserAbortError).cause).toEqual(new Error('user left'))
   })
 
-  it('passes the signal to fetch', async () => {
+  it('passes a signal to fetch that aborts with the call', async () => {
     let fetchSignal: AbortSignal | undefined
-    const { op } = client((request) => {
-      fetchSignal = request.signal
-      return new Promise<Response>(() => {})
+    const op = new OctopusPro({
+      apiKey,
+      baseUrl,
+      fetch: (_request, init) => {
+        fetchSignal = init?.signal ?? undefined
+        return new Promise<Response>(() => {})
+      },
     })
     const controller = new AbortController()
     const call = op.customers.get('cus_1', { signal: controller.signal })
     await vi.waitFor(() => expect(fetchSignal).toBeDefined())
+    expect(fetchSignal!.aborted).toBe(false)
     controller.abort()
     await expect(call).rejects.toBeInstanceOf(APIUserAbortError)
     expect(fetchSignal!.aborted).toBe(true)
