@@ -3,7 +3,7 @@ import { expressWebhooks, memoryDedupe, Webhooks } from '@octopuspro/webhooks'
 import express from 'express'
 import { summarize } from './summarize.js'
 
-/** What the receiver saw: every event it handled, and how many duplicate deliveries it ignored. */
+/** What the receiver answered: events handled (204), duplicates ignored (200) and simulated failures (500). */
 export interface ReceiverTally {
   handled: Set<string>
   duplicatesIgnored: number
@@ -30,20 +30,21 @@ export async function startReceiver(print: (line: string) => void) {
         throw new Error('finance system unavailable (simulated)')
       }
     })
-    webhooks.onAny((event) => {
-      tally.handled.add(event.id)
-      print(`  ← ${event.type.padEnd(32)} ${summarize(event)}`)
-    })
+    webhooks.onAny((event) => print(`  ← ${event.type.padEnd(32)} ${summarize(event)}`))
     webhooks.onError(() => print('  ✗ payment.approved handler failed (simulated outage): answered 500, OctopusPro will retry'))
-    app.post('/webhooks', (req, res, next) => {
+    // Reads the receiver's answers: 204 handled, 200 duplicate ignored by the dedupe store.
+    const countAnswers: express.RequestHandler = (req, res, next) => {
+      const id = req.header('webhook-id') ?? ''
       res.on('finish', () => {
+        if (res.statusCode === 204) tally.handled.add(id)
         if (res.statusCode === 200) {
           tally.duplicatesIgnored++
-          print(`  ≡ duplicate delivery of ${req.header('webhook-id')} ignored (already handled)`)
+          print(`  ≡ duplicate delivery of ${id} ignored (already handled)`)
         }
       })
       next()
-    }, expressWebhooks(webhooks))
+    }
+    app.post('/webhooks', countAnswers, expressWebhooks(webhooks))
   }
 
   return {
