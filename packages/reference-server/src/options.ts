@@ -64,6 +64,8 @@ export interface ReferenceServerOptions {
   faults?: FaultRule[]
   /** Webhook URLs must be https, except for loopback addresses. */
   requireHttps?: boolean
+  /** How long events stay listable in `GET /v1/events` (ms of the server clock; default: until `reset()`). */
+  eventRetentionMs?: number
   /** Gets one line per request and per delivery attempt; the server prints nothing without it. */
   logger?: (line: string) => void
 }

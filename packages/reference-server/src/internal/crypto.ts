@@ -1,12 +1,16 @@
+import * as nodeCrypto from 'node:crypto'
 import { createHash, getRandomValues, timingSafeEqual } from 'node:crypto'
 
 /** The only place that touches node:crypto: hashing, constant-time comparison and random strings. */
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
+// The one-shot `crypto.hash` (Node ≥ 20.12) is about twice as fast as createHash; it runs on every request.
+const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash
+
 /** SHA-256 of a string, as bytes. */
 export function sha256(value: string): Uint8Array {
-  return createHash('sha256').update(value).digest()
+  return oneShot ? oneShot('sha256', value, 'buffer') : createHash('sha256').update(value).digest()
 }
 
 /** SHA-256 of a string, as hex (for fingerprints that are compared by equality, not secrets). */

@@ -67,6 +67,7 @@ export class Runtime {
     this.#account = resolveAccount(options.account)
     this.rateLimit = resolveRateLimit(options.rateLimit)
     this.faults = new Faults(options.faults ?? [], this.clock)
+    if (options.eventRetentionMs !== undefined && !(options.eventRetentionMs > 0)) invalid(`eventRetentionMs is ${options.eventRetentionMs}; pass a number of ms > 0, or leave it out to keep every event`)
     try {
       this.engine = new DeliveryEngine({
         ...options.delivery,
@@ -131,12 +132,23 @@ export class Runtime {
       ...(previous && { previous_attributes: previous }),
     } as WebhookEvent
     this.state.events.insert(event)
+    this.#forgetOldEvents(Date.parse(timestamp))
     const subscribed = this.state.endpoints
       .values()
       .filter(({ endpoint }) => endpoint.active && (endpoint.event_types.includes(type) || endpoint.event_types.includes('*')))
       .map(({ id }) => id)
     if (subscribed.length > 0 && !this.closed) this.engine.dispatch(event, subscribed)
     this.events.notify(event)
+  }
+
+  /** Drops the events older than the retention; the log is in time order, so they are at its start. */
+  #forgetOldEvents(nowMs: number): void {
+    const retention = this.#options.eventRetentionMs
+    if (retention === undefined) return
+    const { events } = this.state
+    for (let oldest = events.first(); oldest && Date.parse(oldest.timestamp) < nowMs - retention; oldest = events.first()) {
+      events.delete(oldest.id)
+    }
   }
 
   async close(): Promise<void> {

@@ -197,6 +197,18 @@ describe('events', () => {
     expectError(await api('GET', '/v1/events/evt_missing'), { status: 404, type: 'not_found_error', code: 'resource_missing', param: 'id' })
   })
 
+  it('keeps events for eventRetentionMs when configured', async () => {
+    const clock = manualClock('2026-11-27T10:00:00.000Z')
+    current = setup({ clock, eventRetentionMs: 60_000 })
+    const { api } = current
+    await api('POST', '/v1/customers', { body: { name: 'Ada' } })
+    await clock.advance(30_000)
+    await api('POST', '/v1/customers', { body: { name: 'Grace' } })
+    await clock.advance(40_000)
+    await api('POST', '/v1/customers', { body: { name: 'Alan' } })
+    expect((await api('GET', '/v1/events')).body.data.map((e: { data: { name: string } }) => e.data.name)).toEqual(['Grace', 'Alan'])
+  })
+
   it('server.events.waitFor resolves with a recorded or a future event, and rejects after its timeout', async () => {
     current = setup()
     const { api, server } = current

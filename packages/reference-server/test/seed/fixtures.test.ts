@@ -60,6 +60,7 @@ describe('options', () => {
       [{ rateLimit: { limit: 0 } }, 'rateLimit.limit'],
       [{ rateLimit: { limit: 5, windowMs: 0 } }, 'rateLimit.windowMs'],
       [{ delivery: { jitter: 2 } }, 'delivery: DeliveryEngine: jitter is 2'],
+      [{ eventRetentionMs: 0 }, 'eventRetentionMs is 0'],
     ]
     for (const [options, message] of attempts) {
       expect(() => createReferenceServer(options)).toThrow(expect.objectContaining({ code: 'invalid_option', message: expect.stringContaining(message) }))

@@ -52,9 +52,9 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
     if (definition.method !== 'GET' && key.key.mode === 'read_only') {
       throw new ApiError('api_key_read_only', `This API key is read_only and cannot ${definition.method} /v1${definition.path}; use a read_write key`)
     }
-    const url = new URL(request.url)
+    const search = request.url.indexOf('?')
     const id = parseId(entry, c.req.param('id'))
-    const query = parseQuery(entry, url.searchParams)
+    const query = parseQuery(entry, new URLSearchParams(search < 0 ? '' : request.url.slice(search + 1)))
     const raw = definition.body ? await readJsonBody(request) : undefined
     const body = definition.body && raw ? parseInput(definition.body, raw.value, 'body') : undefined
 
@@ -67,7 +67,7 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
 
     let response: StoredResponse
     try {
-      const fault = runtime.faults.pick(definition.method, url.pathname)
+      const fault = runtime.faults.pick(definition.method, c.req.path)
       await fault?.delay()
       const early = fault && !fault.rule.after ? fault.error() : undefined
       if (early) {

@@ -64,6 +64,12 @@ export class Collection<T extends Identified> {
     return this.#ids
   }
 
+  /** The object with the lowest id. */
+  first(): T | undefined {
+    const id = this.#ids[0]
+    return id === undefined ? undefined : this.#byId.get(id)
+  }
+
   /** Every object in id order. */
   values(): T[] {
     return this.#ids.map((id) => this.#byId.get(id) as T)
