@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini'
+import * as z from 'zod/mini'
 
 /** A predicate over a parsed JSON value. */
 export type Validator = (value: unknown) => boolean
@@ -33,147 +33,141 @@ function defOf(schema: z.core.$ZodType | z.core.$ZodCheck): Def {
   return schema._zod.def as unknown as Def
 }
 
-function every(validators: readonly Validator[]): Validator {
-  if (validators.length === 1) return validators[0] as Validator
-  return (value) => {
-    for (const validate of validators) if (!validate(value)) return false
-    return true
-  }
-}
+/**
+ * Generates the source of one predicate: an expression per schema node, and a helper function per object, array
+ * and record (they need a loop or a local). Regexes, sets and refinement functions are passed in `c`.
+ */
+class Generator {
+  readonly constants: unknown[] = []
+  readonly helpers: string[] = []
 
-function compileCheck(check: z.core.$ZodCheck | z.core.$ZodType): Validator {
-  const def = defOf(check)
-  switch (def.check) {
-    case 'string_format': {
-      const pattern = def.pattern
-      if (!pattern || pattern.global || pattern.sticky || !PATTERN_FORMATS.has(def.format ?? '')) throw new Unsupported()
-      return (value) => pattern.test(value as string)
-    }
-    case 'min_length':
-      return (value) => (value as string).length >= (def.minimum as number)
-    case 'max_length':
-      return (value) => (value as string).length <= (def.maximum as number)
-    case 'length_equals':
-      return (value) => (value as string).length === def.length
-    case 'greater_than':
-      return def.inclusive ? (value) => (value as number) >= (def.value as number) : (value) => (value as number) > (def.value as number)
-    case 'less_than':
-      return def.inclusive ? (value) => (value as number) <= (def.value as number) : (value) => (value as number) < (def.value as number)
-    case 'number_format':
-      if (def.format === 'safeint') return (value) => Number.isSafeInteger(value)
-      if (def.format === 'float64') return () => true
-      throw new Unsupported()
-    case 'custom': {
-      const fn = def.fn as (value: unknown) => unknown
-      return (value) => {
-        const result = fn(value)
-        return Boolean(result) && !(result instanceof Promise)
+  constant(value: unknown): string {
+    this.constants.push(value)
+    return `c[${this.constants.length - 1}]`
+  }
+
+  helper(params: string, body: string): string {
+    const name = `h${this.helpers.length}`
+    this.helpers.push(`function ${name}(${params}) {\n${body}\n}`)
+    return name
+  }
+
+  /** A boolean expression that is true when `x` (an expression without side effects) is valid. */
+  expression(schema: z.core.$ZodType, x: string): string {
+    const def = defOf(schema)
+    if (def.coerce) throw new Unsupported()
+    switch (def.type) {
+      case 'string':
+        return this.withChecks(schema, `typeof ${x} === "string"`, x)
+      case 'number':
+        return this.withChecks(schema, `typeof ${x} === "number" && Number.isFinite(${x})`, x)
+      case 'boolean':
+        return this.withChecks(schema, `typeof ${x} === "boolean"`, x)
+      case 'unknown':
+      case 'any':
+        return this.withChecks(schema, 'true', x)
+      case 'literal':
+      case 'enum':
+        return this.withChecks(schema, `${this.constant(schema._zod.values)}.has(${x})`, x)
+      case 'nullable':
+        return `(${x} === null || ${this.expression(def.innerType as z.core.$ZodType, x)})`
+      case 'optional':
+        return `(${x} === undefined || ${this.expression(def.innerType as z.core.$ZodType, x)})`
+      case 'default':
+        // Zod would fill a missing value in; accept only values it returns unchanged and leave filling to zod.
+        return `(${x} !== undefined && ${this.expression(def.innerType as z.core.$ZodType, x)})`
+      case 'array': {
+        const element = this.expression(def.element as z.core.$ZodType, 'v[i]')
+        const name = this.helper('v', `for (let i = 0; i < v.length; i++) if (!(${element})) return false\nreturn true`)
+        return this.withChecks(schema, `Array.isArray(${x}) && ${name}(${x})`, x)
       }
+      case 'object':
+        return this.object(schema, def, x)
+      case 'record':
+        return this.record(schema, def, x)
+      default:
+        throw new Unsupported()
     }
-    default:
-      throw new Unsupported()
   }
-}
 
-/** The type test, then every check of the schema (a string format schema is its own first check). */
-function withChecks(schema: z.core.$ZodType, typeTest: Validator): Validator {
-  const def = defOf(schema)
-  const checks = [...(def.check ? [schema] : []), ...(def.checks ?? [])]
-  return every([typeTest, ...checks.map(compileCheck)])
-}
+  /** The type test, then every check of the schema (a string format schema is its own first check). */
+  withChecks(schema: z.core.$ZodType, typeTest: string, x: string): string {
+    const def = defOf(schema)
+    const checks = [...(def.check ? [schema] : []), ...(def.checks ?? [])]
+    return `(${[typeTest, ...checks.map((check) => this.check(check, x))].join(' && ')})`
+  }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
+  check(check: z.core.$ZodCheck | z.core.$ZodType, x: string): string {
+    const def = defOf(check)
+    switch (def.check) {
+      case 'string_format':
+        if (!def.pattern || def.pattern.global || def.pattern.sticky || !PATTERN_FORMATS.has(def.format ?? '')) throw new Unsupported()
+        return `${this.constant(def.pattern)}.test(${x})`
+      case 'min_length':
+        return `${x}.length >= ${Number(def.minimum)}`
+      case 'max_length':
+        return `${x}.length <= ${Number(def.maximum)}`
+      case 'length_equals':
+        return `${x}.length === ${Number(def.length)}`
+      case 'greater_than':
+        return `${x} ${def.inclusive ? '>=' : '>'} ${Number(def.value)}`
+      case 'less_than':
+        return `${x} ${def.inclusive ? '<=' : '<'} ${Number(def.value)}`
+      case 'number_format':
+        if (def.format === 'safeint') return `Number.isSafeInteger(${x})`
+        if (def.format === 'float64') return 'true'
+        throw new Unsupported()
+      case 'custom': {
+        // A refinement passes when it returns something truthy (an async one cannot be checked here).
+        const fn = this.constant(def.fn)
+        return `((r) => Boolean(r) && !(r instanceof Promise))(${fn}(${x}))`
+      }
+      default:
+        throw new Unsupported()
+    }
+  }
 
-function compileObject(schema: z.core.$ZodType, def: Def): Validator {
-  const fields = Object.entries(def.shape ?? {}).map(([key, field]) => [key, compile(field)] as const)
-  const strict = def.catchall !== undefined && defOf(def.catchall).type === 'never'
-  if (def.catchall !== undefined && !strict) throw new Unsupported()
-  const known = new Set(fields.map(([key]) => key))
-  return withChecks(schema, (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-    const record = value as Record<string, unknown>
-    for (const [key, validate] of fields) if (!validate(record[key])) return false
-    if (strict) for (const key in record) if (!known.has(key)) return false
-    return true
-  })
-}
+  object(schema: z.core.$ZodType, def: Def, x: string): string {
+    const shape = def.shape ?? {}
+    const strict = def.catchall !== undefined && defOf(def.catchall).type === 'never'
+    if (def.catchall !== undefined && !strict) throw new Unsupported()
+    const fields = Object.entries(shape).map(([key, field], i) => `const f${i} = v[${JSON.stringify(key)}]\nif (!${this.expression(field, `f${i}`)}) return false`)
+    const unknownKeys = strict ? `for (const k in v) if (!${this.constant(new Set(Object.keys(shape)))}.has(k)) return false\n` : ''
+    const name = this.helper('v', `${fields.join('\n')}\n${unknownKeys}return true`)
+    return this.withChecks(schema, `typeof ${x} === "object" && ${x} !== null && !Array.isArray(${x}) && ${name}(${x})`, x)
+  }
 
-function compileRecord(schema: z.core.$ZodType, def: Def): Validator {
-  const keyType = def.keyType as z.core.$ZodType
-  if (defOf(keyType).type !== 'string' || keyType._zod.values) throw new Unsupported()
-  const validateKey = compile(keyType)
-  const validateValue = compile(def.valueType as z.core.$ZodType)
-  return withChecks(schema, (value) => {
-    if (!isPlainObject(value)) return false
-    for (const key in value) if (!validateKey(key) || !validateValue(value[key])) return false
-    return true
-  })
-}
-
-function compile(schema: z.core.$ZodType): Validator {
-  const def = defOf(schema)
-  if (def.coerce) throw new Unsupported()
-  switch (def.type) {
-    case 'string':
-      return withChecks(schema, (value) => typeof value === 'string')
-    case 'number':
-      return withChecks(schema, (value) => typeof value === 'number' && Number.isFinite(value))
-    case 'boolean':
-      return withChecks(schema, (value) => typeof value === 'boolean')
-    case 'unknown':
-    case 'any':
-      return withChecks(schema, () => true)
-    case 'literal':
-    case 'enum': {
-      const values = schema._zod.values as ReadonlySet<unknown>
-      return withChecks(schema, (value) => values.has(value))
-    }
-    case 'nullable': {
-      const inner = compile(def.innerType as z.core.$ZodType)
-      return (value) => value === null || inner(value)
-    }
-    case 'optional': {
-      const inner = compile(def.innerType as z.core.$ZodType)
-      return (value) => value === undefined || inner(value)
-    }
-    case 'default': {
-      // Zod would fill a missing value in; accept only values it returns unchanged and leave filling to zod.
-      const inner = compile(def.innerType as z.core.$ZodType)
-      return (value) => value !== undefined && inner(value)
-    }
-    case 'array': {
-      const element = compile(def.element as z.core.$ZodType)
-      return withChecks(schema, (value) => {
-        if (!Array.isArray(value)) return false
-        for (let i = 0; i < value.length; i++) if (!element(value[i])) return false
-        return true
-      })
-    }
-    case 'object':
-      return compileObject(schema, def)
-    case 'record':
-      return compileRecord(schema, def)
-    default:
-      throw new Unsupported()
+  record(schema: z.core.$ZodType, def: Def, x: string): string {
+    const keyType = def.keyType as z.core.$ZodType
+    if (defOf(keyType).type !== 'string' || keyType._zod.values) throw new Unsupported()
+    const key = this.expression(keyType, 'k')
+    const value = this.expression(def.valueType as z.core.$ZodType, 'v[k]')
+    const name = this.helper('v', `for (const k in v) if (!${key} || !${value}) return false\nreturn true`)
+    const plain = `typeof ${x} === "object" && ${x} !== null && (Object.getPrototypeOf(${x}) === Object.prototype || Object.getPrototypeOf(${x}) === null)`
+    return this.withChecks(schema, `${plain} && ${name}(${x})`, x)
   }
 }
 
 /**
- * Compiles a zod schema into a plain predicate, several times faster than parsing with zod (which also copies
- * the value), so verifying a delivery stays close to the cost of its HMAC. The predicate accepts a value only if
- * zod would accept it AND return it unchanged apart from stripping unknown keys (no default to fill in). When it
- * says no, the caller asks zod, for the issues or for the filled-in output. `undefined` when the schema uses
- * anything the compiler does not know (transforms, unions, …): then zod alone is used.
+ * Compiles a zod schema into one generated predicate function — several times faster than parsing with zod
+ * (which also copies the value), so verifying a delivery stays close to the cost of its HMAC. The predicate
+ * accepts a value only if zod would accept it AND return it unchanged apart from stripping unknown keys (no
+ * default to fill in). When it says no, the caller asks zod, for the issues or for the filled-in output.
+ *
+ * `undefined` when the schema uses anything the compiler does not know (transforms, unions, …) or when the
+ * runtime forbids generated code (a CSP, Cloudflare Workers, or `z.config({ jitless: true })`, like zod's own JIT):
+ * then zod alone is used.
  */
 export function compileValidator(schema: z.core.$ZodType): Validator | undefined {
+  if (!z.core.util.allowsEval.value) return undefined
+  const generator = new Generator()
+  let root: string
   try {
-    return compile(schema)
+    root = generator.expression(schema, 'value')
   } catch (error) {
     if (error instanceof Unsupported) return undefined
     throw error
   }
+  const source = `${generator.helpers.join('\n')}\nreturn function validate(value) { return ${root} }`
+  return new Function('c', source)(generator.constants) as Validator
 }

@@ -1,3 +1,4 @@
+import { bytesToBase64 } from '@octopuspro/contract'
 import type * as NodeCrypto from 'node:crypto'
 import { concatBytes } from './bytes.js'
 
@@ -16,26 +17,29 @@ const nodeCrypto = (
 
 const encoder = new TextEncoder()
 
-/** A piece of the signed message; the parts are hashed as if concatenated. */
-export type MessagePart = string | Uint8Array
+/** The signed message: text, or a text prefix followed by raw bytes. */
+export type SignedMessage = string | readonly [prefix: string, body: Uint8Array]
 
-/** HMAC-SHA256 with one key; synchronous on node:crypto, a promise on Web Crypto. */
-export type HmacSha256 = (parts: readonly MessagePart[]) => Uint8Array | Promise<Uint8Array>
+/** Base64 HMAC-SHA256 with one key; synchronous on node:crypto, a promise on Web Crypto. */
+export type HmacSha256 = (message: SignedMessage) => string | Promise<string>
 
 /** HMAC-SHA256 on node:crypto, the key turned into a KeyObject once. */
 export function nodeHmacSha256(crypto: NodeCryptoModule, key: Uint8Array): HmacSha256 {
   const keyObject = crypto.createSecretKey(key)
-  return (parts) => {
+  return (message) => {
     const hmac = crypto.createHmac('sha256', keyObject)
-    for (const part of parts) hmac.update(part)
-    return hmac.digest()
+    if (typeof message === 'string') return hmac.update(message).digest('base64')
+    return hmac.update(message[0]).update(message[1]).digest('base64')
   }
 }
 
 /** HMAC-SHA256 on Web Crypto, the key imported once. */
 export function webHmacSha256(key: Uint8Array): HmacSha256 {
   const imported = crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  return async (parts) => new Uint8Array(await crypto.subtle.sign('HMAC', await imported, concatParts(parts) as BufferSource))
+  return async (message) => {
+    const bytes = typeof message === 'string' ? encoder.encode(message) : concatBytes([encoder.encode(message[0]), message[1]])
+    return bytesToBase64(new Uint8Array(await crypto.subtle.sign('HMAC', await imported, bytes as BufferSource)))
+  }
 }
 
 /** HMAC-SHA256 with `key`, on the fastest implementation the runtime has. */
@@ -43,18 +47,14 @@ export function createHmacSha256(key: Uint8Array): HmacSha256 {
   return nodeCrypto ? nodeHmacSha256(nodeCrypto, key) : webHmacSha256(key)
 }
 
-function concatParts(parts: readonly MessagePart[]): Uint8Array {
-  return concatBytes(parts.map((part) => (typeof part === 'string' ? encoder.encode(part) : part)))
-}
-
 /**
- * Whether two byte arrays are equal, in time that depends only on their length (so a forged signature cannot be
- * guessed byte by byte).
+ * Whether `expected` equals the `expected.length` characters of `text` at `offset` (and `text` has exactly that many
+ * there), in time that depends only on the length, so a forged signature cannot be guessed character by character.
+ * Reading in place spares slicing the header.
  */
-export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false
-  if (nodeCrypto) return nodeCrypto.timingSafeEqual(a, b)
+export function constantTimeEqualAt(expected: string, text: string, offset: number, end: number): boolean {
+  if (end - offset !== expected.length) return false
   let diff = 0
-  for (let i = 0; i < a.byteLength; i++) diff |= (a[i] as number) ^ (b[i] as number)
+  for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ text.charCodeAt(offset + i)
   return diff === 0
 }

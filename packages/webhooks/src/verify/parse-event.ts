@@ -13,12 +13,13 @@ import { WebhookVerificationError } from '../errors/webhook-verification-error.j
 import { compileValidator, type Validator } from '../internal/compile-validator.js'
 
 const MAX_ISSUES_IN_MESSAGE = 5
-const validators = new Map<z.core.$ZodType, Validator | undefined>()
+const validators = new Map<z.core.$ZodType, Validator | null>()
 
 /** Validates with the compiled predicate first and asks zod only when it says no. */
 function validate(schema: z.core.$ZodType, value: unknown): { ok: true; value: unknown } | { ok: false; issues: z.core.$ZodIssue[] } {
-  if (!validators.has(schema)) validators.set(schema, compileValidator(schema))
-  if (validators.get(schema)?.(value)) return { ok: true, value }
+  let validator = validators.get(schema)
+  if (validator === undefined) validators.set(schema, (validator = compileValidator(schema) ?? null))
+  if (validator?.(value)) return { ok: true, value }
   const result = (schema as z.ZodMiniType).safeParse(value)
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: result.error.issues }
 }

@@ -1,6 +1,5 @@
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js'
-import { decodeBase64 } from '../internal/base64.js'
-import { constantTimeEqual, type HmacSha256 } from '../internal/crypto.js'
+import { constantTimeEqualAt, type HmacSha256, type SignedMessage } from '../internal/crypto.js'
 import type { HeaderLookup } from './headers.js'
 
 /** What a signature check needs besides the request: the keys, the tolerance and a clock. */
@@ -13,17 +12,15 @@ export interface SignatureSettings {
   now: () => number
 }
 
-const SIGNATURE_BYTES = 32
-
 /** Reads a Standard Webhooks header, or its `svix-` twin that Svix senders use. */
-function standardHeader(header: HeaderLookup, field: 'id' | 'timestamp' | 'signature'): string {
-  const value = header(`webhook-${field}`) || header(`svix-${field}`)
+function standardHeader(header: HeaderLookup, name: string, svixName: string): string {
+  const value = header(name) || header(svixName)
   if (!value) {
     throw new WebhookVerificationError(
       'missing_header',
-      `the webhook-${field} header is missing: the request was not sent by OctopusPro (or a Standard Webhooks ` +
-        'sender), or a proxy in between dropped the header',
-      { header: `webhook-${field}` },
+      `the ${name} header is missing: the request was not sent by OctopusPro (or a Standard Webhooks sender), or a ` +
+        'proxy in between dropped the header',
+      { header: name },
     )
   }
   return value
@@ -53,41 +50,56 @@ function checkTimestamp(value: string, settings: SignatureSettings): void {
   }
 }
 
-/** The decoded `v1` signatures of the header; other versions (such as asymmetric `v1a`) are skipped. */
-function v1Signatures(header: string): Uint8Array[] {
-  const signatures: Uint8Array[] = []
-  for (const entry of header.split(' ')) {
-    if (!entry.startsWith('v1,')) continue
-    const bytes = decodeBase64(entry.slice(3))
-    if (bytes?.byteLength === SIGNATURE_BYTES) signatures.push(bytes)
+const V1 = 'v1,'
+
+/**
+ * Whether one `v1,<base64>` entry of the space-separated header equals `expected`; other versions (such as
+ * asymmetric `v1a`) are skipped.
+ */
+function matches(expected: string, header: string): boolean {
+  for (let start = 0; start < header.length; ) {
+    const space = header.indexOf(' ', start)
+    const end = space === -1 ? header.length : space
+    if (header.startsWith(V1, start) && constantTimeEqualAt(expected, header, start + V1.length, end)) return true
+    start = end + 1
   }
-  return signatures
+  return false
+}
+
+function noMatchingSignature(header: string, keyCount: number): WebhookVerificationError {
+  const count = header.split(' ').filter((entry) => entry.startsWith(V1)).length
+  return new WebhookVerificationError(
+    'no_matching_signature',
+    count === 0
+      ? 'the webhook-signature header has no v1 signature (expected "v1,<base64 HMAC-SHA256>", space-separated)'
+      : `none of the ${count} signature(s) matches the ${keyCount} configured secret(s): ` +
+          "use this endpoint's secret (GET /v1/webhooks/{id}/secret; during a rotation configure both), and verify " +
+          'the raw body exactly as received, not JSON re-serialized by a framework',
+  )
 }
 
 /**
  * Verifies a Standard Webhooks delivery: the three headers are present, the timestamp is within the tolerance, and
  * at least one `v1` signature of the header matches the HMAC of `${id}.${timestamp}.${body}` under one of the keys
- * (compared in constant time). Resolves with the verified `webhook-id`; throws a {@link WebhookVerificationError}
- * naming the reason otherwise.
+ * (compared in constant time). Returns the verified `webhook-id` — synchronously when the HMAC is (node:crypto),
+ * else a promise; throws (or rejects with) a {@link WebhookVerificationError} naming the reason otherwise.
  */
-export async function verifySignature(body: string | Uint8Array, header: HeaderLookup, settings: SignatureSettings): Promise<string> {
-  const id = standardHeader(header, 'id')
-  const timestamp = standardHeader(header, 'timestamp')
-  const signatureHeader = standardHeader(header, 'signature')
+export function verifySignature(body: string | Uint8Array, header: HeaderLookup, settings: SignatureSettings): string | Promise<string> {
+  // Literal names: a header record is looked up fastest with internalized strings.
+  const id = standardHeader(header, 'webhook-id', 'svix-id')
+  const timestamp = standardHeader(header, 'webhook-timestamp', 'svix-timestamp')
+  const signatures = standardHeader(header, 'webhook-signature', 'svix-signature')
   checkTimestamp(timestamp, settings)
-  const signatures = v1Signatures(signatureHeader)
-  const signed = [`${id}.${timestamp}.`, body]
+  const message: SignedMessage = typeof body === 'string' ? `${id}.${timestamp}.${body}` : [`${id}.${timestamp}.`, body]
+  let pending: Promise<string>[] | undefined
   for (const key of settings.keys) {
-    const result = key(signed)
-    const expected = result instanceof Uint8Array ? result : await result
-    if (signatures.some((signature) => constantTimeEqual(expected, signature))) return id
+    const expected = key(message)
+    if (typeof expected !== 'string') (pending ??= []).push(expected)
+    else if (matches(expected, signatures)) return id
   }
-  throw new WebhookVerificationError(
-    'no_matching_signature',
-    signatures.length === 0
-      ? 'the webhook-signature header has no v1 signature (expected "v1,<base64 HMAC-SHA256>", space-separated)'
-      : `none of the ${signatures.length} signature(s) matches the ${settings.keys.length} configured secret(s): ` +
-          "use this endpoint's secret (GET /v1/webhooks/{id}/secret; during a rotation configure both), and verify " +
-          'the raw body exactly as received, not JSON re-serialized by a framework',
-  )
+  if (!pending) throw noMatchingSignature(signatures, settings.keys.length)
+  return Promise.all(pending).then((macs) => {
+    if (macs.some((mac) => matches(mac, signatures))) return id
+    throw noMatchingSignature(signatures, settings.keys.length)
+  })
 }

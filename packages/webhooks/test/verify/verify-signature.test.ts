@@ -1,9 +1,10 @@
-import { createSampleEvent, signWebhook } from '@octopuspro/contract'
+import { createSampleEvent, parseWebhookSecret, signWebhook } from '@octopuspro/contract'
 import { createHmac } from 'node:crypto'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
 import { Webhook as SvixWebhook } from 'svix'
 import { describe, expect, it } from 'vitest'
 import { Webhooks, type WebhookVerificationError } from '../../src/index.js'
+import { webHmacSha256 } from '../../src/internal/crypto.js'
 import { headerLookup } from '../../src/verify/headers.js'
 import { signingKeys } from '../../src/verify/signing-keys.js'
 import { verifySignature } from '../../src/verify/verify-signature.js'
@@ -31,7 +32,13 @@ describe('Standard Webhooks and Svix interoperability', () => {
       'webhook-timestamp': '1614265330',
       'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
     })
-    await expect(verifySignature('{"test": 2432232314}', headers, settings)).resolves.toBe('msg_p5jXN8AQM9LWM0D4loKWxJek')
+    expect(verifySignature('{"test": 2432232314}', headers, settings)).toBe('msg_p5jXN8AQM9LWM0D4loKWxJek')
+    // The same on Web Crypto (runtimes without node:crypto), asynchronously.
+    const web = { ...settings, keys: [webHmacSha256(parseWebhookSecret(SECRET))] }
+    await expect(verifySignature('{"test": 2432232314}', headers, web)).resolves.toBe('msg_p5jXN8AQM9LWM0D4loKWxJek')
+    await expect(Promise.resolve(verifySignature('{"test": 1}', headers, web))).rejects.toMatchObject({
+      reason: 'no_matching_signature',
+    })
   })
 
   it('verifies deliveries signed by the standardwebhooks package', async () => {
@@ -143,10 +150,15 @@ describe('verify', () => {
     const tampered = await rejection(webhooks.verify(body.replace('19800', '19801'), good.headers))
     expect(tampered.reason).toBe('no_matching_signature')
 
-    for (const signature of ['v2,abc', 'v1a,' + good.headers['webhook-signature']!.slice(3), 'v1,not-base64!', 'v1,AAAA']) {
+    for (const signature of ['v2,abc', 'v1a,' + good.headers['webhook-signature']!.slice(3), 'v1' + good.headers['webhook-signature']!.slice(3)]) {
       const error = await rejection(webhooks.verify(body, { ...good.headers, 'webhook-signature': signature }))
       expect(error.reason).toBe('no_matching_signature')
-      expect(error.message).toContain('has no v1 signature')
+      expect(error.message).toBe('the webhook-signature header has no v1 signature (expected "v1,<base64 HMAC-SHA256>", space-separated)')
+    }
+    for (const signature of ['v1,not-base64!', 'v1,AAAA', good.headers['webhook-signature']!.slice(0, -1)]) {
+      const error = await rejection(webhooks.verify(body, { ...good.headers, 'webhook-signature': signature }))
+      expect(error.reason).toBe('no_matching_signature')
+      expect(error.message).toContain('none of the 1 signature(s) matches')
     }
   })
 
