@@ -147,7 +147,7 @@ export const EventCategorySchema = z.enum([
 /** An entry of `GET /v1/webhook-event-types`. @example `WebhookEventType.parse(body.data[0])` */
 export const WebhookEventType = z.object({
   object: z.literal('webhook_event_type'),
-  type: z.string(),
+  type: z.enum(eventTypeNames),
   name: z.string(),
   category: EventCategorySchema,
   description: z.string(),
