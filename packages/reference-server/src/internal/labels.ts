@@ -1,7 +1,7 @@
 import type { RouteGroup } from '@octopuspro/contract'
 
-/** What one object of each route group is called in messages. */
-export const groupLabels: { readonly [G in RouteGroup]: string } = {
+/** What one object of each route group (and each collection) is called in messages. */
+export const labels: { readonly [G in RouteGroup]: string } = {
   customers: 'customer',
   users: 'user',
   inquiries: 'inquiry',

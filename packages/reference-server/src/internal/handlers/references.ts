@@ -1,5 +1,6 @@
 import { ApiError } from '../api-error.js'
 import type { Call } from '../call.js'
+import { labels } from '../labels.js'
 import type { ResourceName, State } from '../state.js'
 
 /** Every `*_id` field of every resource and the collection it must name (api.md §2: references must exist). */
@@ -14,20 +15,6 @@ export const referenceFields: { readonly [R in ResourceName]: Readonly<Record<st
   payments: { customer_id: 'customers', invoice_id: 'invoices' },
   complaints: { customer_id: 'customers', booking_id: 'bookings', assigned_user_id: 'users' },
   communications: { customer_id: 'customers', user_id: 'users' },
-}
-
-/** The singular name of each collection's objects, as messages say it. */
-export const labels: { readonly [R in ResourceName]: string } = {
-  customers: 'customer',
-  users: 'user',
-  inquiries: 'inquiry',
-  quotes: 'quote',
-  bookings: 'booking',
-  appointments: 'appointment',
-  invoices: 'invoice',
-  payments: 'payment',
-  complaints: 'complaint',
-  communications: 'communication',
 }
 
 function idsOf(value: unknown): string[] {

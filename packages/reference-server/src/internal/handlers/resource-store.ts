@@ -1,12 +1,14 @@
 import { idPrefixes, type DeletedObject, type EventType, type IdKind, type ListPage } from '@octopuspro/contract'
-import { ApiError, resourceMissing } from '../api-error.js'
+import { resourceMissing } from '../api-error.js'
 import type { Call } from '../call.js'
 import { previousAttributes } from '../events/diff.js'
+import { labels } from '../labels.js'
+import { mergeMetadata } from '../metadata.js'
 import type { ResourceName } from '../state.js'
 import type { Collection } from '../store/collection.js'
 import { listPredicate, type CustomFilter } from '../store/filters.js'
 import { paginate, type PageParams } from '../store/paginate.js'
-import { assertNotReferenced, checkReferences, labels } from './references.js'
+import { assertNotReferenced, checkReferences } from './references.js'
 
 /** The fields every business object has. */
 export interface StoredObject {
@@ -35,18 +37,6 @@ export interface ResourceSpec<T extends StoredObject, C, U> {
     updated?: EventType
     deleted?: EventType
   }
-}
-
-const MAX_METADATA_KEYS = 50
-
-/** Metadata updates merge into the stored map; a key set to `''` is removed (as in Stripe). */
-function mergeMetadata(current: Record<string, string>, patch: Record<string, string>): Record<string, string> {
-  const merged = { ...current, ...patch }
-  for (const [key, value] of Object.entries(patch)) if (value === '') delete merged[key]
-  if (Object.keys(merged).length > MAX_METADATA_KEYS) {
-    throw new ApiError('parameter_invalid', `metadata would have ${Object.keys(merged).length} keys; at most ${MAX_METADATA_KEYS} are allowed (set a key to '' to remove it)`, { param: 'metadata' })
-  }
-  return merged
 }
 
 /** The generic in-memory behaviour of a resource: find, create, update, delete and list, with their events. */

@@ -3,6 +3,7 @@ import { ApiError, resourceMissing } from '../api-error.js'
 import type { Call } from '../call.js'
 import { randomBytes } from '../crypto.js'
 import { previousAttributes } from '../events/diff.js'
+import { mergeMetadata } from '../metadata.js'
 import type { EndpointRecord } from '../state.js'
 import { listPredicate } from '../store/filters.js'
 import { arraySource, paginate } from '../store/paginate.js'
@@ -73,10 +74,9 @@ const update: Handler<Routes['webhooks']['update']> = ({ id, body, call }) => {
     ...(body.active !== undefined && { active: body.active }),
     ...(body.active === true && { disabled_reason: null }),
     ...(body.description !== undefined && { description: body.description }),
-    ...(body.metadata !== undefined && { metadata: { ...current.metadata, ...body.metadata } }),
+    ...(body.metadata !== undefined && { metadata: mergeMetadata(current.metadata, body.metadata) }),
     updated_at: call.now,
   }
-  for (const [key, value] of Object.entries(body.metadata ?? {})) if (value === '') delete next.metadata[key]
   if (!previousAttributes(current, next)) return current
   call.state.endpoints.replace({ ...record, endpoint: next })
   return next

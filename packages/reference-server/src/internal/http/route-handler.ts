@@ -1,14 +1,14 @@
 import type { RouteEntry } from '@octopuspro/contract'
 import type { Context } from 'hono'
-import { ApiError, isApiError } from '../api-error.js'
+import { ApiError, isApiError, resourceMissing } from '../api-error.js'
 import type { RouteHandlerFunction } from '../handlers/types.js'
+import { labels } from '../labels.js'
 import type { Runtime } from '../runtime.js'
 import { authenticate } from './authenticate.js'
 import { claimIdempotencyKey, type StoredResponse } from './idempotency.js'
 import { takeToken } from './rate-limit.js'
 import { readJsonBody } from './read-body.js'
 import { errorBody, jsonResponse } from './respond.js'
-import { groupLabels } from './route-labels.js'
 import { parseInput } from './validate.js'
 
 /** The per-request values the app keeps on hono's context. */
@@ -20,9 +20,7 @@ function parseId(entry: RouteEntry, raw: string | undefined): string | undefined
   const schema = entry.definition.id
   if (!schema || raw === undefined) return undefined
   if (schema.safeParse(raw).success) return raw
-  const label = groupLabels[entry.group]
-  const list = entry.definition.path.split('/{id}')[0]
-  throw new ApiError('resource_missing', `No ${label} with id '${raw}'; check the id, or list them with GET /v1${list}`, { param: 'id' })
+  throw resourceMissing(labels[entry.group], raw, entry.definition.path.split('/{id}')[0] ?? '')
 }
 
 function parseQuery(entry: RouteEntry, params: URLSearchParams): unknown {
