@@ -11,7 +11,19 @@ import { toRawBytes, type RawBody } from './verify/raw-body.js'
 import { signingKeys } from './verify/signing-keys.js'
 import { verifySignature, type SignatureSettings } from './verify/verify-signature.js'
 
-/** Options of {@link Webhooks}. */
+/**
+ * Options of {@link Webhooks}.
+ *
+ * @example
+ * ```ts
+ * const options: WebhooksOptions = {
+ *   secret: [process.env.WEBHOOK_SECRET!, process.env.WEBHOOK_SECRET_PREVIOUS!],
+ *   tolerance: 300,
+ *   dedupe: redisDedupe(redis),
+ *   handlerTimeoutMs: 10_000,
+ * }
+ * ```
+ */
 export interface WebhooksOptions extends WebhookEventHandlerOptions {
   /**
    * The endpoint's signing secret (`whsec_…`), or several: during a rotation pass the new and the old one, and a

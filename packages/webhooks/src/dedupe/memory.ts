@@ -1,7 +1,7 @@
 import { positiveInteger } from '../internal/positive-integer.js'
 import { DEFAULT_IN_FLIGHT_TTL_MS, DEFAULT_TTL_MS, type ClaimResult, type DedupeStore, type DedupeTtlOptions } from './store.js'
 
-/** Options of {@link memoryDedupe}. */
+/** Options of {@link memoryDedupe}. @example `memoryDedupe({ max: 50_000, ttlMs: 24 * 3600_000 })` */
 export interface MemoryDedupeOptions extends DedupeTtlOptions {
   /** How many ids to remember at most; the least recently used one is forgotten first. Default 10 000. */
   max?: number
@@ -9,7 +9,7 @@ export interface MemoryDedupeOptions extends DedupeTtlOptions {
   now?: () => number
 }
 
-/** The in-memory store: a {@link DedupeStore} that also tells how many ids it holds. */
+/** The in-memory store: a {@link DedupeStore} that also tells how many ids it holds. @example `metrics.gauge('webhook_ids', store.size)` */
 export interface MemoryDedupeStore extends DedupeStore {
   /** How many ids are remembered now (never more than `max`). */
   readonly size: number

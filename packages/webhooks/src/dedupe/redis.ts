@@ -2,13 +2,13 @@ import type { Redis } from 'ioredis'
 import { positiveInteger } from '../internal/positive-integer.js'
 import { DEFAULT_IN_FLIGHT_TTL_MS, DEFAULT_TTL_MS, type DedupeStore, type DedupeTtlOptions } from './store.js'
 
-/** Options of {@link redisDedupe}. */
+/** Options of {@link redisDedupe}. @example `redisDedupe(redis, { prefix: 'shop:webhooks:', ttlMs: 48 * 3600_000 })` */
 export interface RedisDedupeOptions extends DedupeTtlOptions {
   /** Prefix of the keys, one per `webhook-id`. Default `'octopuspro:webhooks:'`. */
   prefix?: string
 }
 
-/** What the store needs of an ioredis client (a `Redis` or a `Cluster`). */
+/** What the store needs of an ioredis client (a `Redis` or a `Cluster`). @example `const client: RedisEvalClient = new Redis(process.env.REDIS_URL)` */
 export type RedisEvalClient = Pick<Redis, 'eval'>
 
 // A key holds `pending:<token>` while its owner runs the handlers, then `done`. Each script runs atomically.

@@ -2,6 +2,12 @@
  * The answer of {@link DedupeStore.claim}: `new` (this caller owns the id now, with `token` to prove it),
  * `duplicate` (the id was completed before: skip it) or `in_flight` (another process or request owns it now:
  * ask the sender to retry later).
+ *
+ * @example
+ * ```ts
+ * const claim: ClaimResult = await store.claim(webhookId)
+ * if (claim.status === 'new') await store.complete(webhookId, claim.token)
+ * ```
  */
 export type ClaimResult = { status: 'new'; token: string } | { status: 'duplicate' } | { status: 'in_flight' }
 
@@ -51,7 +57,7 @@ export interface DedupeStore {
   release(id: string, token: string): Promise<void>
 }
 
-/** Retention options shared by the stores. */
+/** Retention options shared by the stores. @example `memoryDedupe({ ttlMs: 48 * 3600_000, inFlightTtlMs: 120_000 })` */
 export interface DedupeTtlOptions {
   /** How long a completed id is remembered (answered `duplicate`), in ms. Default 24 h. */
   ttlMs?: number

@@ -1,6 +1,6 @@
 import { WebhooksError } from './webhooks-error.js'
 
-/** The dedupe operation that failed. */
+/** The dedupe operation that failed. @example `if (error.operation === 'claim') …` */
 export type DedupeOperation = 'claim' | 'complete' | 'release'
 
 /**

@@ -4,6 +4,11 @@ import { WebhooksError } from './webhooks-error.js'
 /**
  * Why a delivery was refused: a signature problem (answered 401), a body problem (answered 400), or a bad secret
  * given to `new Webhooks()`.
+ *
+ * @example
+ * ```ts
+ * const clockProblems: WebhookVerificationReason[] = ['timestamp_too_old', 'timestamp_too_new']
+ * ```
  */
 export type WebhookVerificationReason =
   | 'missing_header'
@@ -16,7 +21,7 @@ export type WebhookVerificationReason =
   | 'invalid_json'
   | 'invalid_payload'
 
-/** Details of a {@link WebhookVerificationError}, present depending on its reason. */
+/** Details of a {@link WebhookVerificationError}, present depending on its reason. @example `error.issues?.map((i) => i.path)` */
 export interface WebhookVerificationDetails {
   /** `missing_header`: the header that was missing. */
   header?: string

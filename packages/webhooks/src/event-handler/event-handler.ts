@@ -14,7 +14,7 @@ const ANY = '*'
 const ERROR = 'error'
 const wildcards = new Set(eventTypes.map((type) => `${type.slice(0, type.indexOf('.'))}.*`))
 
-/** Options of {@link WebhookEventHandler}. */
+/** Options of {@link WebhookEventHandler}. @example `new WebhookEventHandler({ handlerTimeoutMs: 10_000 })` */
 export interface WebhookEventHandlerOptions {
   /** Fail a handler that has not settled after this many milliseconds (it keeps running). Default: no limit. */
   handlerTimeoutMs?: number

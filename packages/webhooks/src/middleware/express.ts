@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readNodeBody, respondToNode } from '../internal/node-io.js'
 import type { Webhooks } from '../webhooks.js'
 
-/** An Express request, as far as this door needs it (typed on node:http so Express itself stays optional). */
+/** An Express request, as far as this door needs it (typed on node:http so Express itself stays optional). @example `(req: ExpressLikeRequest) => Buffer.isBuffer(req.body)` */
 export type ExpressLikeRequest = IncomingMessage & { body?: unknown }
 
 /** Whether a body parser already took the stream: then its result is the only body left. */

@@ -3,6 +3,16 @@ import type { WebhookVerificationReason } from '../errors/webhook-verification-e
 /**
  * A request as the generic middleware sees it. Each door (fetch, Express, node:http) builds one in a few lines;
  * build your own to support another framework.
+ *
+ * @example
+ * ```ts
+ * const request: WebhookRequest = {
+ *   method: 'POST',
+ *   header: (name) => headers.get(name) ?? undefined,
+ *   readBody: async () => rawBodyBuffer,
+ * }
+ * const { status, headers: responseHeaders, body } = await webhooks.respond(request)
+ * ```
  */
 export interface WebhookRequest {
   /** The HTTP method, upper case. */
@@ -16,7 +26,15 @@ export interface WebhookRequest {
   readBody(maxBytes: number): Promise<unknown>
 }
 
-/** Why a delivery was not answered 2xx: the verification reasons and the middleware's own. */
+/**
+ * Why a delivery was not answered 2xx: the verification reasons and the middleware's own.
+ *
+ * @example
+ * ```ts
+ * const { error } = (await response.json()) as WebhookErrorBody
+ * if (error.reason === 'in_flight') scheduleRetry()
+ * ```
+ */
 export type WebhookResponseReason =
   | WebhookVerificationReason
   | 'method_not_allowed'
@@ -28,12 +46,28 @@ export type WebhookResponseReason =
   | 'dedupe_failed'
   | 'internal_error'
 
-/** The body of every error answer: small JSON, never a stack trace. */
+/**
+ * The body of every error answer: small JSON, never a stack trace.
+ *
+ * @example
+ * ```ts
+ * // { "error": { "reason": "timestamp_too_old", "message": "the webhook-timestamp is 412 s in the past, …" } }
+ * const body: WebhookErrorBody = await response.json()
+ * ```
+ */
 export interface WebhookErrorBody {
   error: { reason: WebhookResponseReason; message: string }
 }
 
-/** The answer the generic middleware computed; the door writes it. */
+/**
+ * The answer the generic middleware computed; the door writes it.
+ *
+ * @example
+ * ```ts
+ * const answer: WebhookResponse = await webhooks.respond(request)
+ * reply.status(answer.status).set(answer.headers).send(answer.body ?? undefined)
+ * ```
+ */
 export interface WebhookResponse {
   status: number
   headers: Record<string, string>

@@ -1,6 +1,6 @@
 import { signPayload } from './sign-payload.js'
 
-/** Options of {@link sendTestWebhook}. */
+/** Options of {@link sendTestWebhook}. @example `await sendTestWebhook(url, { secret, event: createTestEvent('booking.created') })` */
 export interface SendTestWebhookOptions {
   /** The secret the receiver is configured with. */
   secret: string | readonly string[]

@@ -1,6 +1,6 @@
 import { signWebhook } from '@octopuspro/contract'
 
-/** Options of {@link signPayload}. */
+/** Options of {@link signPayload}. @example `await signPayload({ secret, id: event.id, body: JSON.stringify(event) })` */
 export interface SignPayloadOptions {
   /** The secret the receiver is configured with (`whsec_…`); several give one signature each. */
   secret: string | readonly string[]
@@ -12,7 +12,7 @@ export interface SignPayloadOptions {
   timestamp?: number | Date
 }
 
-/** The headers of a signed delivery. */
+/** The headers of a signed delivery. @example `await fetch(url, { method: 'POST', headers: signed, body })` */
 export type SignedHeaders = Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature' | 'content-type', string>
 
 /**
