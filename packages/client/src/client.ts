@@ -53,22 +53,39 @@ export class OctopusPro {
   readonly validateResponses: boolean
   readonly #transport: Transport
 
+  /** Customers: `/v1/customers`. */
   readonly customers: CustomersResource = new CustomersResource(this)
+  /** Staff users: `/v1/users`. */
   readonly users: UsersResource = new UsersResource(this)
+  /** Inquiries (leads): `/v1/inquiries`. */
   readonly inquiries: InquiriesResource = new InquiriesResource(this)
+  /** Quotes: `/v1/quotes`. */
   readonly quotes: QuotesResource = new QuotesResource(this)
+  /** Bookings: `/v1/bookings`. */
   readonly bookings: BookingsResource = new BookingsResource(this)
+  /** Appointments, with `setStatus` and `arrive`: `/v1/appointments`. */
   readonly appointments: AppointmentsResource = new AppointmentsResource(this)
+  /** Invoices: `/v1/invoices`. */
   readonly invoices: InvoicesResource = new InvoicesResource(this)
+  /** Payments, with `approve`, `reject` and `refund`: `/v1/payments`. */
   readonly payments: PaymentsResource = new PaymentsResource(this)
+  /** Complaints: `/v1/complaints`. */
   readonly complaints: ComplaintsResource = new ComplaintsResource(this)
+  /** Logged calls and messages: `/v1/communications`. */
   readonly communications: CommunicationsResource = new CommunicationsResource(this)
+  /** The account of the API key: `/v1/account`. */
   readonly account: AccountResource = new AccountResource(this)
+  /** API keys, with `roll` and `revoke`: `/v1/api-keys`. */
   readonly apiKeys: ApiKeysResource = new ApiKeysResource(this)
+  /** Built-in integrations, with `connect` and `disconnect`: `/v1/integrations`. */
   readonly integrations: IntegrationsResource = new IntegrationsResource(this)
+  /** Webhook endpoints, with `getSecret`, `rotateSecret`, `sendTest` and `listDeliveries`: `/v1/webhooks`. */
   readonly webhooks: WebhooksResource = new WebhooksResource(this)
+  /** Webhook deliveries, with `redeliver`: `/v1/webhook-deliveries`. */
   readonly webhookDeliveries: WebhookDeliveriesResource = new WebhookDeliveriesResource(this)
+  /** The event type catalog: `/v1/webhook-event-types`. */
   readonly webhookEventTypes: WebhookEventTypesResource = new WebhookEventTypesResource(this)
+  /** The event log: `/v1/events`. */
   readonly events: EventsResource = new EventsResource(this)
 
   constructor(options: ClientOptions = {}) {
@@ -136,7 +153,7 @@ export class OctopusPro {
   }
 
   /** The settings without the API key. @example `JSON.stringify(op)` */
-  toJSON(): { baseUrl: string; timeout: number; maxRetries: number; validateResponses: boolean } {
+  toJSON(): Pick<OctopusPro, 'baseUrl' | 'timeout' | 'maxRetries' | 'validateResponses'> {
     return { baseUrl: this.baseUrl, timeout: this.timeout, maxRetries: this.maxRetries, validateResponses: this.validateResponses }
   }
 

@@ -12,6 +12,7 @@ import type { OctopusPro } from '../client.js'
  * ```
  */
 export abstract class APIResource {
+  /** The client whose `request` and `requestPage` the methods call. */
   protected readonly _client: OctopusPro
 
   constructor(client: OctopusPro) {

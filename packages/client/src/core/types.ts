@@ -11,7 +11,7 @@ import type { OctopusProError } from '../errors/octopuspro-error.js'
  */
 export type Fetch = (request: Request, init?: RequestInit) => Promise<Response>
 
-/** What every hook state says about the attempt. */
+/** What every hook state says about the attempt. @example `({ method, path, attempt }) => console.log(method, path, attempt)` */
 export interface AttemptInfo {
   /** The HTTP method, e.g. `POST`. */
   method: string
@@ -21,23 +21,29 @@ export interface AttemptInfo {
   attempt: number
 }
 
-/** The state of a `beforeRequest` hook: the `Request` about to be sent (its headers may be changed). */
+/** The state of a `beforeRequest` hook: the `Request` about to be sent (its headers may be changed). @example `({ request }) => request.headers.set('x-trace-id', traceId())` */
 export interface BeforeRequestState extends AttemptInfo {
+  /** The request about to be sent; set headers on it to change what is sent. */
   request: Request
 }
 
-/** The state of an `afterResponse` hook: a clone of the response, whatever its status. */
+/** The state of an `afterResponse` hook: a clone of the response, whatever its status. @example `({ response, durationMs }) => metrics.observe(response.status, durationMs)` */
 export interface AfterResponseState extends AttemptInfo {
+  /** The request that was sent. */
   request: Request
+  /** A clone of the response, whatever its status; its body can be read. */
   response: Response
   /** Time from sending the request to its response headers. */
   durationMs: number
+  /** The response's `x-request-id`. */
   requestId: string | undefined
 }
 
-/** The state of an `onRetry` hook: the error of the failed attempt and the delay before the next one. */
+/** The state of an `onRetry` hook: the error of the failed attempt and the delay before the next one. @example `({ error, attempt, delayMs }) => console.warn('retry', attempt, 'in', delayMs, 'ms:', error.code)` */
 export interface RetryState extends AttemptInfo {
+  /** Why the attempt failed. */
   error: OctopusProError
+  /** How long the client waits before the next attempt. */
   delayMs: number
   /** Retries left after this one. */
   retriesLeft: number
@@ -59,20 +65,31 @@ export interface RetryState extends AttemptInfo {
  * ```
  */
 export interface Hooks {
+  /** Called before each attempt is sent. */
   beforeRequest?: Array<(state: BeforeRequestState) => void | Promise<void>>
+  /** Called when an attempt gets a response, whatever its status. */
   afterResponse?: Array<(state: AfterResponseState) => void | Promise<void>>
+  /** Called when a failed attempt is about to be retried. */
   onRetry?: Array<(state: RetryState) => void | Promise<void>>
 }
 
-/** The structured fields of a log line. The API key is never among them. */
+/** The structured fields of a log line. The API key is never among them. @example `logger: { info: (message, fields) => pino.info(fields, message) }` */
 export interface LogFields {
+  /** The HTTP method. */
   method: string
+  /** The path relative to `baseUrl`, without the query. */
   path: string
+  /** 1 for the first attempt, 2 for the first retry, … */
   attempt: number
+  /** The response status, when there was a response. */
   status?: number | undefined
+  /** How long the attempt took, in whole milliseconds. */
   durationMs?: number | undefined
+  /** The response's request id. */
   requestId?: string | undefined
+  /** The wait before the retry, on `warn` lines. */
   delayMs?: number | undefined
+  /** The error's `code`, when the attempt failed. */
   errorCode?: string | undefined
 }
 
@@ -87,9 +104,13 @@ export interface LogFields {
  * ```
  */
 export interface Logger {
+  /** An attempt starts. */
   debug?(message: string, fields: LogFields): void
+  /** An attempt succeeded. */
   info?(message: string, fields: LogFields): void
+  /** An attempt failed and will be retried. */
   warn?(message: string, fields: LogFields): void
+  /** The call failed for good. */
   error?(message: string, fields: LogFields): void
 }
 
@@ -151,7 +172,10 @@ export interface RequestOptions {
  * ```
  */
 export interface WithResponse<T> {
+  /** The parsed data, as `await` gives it. */
   data: T
+  /** The raw response; its body has been read. */
   response: Response
+  /** The response's `x-request-id`, to quote to support. */
   requestId: string | undefined
 }
