@@ -37,12 +37,14 @@ export interface IdGenerator {
 }
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz'
+const RANDOM_DIGITS = 16
 
-function encodeBase32(value: bigint, length: number): string {
+/** The 10 base32 digits of a millisecond time (48 bits), without BigInt: ids are made on every write. */
+function encodeTime(time: number): string {
   let out = ''
-  for (let i = 0; i < length; i++) {
-    out = CROCKFORD[Number(value & 31n)] + out
-    value >>= 5n
+  for (let i = 0; i < 10; i++) {
+    out = CROCKFORD[time % 32] + out
+    time = Math.floor(time / 32)
   }
   return out
 }
@@ -69,19 +71,27 @@ export interface IdGeneratorOptions {
 export function createIdGenerator(options: IdGeneratorOptions = {}): IdGenerator {
   const now = options.now ?? Date.now
   const randomBytes = options.randomBytes ?? ((bytes: Uint8Array) => void crypto.getRandomValues(bytes))
+  const bytes = new Uint8Array(RANDOM_DIGITS)
+  const digits = new Uint8Array(RANDOM_DIGITS)
   let lastTime = -1
-  let lastRandom = 0n
+  let timePart = ''
   return (kind) => {
     const time = Math.max(now(), lastTime)
     if (time === lastTime) {
-      lastRandom += 1n
+      // Same millisecond: add one to the random part so the id still sorts after the last one.
+      let i = RANDOM_DIGITS - 1
+      while (i >= 0 && digits[i] === 31) digits[i--] = 0
+      if (i >= 0) digits[i]! += 1
     } else {
-      const bytes = new Uint8Array(10)
       randomBytes(bytes)
-      lastRandom = bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n)
+      // The top digit keeps one bit free, so increments within a millisecond never wrap around.
+      for (let i = 0; i < RANDOM_DIGITS; i++) digits[i] = bytes[i]! & (i === 0 ? 15 : 31)
       lastTime = time
+      timePart = encodeTime(time)
     }
-    return `${idPrefixes[kind]}_${encodeBase32(BigInt(time), 10)}${encodeBase32(lastRandom, 16)}`
+    let random = ''
+    for (let i = 0; i < RANDOM_DIGITS; i++) random += CROCKFORD[digits[i]!]
+    return `${idPrefixes[kind]}_${timePart}${random}`
   }
 }
 
