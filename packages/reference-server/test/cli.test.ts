@@ -24,7 +24,7 @@ function run(args: string[]) {
   return { child, exited, waitFor, output: () => ({ stdout, stderr }) }
 }
 
-describe('octopuspro-server', () => {
+describe.concurrent('octopuspro-server', () => {
   it('starts, prints its URL and API key, logs each request, and exits 0 on SIGTERM', async () => {
     const server = run(['--port', '0', '--seed', 'demo', '--retry-schedule', '10ms,1s'])
     const [, url] = await server.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
