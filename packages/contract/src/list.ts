@@ -27,7 +27,8 @@ export interface ListPage<T> {
   next_cursor: string | null
 }
 
-const cursor = z.string().check(z.regex(/^[a-z]{2,4}_[0-9A-Za-z]{1,64}$/, 'must be an object id such as cus_…'))
+// A position, not a lookup: any object id (`cus_…`) or integration id (`google_maps`).
+const cursor = z.string().check(z.regex(/^[a-z][A-Za-z0-9_]{0,99}$/, 'must be an object id such as cus_…'))
 
 /** A query-string integer, coerced from its string form. */
 export function QueryInt(min: number, max: number) {

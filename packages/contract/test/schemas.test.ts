@@ -220,6 +220,9 @@ describe('list queries', () => {
     expect(problems(CustomerListQuery, { limit: 'ten' })[0]?.path).toBe('limit')
     expect(problems(UserListQuery, { active: 'maybe' })[0]).toEqual({ path: 'active', message: "must be 'true' or 'false'" })
     expect(problems(CustomerListQuery, { starting_after: '../etc' })[0]?.path).toBe('starting_after')
+    expect(problems(CustomerListQuery, { ending_before: 'cus_1/../x' })[0]?.path).toBe('ending_before')
+    // integration ids are cursors too
+    expect(problems(CustomerListQuery, { starting_after: 'google_maps' })).toEqual([])
     expect(problems(CustomerListQuery, { colour: 'red' })).toEqual([{ path: 'colour', message: 'unknown parameter: colour' }])
   })
 })
