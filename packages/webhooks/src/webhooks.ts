@@ -112,10 +112,7 @@ export class Webhooks extends WebhookEventHandler {
    * ```
    */
   async verify(rawBody: RawBody, headers: WebhookHeaders): Promise<WebhookEvent | UnknownWebhookEvent> {
-    const body = toRawBytes(rawBody)
-    const verified = verifySignature(body, headerLookup(headers), this.#signature)
-    if (typeof verified !== 'string') await verified
-    return parseEvent(typeof body === 'string' ? body : decoder.decode(body))
+    return (await this.#verify(toRawBytes(rawBody), headerLookup(headers))).event
   }
 
   /**
@@ -140,7 +137,9 @@ export class Webhooks extends WebhookEventHandler {
   }
 
   async #verify(body: string | Uint8Array, header: HeaderLookup): Promise<VerifiedDelivery> {
-    const id = await verifySignature(body, header, this.#signature)
+    let id = verifySignature(body, header, this.#signature)
+    // Awaited only on Web Crypto: on node:crypto the HMAC is synchronous and the hot path stays short.
+    if (typeof id !== 'string') id = await id
     return { id, event: parseEvent(typeof body === 'string' ? body : decoder.decode(body)) }
   }
 }
