@@ -2,7 +2,7 @@ import type { ListPage, RouteDefinition, RouteItem, RouteResponse } from '@octop
 import type * as z from 'zod/mini'
 import { APIPromise } from './core/api-promise.js'
 import { Page, PagePromise } from './core/pagination.js'
-import { Transport, type CallParams } from './core/request.js'
+import { Transport, type CallParams } from './core/transport.js'
 import type { RouteParams } from './core/route-params.js'
 import type { ClientOptions, RequestOptions } from './core/types.js'
 import { OctopusProError } from './errors/octopuspro-error.js'

@@ -45,9 +45,12 @@ export interface CallParams {
  */
 export class Transport {
   readonly #config: TransportConfig
+  /** Whether ky needs hooks at all: bridging costs a little on every request. */
+  readonly #bridgesHooks: boolean
 
   constructor(config: TransportConfig) {
     this.#config = config
+    this.#bridgesHooks = (config.hooks.beforeRequest?.length ?? 0) + (config.hooks.afterResponse?.length ?? 0) > 0
   }
 
   async send(route: RouteDefinition, params: CallParams, options: RequestOptions = {}): Promise<WithResponse<unknown>> {
@@ -132,11 +135,6 @@ export class Transport {
     return (this.#config.fetch ?? globalThis.fetch)(request, init).catch((cause: unknown) => {
       throw new APIConnectionError({ cause })
     })
-  }
-
-  get #bridgesHooks(): boolean {
-    const { beforeRequest = [], afterResponse = [] } = this.#config.hooks
-    return beforeRequest.length + afterResponse.length > 0
   }
 
   /** Bridges the user's hooks onto ky's, with one state object per call. */

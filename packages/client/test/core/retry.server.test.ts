@@ -70,7 +70,7 @@ describe.each(doors)('idempotent creates under retry (%s)', (door) => {
   })
 
   it('a create still in flight (409 idempotency_key_in_use) is retried until its stored answer is replayed', async () => {
-    ctx.server.faults.add({ match: 'POST /v1/customers', latencyMs: 200, times: 1 })
+    ctx.server.faults.add({ match: 'POST /v1/customers', latencyMs: 300, times: 1 })
     const { op, retries } = recordingClient(ctx, door)
     // Whichever of the two claims the key first is slowed down; the other is told the key is in use.
     const [a, b] = await Promise.all([
@@ -78,7 +78,8 @@ describe.each(doors)('idempotent creates under retry (%s)', (door) => {
       op.customers.create({ name: 'Ada' }, { idempotencyKey: 'signup-42' }),
     ])
     expect(b).toEqual(a)
-    expect(retries.map((r) => r.error.code)).toEqual(['idempotency_key_in_use'])
+    expect(retries.length).toBeGreaterThanOrEqual(1)
+    expect(new Set(retries.map((r) => r.error.code))).toEqual(new Set(['idempotency_key_in_use']))
     expect(await ctx.op.customers.list().toArray({ limit: 10 })).toEqual([a])
   })
 })

@@ -34,7 +34,7 @@ async function apiErrorOf(call: PromiseLike<unknown>): Promise<APIError> {
 }
 
 describe.each(doors)('each error class from a real server response (%s)', (door) => {
-  const ctx = useServer(door, { rateLimit: { limit: 1_000, windowMs: 60_000 } })
+  const ctx = useServer(door)
   const noRetry = () => clientOf(ctx.server, door, { maxRetries: 0 })
 
   it('400 BadRequestError names the unknown parameter', async () => {
