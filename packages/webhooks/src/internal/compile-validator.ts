@@ -29,6 +29,11 @@ class Unsupported extends Error {}
 
 const PATTERN_FORMATS = new Set(['regex', 'datetime', 'date', 'email'])
 
+/** Whether a refinement's result passes: truthy, and not a promise (an async refinement cannot be checked here). */
+function passes(result: unknown): boolean {
+  return Boolean(result) && !(result instanceof Promise)
+}
+
 function defOf(schema: z.core.$ZodType | z.core.$ZodCheck): Def {
   return schema._zod.def as unknown as Def
 }
@@ -117,11 +122,8 @@ class Generator {
         if (def.format === 'safeint') return `Number.isSafeInteger(${x})`
         if (def.format === 'float64') return 'true'
         throw new Unsupported()
-      case 'custom': {
-        // A refinement passes when it returns something truthy (an async one cannot be checked here).
-        const fn = this.constant(def.fn)
-        return `((r) => Boolean(r) && !(r instanceof Promise))(${fn}(${x}))`
-      }
+      case 'custom':
+        return `${this.constant(passes)}(${this.constant(def.fn)}(${x}))`
       default:
         throw new Unsupported()
     }

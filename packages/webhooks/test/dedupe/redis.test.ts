@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto'
-import { Redis } from 'ioredis'
-import { afterAll, describe, expect, it } from 'vitest'
-import { redisDedupe, type ClaimResult, type DedupeStore } from '../../src/index.js'
+import { Redis, type Cluster } from 'ioredis'
+import { afterAll, describe, expect, expectTypeOf, it } from 'vitest'
+import { redisDedupe, type ClaimResult, type DedupeStore, type RedisEvalClient } from '../../src/index.js'
 import { dedupeFlowTests } from './dedupe-flow.js'
 
 const REDIS_URL = process.env.REDIS_URL
 if (!REDIS_URL && process.env.CI) throw new Error('REDIS_URL must be set in CI: the Redis dedupe tests need a real Redis')
+
+describe('redisDedupe types', () => {
+  it('takes an ioredis Redis or Cluster client', () => {
+    expectTypeOf<Redis>().toExtend<RedisEvalClient>()
+    expectTypeOf<Cluster>().toExtend<RedisEvalClient>()
+  })
+})
 
 describe.skipIf(!REDIS_URL)('redisDedupe (real Redis at REDIS_URL)', () => {
   const prefix = `octopuspro:webhooks:test:${randomUUID()}:`
