@@ -4,7 +4,7 @@ import { APIPromise } from './core/api-promise.js'
 import { Page, PagePromise } from './core/pagination.js'
 import { Transport, type CallParams } from './core/transport.js'
 import type { RouteParams } from './core/route-params.js'
-import type { ClientOptions, RequestOptions } from './core/types.js'
+import type { ClientOptions, RequestOptions, WithResponse } from './core/types.js'
 import { OctopusProError } from './errors/octopuspro-error.js'
 import { readEnv } from './internal/env.js'
 import { AccountResource } from './resources/account.js'
@@ -122,7 +122,7 @@ export class OctopusPro {
    * ```
    */
   request<R extends RouteDefinition>(route: R, params: RouteParams<R>, options?: RequestOptions): APIPromise<RouteResponse<R>> {
-    return new APIPromise(this.#transport.send(route, params as CallParams, options) as Promise<{ data: RouteResponse<R>; response: Response; requestId: string | undefined }>)
+    return new APIPromise(this.#transport.send(route, params as CallParams, options) as Promise<WithResponse<RouteResponse<R>>>)
   }
 
   /**
