@@ -81,6 +81,8 @@ export function packageBuilds(packageDir: string, overrides: Options = {}): Opti
     dts: true,
     sourcemap: false,
     splitting: true,
+    // import.meta.url (the reference server finds its settings page with it) needs a shim in the CJS build.
+    shims: true,
     ...overrides,
   }
   if (bundled.length === 0) return [{ ...base, format: ['esm', 'cjs'], external: dependencies.map(asExternal) }]

@@ -4,7 +4,7 @@ import { createServer } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expressWebhooks, memoryDedupe, Webhooks, type WebhookEvent, type UnknownWebhookEvent } from '../src/index.js'
 import { listen } from './helpers.js'
-import { express } from './middleware/express5.js'
+import express from 'express'
 
 /**
  * The reference server delivers real events to this package's receiver in a real Express app: endpoints are

@@ -1,14 +1,13 @@
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
-import type expressModule from 'express'
-import { express } from './express5.js'
+import express from 'express'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { expressWebhooks, memoryDedupe, Webhooks, type WebhooksOptions } from '../../src/index.js'
 import { createTestEvent, sendTestWebhook } from '../../src/testing/index.js'
 import { listen, SECRET } from '../helpers.js'
 
 const require = createRequire(import.meta.url)
-const express4 = require('express4') as typeof expressModule
+const express4 = require('express4') as typeof express
 
 const closers: (() => Promise<void>)[] = []
 afterEach(async () => {

@@ -26,7 +26,8 @@ async function readLimited(body: ReadableStream<Uint8Array>): Promise<Uint8Array
     if (done) break
     size += value.byteLength
     if (size > MAX_BODY_BYTES) {
-      await reader.cancel()
+      // Not awaited: cancelling a tee'd (cloned) request body can wait forever for the other branch.
+      void reader.cancel().catch(() => {})
       throw tooLarge()
     }
     chunks.push(value)
