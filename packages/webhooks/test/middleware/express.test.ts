@@ -14,7 +14,7 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()))
 })
 
-async function start(app: expressModule.Express): Promise<string> {
+async function start(app: express.Express): Promise<string> {
   const { url, close } = await listen(createServer(app))
   closers.push(close)
   return url
