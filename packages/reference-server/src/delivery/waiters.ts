@@ -1,6 +1,7 @@
 import type { WebhookDelivery } from '@octopuspro/contract'
 import { snapshot } from './delivery-log.js'
 import { DeliveryWaitTimeoutError } from './errors.js'
+import { Waiters } from '../internal/waiters.js'
 
 /** Which delivery `waitFor` waits for: every given field must match. @example `server.deliveries.waitFor({ type: 'booking.created', status: 'succeeded' })` */
 export interface DeliveryWaitFilter {
@@ -28,15 +29,8 @@ export function matchesFilter(filter: DeliveryWaitFilter, delivery: WebhookDeliv
   )
 }
 
-interface Waiter {
-  filter: DeliveryWaitFilter
-  resolve(delivery: WebhookDelivery): void
-  reject(error: Error): void
-  timer: ReturnType<typeof setTimeout>
-}
-
 /**
- * The pending `waitFor` calls, told of every change to a delivery.
+ * The pending `waitFor` calls of the delivery engine, told of every change to a delivery.
  *
  * @example
  * ```ts
@@ -45,40 +39,22 @@ interface Waiter {
  * ```
  */
 export class DeliveryWaiters {
-  readonly #waiting = new Set<Waiter>()
+  readonly #waiters = new Waiters<WebhookDelivery>()
 
-  /**
-   * Resolves with the first delivery passed to {@link DeliveryWaiters.notify} that matches. The timeout is real
-   * time even on a manual clock, so a test never hangs; `describe` explains the miss in the error.
-   */
+  /** Resolves with the first notified delivery that matches; `describe` explains a miss in the timeout error. */
   wait(filter: DeliveryWaitFilter, timeoutMs: number, describe: () => string): Promise<WebhookDelivery> {
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        filter,
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          this.#waiting.delete(waiter)
-          reject(new DeliveryWaitTimeoutError(`waitFor(${JSON.stringify(filter)}) timed out after ${timeoutMs} ms: no delivery matched. ${describe()}`))
-        }, timeoutMs),
-      }
-      this.#waiting.add(waiter)
-    })
+    return this.#waiters.wait(
+      (delivery) => matchesFilter(filter, delivery),
+      timeoutMs,
+      () => new DeliveryWaitTimeoutError(`waitFor(${JSON.stringify(filter)}) timed out after ${timeoutMs} ms: no delivery matched. ${describe()}`),
+    )
   }
 
   notify(delivery: WebhookDelivery): void {
-    for (const waiter of this.#waiting) {
-      if (matchesFilter(waiter.filter, delivery)) this.#settle(waiter).resolve(snapshot(delivery))
-    }
+    this.#waiters.notify(delivery, snapshot)
   }
 
   rejectAll(error: Error): void {
-    for (const waiter of this.#waiting) this.#settle(waiter).reject(error)
-  }
-
-  #settle(waiter: Waiter): Waiter {
-    clearTimeout(waiter.timer)
-    this.#waiting.delete(waiter)
-    return waiter
+    this.#waiters.rejectAll(error)
   }
 }

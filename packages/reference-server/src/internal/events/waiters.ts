@@ -1,16 +1,10 @@
 import type { WebhookEvent } from '@octopuspro/contract'
 import { ReferenceServerError } from '../../errors.js'
+import { Waiters } from '../waiters.js'
 
 /** Which events `server.events.waitFor` waits for. */
 export interface EventFilter {
   type?: string
-}
-
-interface Waiter {
-  filter: EventFilter
-  resolve(event: WebhookEvent): void
-  reject(error: Error): void
-  timer: ReturnType<typeof setTimeout>
 }
 
 function matches(filter: EventFilter, event: WebhookEvent): boolean {
@@ -19,39 +13,23 @@ function matches(filter: EventFilter, event: WebhookEvent): boolean {
 
 /** The pending `server.events.waitFor` calls, told of every recorded event. */
 export class EventWaiters {
-  readonly #waiting = new Set<Waiter>()
+  readonly #waiters = new Waiters<WebhookEvent>()
 
   /** The first matching event among `existing` (oldest first), or the next one recorded within `timeoutMs` real ms. */
   wait(filter: EventFilter, timeoutMs: number, existing: Iterable<WebhookEvent>): Promise<WebhookEvent> {
     for (const event of existing) if (matches(filter, event)) return Promise.resolve(event)
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        filter,
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          this.#waiting.delete(waiter)
-          reject(new ReferenceServerError('event_wait_timeout', `no event${filter.type ? ` of type ${filter.type}` : ''} was recorded within ${timeoutMs} ms; check that the request that should emit it succeeded`))
-        }, timeoutMs),
-      }
-      this.#waiting.add(waiter)
-    })
+    return this.#waiters.wait(
+      (event) => matches(filter, event),
+      timeoutMs,
+      () => new ReferenceServerError('event_wait_timeout', `no event${filter.type ? ` of type ${filter.type}` : ''} was recorded within ${timeoutMs} ms; check that the request that should emit it succeeded`),
+    )
   }
 
   notify(event: WebhookEvent): void {
-    for (const waiter of this.#waiting) {
-      if (!matches(waiter.filter, event)) continue
-      clearTimeout(waiter.timer)
-      this.#waiting.delete(waiter)
-      waiter.resolve(event)
-    }
+    this.#waiters.notify(event)
   }
 
   rejectAll(error: Error): void {
-    for (const waiter of this.#waiting) {
-      clearTimeout(waiter.timer)
-      waiter.reject(error)
-    }
-    this.#waiting.clear()
+    this.#waiters.rejectAll(error)
   }
 }
