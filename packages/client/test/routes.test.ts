@@ -8,15 +8,20 @@ type Method = (...args: unknown[]) => PromiseLike<unknown>
 const stub = stubFetch(() => ok({ object: 'list', data: [], has_more: false, next_cursor: null }))
 const op = new OctopusPro({ apiKey, baseUrl, fetch: stub.fetch, validateResponses: false })
 
+/** The public methods of a resource, own and inherited (e.g. from CrudResource), up to APIResource. */
+function methodsOf(resource: object): string[] {
+  const names = new Set<string>()
+  for (let proto = Object.getPrototypeOf(resource); proto && proto !== APIResource.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const name of Object.getOwnPropertyNames(proto)) if (name !== 'constructor') names.add(name)
+  }
+  return [...names]
+}
+
 /** The client's resource groups and their methods, found by walking the objects (not by reading the table). */
 function clientMethods(): string[] {
   return Object.entries(op)
     .filter(([, value]) => value instanceof APIResource)
-    .flatMap(([group, resource]) =>
-      Object.getOwnPropertyNames(Object.getPrototypeOf(resource))
-        .filter((name) => name !== 'constructor')
-        .map((name) => `${group}.${name}`),
-    )
+    .flatMap(([group, resource]) => methodsOf(resource).map((name) => `${group}.${name}`))
 }
 
 /** Arguments in the client's convention: id (when the path has one), body (unless empty), query, options. */

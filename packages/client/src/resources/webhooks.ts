@@ -1,6 +1,7 @@
 import { routes, type RouteBody, type RouteItem, type RouteQuery, type RouteResponse, type Routes } from '@octopuspro/contract'
+import type { OctopusPro } from '../client.js'
 import type { APIPromise } from '../core/api-promise.js'
-import { APIResource } from '../core/api-resource.js'
+import { CrudResource } from '../core/crud-resource.js'
 import type { PagePromise } from '../core/pagination.js'
 import type { RequestOptions } from '../core/types.js'
 
@@ -15,65 +16,9 @@ type R = Routes['webhooks']
  * endpoint.secret // 'whsec_…', give it to your receiver
  * ```
  */
-export class WebhooksResource extends APIResource {
-  /**
-   * Lists webhook endpoints, oldest first, page by page (`limit` 1–100, default 20). `await` it for one page, `for await` it for every webhook endpoint.
-   *
-   * @example
-   * ```ts
-   * for await (const item of op.webhooks.list({ limit: 100 })) console.log(item.id)
-   * ```
-   */
-  list(query?: RouteQuery<R['list']>, options?: RequestOptions): PagePromise<RouteItem<R['list']>> {
-    return this._client.requestPage(routes.webhooks.list, { query }, options)
-  }
-
-  /**
-   * Creates a webhook endpoint.
-   *
-   * @example
-   * ```ts
-   * const { secret } = await op.webhooks.create({ name: 'Orders', url: 'https://example.com/webhooks', event_types: ['*'] })
-   * ```
-   */
-  create(body: RouteBody<R['create']>, options?: RequestOptions): APIPromise<RouteResponse<R['create']>> {
-    return this._client.request(routes.webhooks.create, { body }, options)
-  }
-
-  /**
-   * Gets a webhook endpoint by id; `NotFoundError` when there is none.
-   *
-   * @example
-   * ```ts
-   * const item = await op.webhooks.get('whk_123')
-   * ```
-   */
-  get(id: string, options?: RequestOptions): APIPromise<RouteResponse<R['get']>> {
-    return this._client.request(routes.webhooks.get, { id }, options)
-  }
-
-  /**
-   * Updates some fields of a webhook endpoint; `null` clears an optional field.
-   *
-   * @example
-   * ```ts
-   * await op.webhooks.update('whk_123', { active: true })
-   * ```
-   */
-  update(id: string, body: RouteBody<R['update']>, options?: RequestOptions): APIPromise<RouteResponse<R['update']>> {
-    return this._client.request(routes.webhooks.update, { id, body }, options)
-  }
-
-  /**
-   * Deletes a webhook endpoint; `ConflictError` (`resource_in_use`) while other objects refer to it.
-   *
-   * @example
-   * ```ts
-   * await op.webhooks.delete('whk_123') // { id, object: 'webhook endpoint', deleted: true }
-   * ```
-   */
-  delete(id: string, options?: RequestOptions): APIPromise<RouteResponse<R['delete']>> {
-    return this._client.request(routes.webhooks.delete, { id }, options)
+export class WebhooksResource extends CrudResource<'webhooks'> {
+  constructor(client: OctopusPro) {
+    super(client, 'webhooks')
   }
 
   /**
