@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { eventCatalog, eventDataSchemas, type CategoryOf, type EventCategory, type EventType } from './event-catalog.js'
+import { categoryOf, eventDataSchemas, eventTypes, type CategoryOf, type EventCategory, type EventType } from './event-types.js'
 import { listQuery } from './list.js'
 import { Id, Timestamp } from './primitives.js'
 
@@ -87,7 +87,7 @@ function eventSchemaOf(type: EventType, category: EventCategory) {
  * ```
  */
 export const eventSchemas = Object.fromEntries(
-  eventCatalog.map((entry) => [entry.type, eventSchemaOf(entry.type, entry.category)]),
+  eventTypes.map((type) => [type, eventSchemaOf(type, categoryOf(type))]),
 ) as unknown as { [T in EventType]: z.ZodMiniType<WebhookEventOf<T>> }
 
 /**
@@ -102,7 +102,7 @@ export const eventSchemas = Object.fromEntries(
  */
 export const WebhookEvent = z.discriminatedUnion(
   'type',
-  eventCatalog.map((entry) => eventSchemaOf(entry.type, entry.category)) as unknown as [
+  eventTypes.map((type) => eventSchemaOf(type, categoryOf(type))) as unknown as [
     ReturnType<typeof eventSchemaOf>,
     ...ReturnType<typeof eventSchemaOf>[],
   ],
@@ -133,7 +133,7 @@ export const EventEnvelope = z.object({
  */
 export const EventListQuery = listQuery({
   type: z.optional(
-    z.enum(eventCatalog.map((e) => e.type) as unknown as [EventType, ...EventType[]], {
+    z.enum(eventTypes, {
       error: 'must be an event type such as booking.created (see GET /v1/webhook-event-types)',
     }),
   ),

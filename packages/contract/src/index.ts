@@ -7,6 +7,7 @@
 export * from './common.js'
 export * from './errors.js'
 export * from './event-catalog.js'
+export * from './event-types.js'
 export * from './events.js'
 export * from './ids.js'
 export * from './issues.js'

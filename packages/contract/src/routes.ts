@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { DeletedObject, EmptyBody } from './common.js'
-import type { EventType } from './event-catalog.js'
+import type { EventType } from './event-types.js'
 import { EventListQuery, WebhookEvent } from './events.js'
 import type { IdKind } from './ids.js'
 import { ListEnvelope, ListQuery } from './list.js'

@@ -1,5 +1,4 @@
-import type { EventCategory, EventType } from './event-catalog.js'
-import { getEventCatalogEntry } from './event-catalog.js'
+import { categoryOf, isEventType, type EventCategory, type EventType } from './event-types.js'
 import { API_VERSION, type EventDataOf, type WebhookEventOf } from './events.js'
 
 const at = '2026-11-27T09:00:00.000Z'
@@ -100,10 +99,9 @@ export type SampleEventOverrides<T extends EventType> = Partial<Omit<WebhookEven
  * ```
  */
 export function createSampleEvent<T extends EventType>(type: T, overrides: SampleEventOverrides<T> = {}): WebhookEventOf<T> {
-  const entry = getEventCatalogEntry(type)
-  if (!entry) throw new TypeError(`'${type}' is not an event type`)
+  if (!isEventType(type)) throw new TypeError(`'${type}' is not an event type`)
   const { data: dataOverrides, ...envelope } = overrides
-  const base = { ...sampleObjects[entry.category], ...typeSpecificFields(type) }
+  const base = { ...sampleObjects[categoryOf(type)], ...typeSpecificFields(type) }
   const event = {
     id: 'evt_01jdqs4v5w6x7y8z9a0b1c2d3e',
     object: 'event',

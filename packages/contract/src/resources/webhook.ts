@@ -1,13 +1,12 @@
 import * as z from 'zod/mini'
-import { eventCatalog, type EventType } from '../event-catalog.js'
+import { eventTypes } from '../event-types.js'
 import { Id, Metadata, Text, Timestamp } from '../primitives.js'
 
-const eventTypeNames = eventCatalog.map((e) => e.type) as unknown as [EventType, ...EventType[]]
 
 /** An event type name, or `*` for all of them. @example `SubscribedEventType.parse('payment.*')` fails; `'*'` passes */
-export const SubscribedEventType = z.enum([...eventTypeNames, '*'], {
+export const SubscribedEventType = z.enum([...eventTypes, '*'], {
   error: (issue) =>
-    `'${String(issue.input)}' is not an event type; see GET /v1/webhook-event-types for the ${eventCatalog.length} types, or use '*'`,
+    `'${String(issue.input)}' is not an event type; see GET /v1/webhook-event-types for the ${eventTypes.length} types, or use '*'`,
 })
 
 /** A webhook endpoint secret: `whsec_` + base64 of 32 bytes. @example `WebhookSecret.parse(endpoint.secret)` */
@@ -92,7 +91,7 @@ export const WebhookSecretRotate = z.strictObject({
 })
 /** The body of `POST /v1/webhooks/{id}/test`. @example `WebhookTestEvent.parse({ event_type: 'booking.created' })` */
 export const WebhookTestEvent = z.strictObject({
-  event_type: z.enum(eventTypeNames, {
+  event_type: z.enum(eventTypes, {
     error: (issue) => `'${String(issue.input)}' is not an event type; see GET /v1/webhook-event-types`,
   }),
 })
@@ -147,7 +146,7 @@ export const EventCategorySchema = z.enum([
 /** An entry of `GET /v1/webhook-event-types`. @example `WebhookEventType.parse(body.data[0])` */
 export const WebhookEventType = z.object({
   object: z.literal('webhook_event_type'),
-  type: z.enum(eventTypeNames),
+  type: z.enum(eventTypes),
   name: z.string(),
   category: EventCategorySchema,
   description: z.string(),
