@@ -1,0 +1,158 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { OctopusPro } from '@octopuspro/client'
+import { createReferenceServer, type ReferenceServer } from '@octopuspro/reference-server'
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { deleteKeys, describeWithRedis, uniquePrefix } from './helpers/redis.js'
+import { recordFigures } from './helpers/results.js'
+
+const EVENTS = 1_000
+const REDELIVERIES = 300
+const IN_FLIGHT_TTL_MS = 3_000
+/** Long enough to outlast a claim that expires after IN_FLIGHT_TTL_MS. */
+const RETRY_SCHEDULE = [50, 100, 200, 400, 800, 1_000, 1_000, 1_000, 1_000, 1_000]
+const SCRIPT = fileURLToPath(new URL('./fixtures/receiver-process.ts', import.meta.url))
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+/** A receiver child process and what it printed. */
+interface Child {
+  process: ChildProcess
+  port: number
+  stderr: string
+}
+
+function startChild(env: Record<string, string>): Promise<Child> {
+  const child = spawn(process.execPath, ['--conditions=@octopuspro/source', '--import', 'tsx', SCRIPT], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const started: Child = { process: child, port: 0, stderr: '' }
+  child.stderr.on('data', (chunk) => (started.stderr += chunk))
+  return new Promise((resolve, reject) => {
+    let stdout = ''
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      const port = /listening (\d+)/.exec(stdout)?.[1]
+      if (port) {
+        started.port = Number(port)
+        resolve(started)
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`receiver process exited with ${code} before listening: ${started.stderr}`)))
+  })
+}
+
+async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`)
+    await sleep(10)
+  }
+}
+
+/** "<pid> <event id>" entries of a Redis list, as counts per event id. */
+function runsPerEvent(entries: string[]): Map<string, string[]> {
+  const runs = new Map<string, string[]>()
+  for (const entry of entries) {
+    const [pid, id] = entry.split(' ') as [string, string]
+    runs.set(id, [...(runs.get(id) ?? []), pid])
+  }
+  return runs
+}
+
+describeWithRedis('many receivers, one Redis (3 child processes with redisDedupe)', (redisUrl) => {
+  const prefix = uniquePrefix('many-receivers')
+  let redis: Redis
+  let server: ReferenceServer
+  const children: Child[] = []
+
+  beforeAll(() => {
+    redis = new Redis(redisUrl)
+  })
+  afterAll(async () => {
+    await server?.close()
+    for (const child of children) if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGTERM')
+    await Promise.all(children.map((child) => (child.process.exitCode !== null || child.process.signalCode !== null ? undefined : new Promise((resolve) => child.process.once('exit', resolve)))))
+    await deleteKeys(redis, prefix)
+    await redis.quit()
+  })
+
+  it('handles each of 1,000 events delivered to all three at once (and redelivered) exactly once in total; a receiver killed mid-handler loses its claim and a retry handles the event', async () => {
+    server = createReferenceServer({ delivery: { retrySchedule: RETRY_SCHEDULE, timeoutMs: 5_000, jitter: 0, concurrencyPerEndpoint: 20 } })
+    const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch, maxRetries: 0 })
+    const endpoints = await Promise.all([1, 2, 3].map((n) => op.webhooks.create({ name: `replica ${n}`, url: 'http://127.0.0.1:9/hook', event_types: ['customer.created'] })))
+    const env = { SECRETS: JSON.stringify(endpoints.map((e) => e.secret)), REDIS_URL: redisUrl, PREFIX: prefix, IN_FLIGHT_TTL_MS: String(IN_FLIGHT_TTL_MS), SLOW_MS: '60000' }
+    children.push(...(await Promise.all(endpoints.map(() => startChild(env)))))
+    await Promise.all(endpoints.map((endpoint, i) => op.webhooks.update(endpoint.id, { url: `http://127.0.0.1:${children[i]!.port}/hook` })))
+
+    // Phase 1: every event goes to the three processes at once; then a sample is redelivered.
+    for (let i = 0; i < EVENTS; i++) await op.customers.create({ name: `Customer ${i}` })
+    const eventIds = server.events.list().map((e) => e.id)
+    expect(eventIds).toHaveLength(EVENTS)
+    await waitUntil('every delivery succeeded', () => server.deliveries.list().every((d) => d.status === 'succeeded'), 40_000)
+    const deliveries = server.deliveries.list()
+    expect(deliveries).toHaveLength(3 * EVENTS)
+    const redelivered = deliveries.filter((_, i) => i % Math.floor(deliveries.length / REDELIVERIES) === 0).slice(0, REDELIVERIES)
+    for (const delivery of redelivered) await op.webhookDeliveries.redeliver(delivery.id)
+    const current = () => new Map(server.deliveries.list().map((d) => [d.id, d]))
+    await waitUntil('every redelivery answered', () => {
+      const now = current()
+      return redelivered.every((d) => now.get(d.id)!.status === 'succeeded' && now.get(d.id)!.attempts.length > d.attempts.length)
+    })
+    const afterRedelivery = current()
+    for (const { id } of redelivered) expect(afterRedelivery.get(id)!.attempts.at(-1)!.status_code).toBe(200) // duplicate: handlers not run
+
+    const handled = runsPerEvent(await redis.lrange(`${prefix}handled`, 0, -1))
+    const started = runsPerEvent(await redis.lrange(`${prefix}started`, 0, -1))
+    expect(eventIds.filter((id) => handled.get(id)?.length !== 1)).toEqual([])
+    expect(eventIds.filter((id) => started.get(id)?.length !== 1)).toEqual([])
+    const perProcess = new Map<string, number>()
+    for (const [, pids] of handled) for (const pid of pids) perProcess.set(pid, (perProcess.get(pid) ?? 0) + 1)
+    const attemptsPhase1 = server.deliveries.list().reduce((n, d) => n + d.attempts.length, 0)
+    const inFlightAnswers = server.deliveries.list().reduce((n, d) => n + d.attempts.filter((a) => a.status_code === 409).length, 0)
+    const duplicateAnswers = server.deliveries.list().reduce((n, d) => n + d.attempts.filter((a) => a.status_code === 200).length, 0)
+
+    // Phase 2: the process that claims this event hangs in its handler and is killed; its claim expires.
+    await op.customers.create({ name: 'slow: the victim' })
+    const victim = server.events.list().at(-1)!.id
+    let victimPid = ''
+    await waitUntil('a process started the victim', async () => {
+      victimPid = (await redis.lrange(`${prefix}started`, 0, -1)).find((e) => e.endsWith(` ${victim}`))?.split(' ')[0] ?? ''
+      return victimPid !== ''
+    })
+    const killed = children.find((c) => String(c.process.pid) === victimPid)!
+    killed.process.kill('SIGKILL')
+    await waitUntil('another process handled the victim after its claim expired', async () => (await redis.lrange(`${prefix}handled`, 0, -1)).some((e) => e.endsWith(` ${victim}`)), 20_000)
+    const victimRuns = {
+      started: runsPerEvent(await redis.lrange(`${prefix}started`, 0, -1)).get(victim),
+      handled: runsPerEvent(await redis.lrange(`${prefix}handled`, 0, -1)).get(victim),
+    }
+    expect(victimRuns.started).toHaveLength(2)
+    expect(victimRuns.started![0]).toBe(victimPid)
+    expect(victimRuns.handled).toHaveLength(1)
+    expect(victimRuns.handled![0]).not.toBe(victimPid)
+
+    const finalHandled = runsPerEvent(await redis.lrange(`${prefix}handled`, 0, -1))
+    const lost = [...eventIds, victim].filter((id) => !finalHandled.has(id)).length
+    const duplicates = [...finalHandled.values()].reduce((n, pids) => n + pids.length - 1, 0)
+    recordFigures('4-many-receivers', 'Many receivers, one Redis (3 processes)', [
+      { label: 'receiver processes', value: children.length },
+      { label: 'events, each delivered to all three at once', value: EVENTS },
+      { label: 'deliveries', value: 3 * EVENTS },
+      { label: 'redeliveries of handled events', value: REDELIVERIES },
+      { label: 'attempts', value: attemptsPhase1 },
+      { label: '… answered 409 in_flight (another process held the claim)', value: inFlightAnswers },
+      { label: '… answered 200 duplicate', value: duplicateAnswers },
+      { label: 'handled per process', value: [...perProcess.values()].sort((a, b) => b - a).join(' / ') },
+      { label: 'processes killed mid-handler (SIGKILL)', value: 1 },
+      { label: 'events lost', value: lost },
+      { label: 'duplicates run (handled more than once)', value: duplicates },
+    ])
+    expect(lost).toBe(0)
+    expect(duplicates).toBe(0)
+    for (const child of children.filter((c) => c !== killed)) expect(child.stderr).toBe('')
+  }, 60_000)
+})
