@@ -16,7 +16,7 @@ export interface DeliveryRecord {
   cancelled: boolean
 }
 
-/** Which deliveries {@link DeliveryLog.list} returns. @example `engine.list({ endpointId: 'whk_…', status: 'failed' })` */
+/** Which deliveries `server.deliveries.list(filter)` returns. @example `server.deliveries.list({ endpointId: 'whk_…', status: 'failed' })` */
 export interface DeliveryListFilter {
   endpointId?: string
   status?: WebhookDelivery['status']

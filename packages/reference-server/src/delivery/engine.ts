@@ -15,7 +15,7 @@ export type { DeliveryEngineOptions, EndpointDisabledReason, EndpointForDelivery
 export type { DeliveryListFilter } from './delivery-log.js'
 export type { DeliveryWaitFilter } from './waiters.js'
 
-/** Options of {@link DeliveryEngine.waitFor}. @example `server.deliveries.waitFor({ type: 'customer.created' }, { timeout: 2000 })` */
+/** Options of `server.deliveries.waitFor(filter, options)`. @example `server.deliveries.waitFor({ type: 'customer.created' }, { timeout: 2000 })` */
 export interface DeliveryWaitOptions {
   /** Real milliseconds to wait before rejecting (default 5000). */
   timeout?: number
