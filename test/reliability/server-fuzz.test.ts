@@ -4,7 +4,8 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { recordFigures } from './helpers/results.js'
 import { buildCase, oversizedRecipe, recipesFor, type ServerCase } from './server-fuzz/requests.js'
-import { buildWorld, call, type ApiAnswer, type World } from './server-fuzz/world.js'
+import { call, readAnswer, type ApiAnswer } from './helpers/api.js'
+import { buildWorld, type World } from './helpers/world.js'
 
 const SEED = 8_2026
 const RUNS_PER_ROUTE = 100
@@ -127,14 +128,7 @@ async function overPort(server: ReferenceServer, request: ServerCase): Promise<A
     headers: { authorization: `Bearer ${server.apiKey}`, ...request.headers },
     ...(request.body && { body: request.body as BodyInit }),
   })
-  const text = await response.text()
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = undefined
-  }
-  return { status: response.status, headers: response.headers, text, json }
+  return readAnswer(response)
 }
 
 describe('fuzzing the server on every route of the contract', () => {

@@ -1,30 +1,6 @@
 import type { RouteName } from '@octopuspro/contract'
 import type { ReferenceServer } from '@octopuspro/reference-server'
-
-/** One answer of the in-process server, body parsed when it is JSON. */
-export interface ApiAnswer {
-  status: number
-  headers: Headers
-  text: string
-  json: unknown
-}
-
-/** Sends one request to the server in process, as the ready key. */
-export async function call(server: ReferenceServer, method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}): Promise<ApiAnswer> {
-  const response = await server.fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${server.apiKey}`, ...init.headers },
-    ...(init.body !== undefined && { body: init.body }),
-  })
-  const text = await response.text()
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = undefined
-  }
-  return { status: response.status, headers: response.headers, text, json }
-}
+import { call } from './api.js'
 
 async function create(server: ReferenceServer, path: string, body: unknown): Promise<string> {
   const answer = await call(server, 'POST', path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })

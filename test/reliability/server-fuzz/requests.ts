@@ -1,6 +1,6 @@
 import { validate, type RouteDefinition, type RouteEntry } from '@octopuspro/contract'
 import fc from 'fast-check'
-import type { World } from './world.js'
+import type { World } from '../helpers/world.js'
 
 /** The largest body the API reads (api.md §1). */
 export const MAX_BODY_BYTES = 1024 * 1024
