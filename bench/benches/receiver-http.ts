@@ -1,8 +1,8 @@
 import { alternate, type Bench } from '../lib/bench.js'
 import { startChild } from '../lib/child.js'
 import { eventOfSize, signedDelivery } from '../lib/events.js'
-import { loadTest } from '../lib/http-load.js'
-import { measurement, ratioGoal, type Role } from '../lib/result.js'
+import { loadTestChild } from '../lib/http-load.js'
+import { measurement, median, ratioGoal, type Role } from '../lib/result.js'
 
 /**
  * receiver-http: signed 1 KB deliveries per second through one Express 5 app (its own process), autocannon over
@@ -24,17 +24,22 @@ export const receiverHttpBench: Bench = {
       const load = async (path: string, duration: number) => {
         const { body, headers } = await signedDelivery(event, receiver.ready.secret)
         const request = { url: `${receiver.ready.url}${path}`, method: 'POST' as const, headers: { ...headers, 'content-type': 'application/json' }, body: body.toString() }
-        return (await loadTest(request, settings, { duration })).requestsPerSecond
+        return loadTestChild(receiver, request, settings, { duration })
       }
       if (!settings.smoke) for (const contender of contenders) await load(contender.path, 2)
-      const rounds = await alternate(contenders, settings.rounds, (contender) => load(contender.path, 5))
+      const cpu = new Map<string, number[]>(contenders.map((c) => [c.name, []]))
+      const rounds = await alternate(contenders, settings.rounds, async (contender) => {
+        const result = await load(contender.path, 5)
+        cpu.get(contender.name)!.push(result.cpuMicrosPerRequest)
+        return result.requestsPerSecond
+      })
       const [ours, floor] = contenders.map((c) => measurement(c.name, c.role, 'req/s', rounds.get(c.name)!)) as [ReturnType<typeof measurement>, ReturnType<typeof measurement>]
       const handled = await receiver.request<number>('handled')
       return {
         bench: 'receiver-http',
         description: this.description,
         settings: { rounds: settings.rounds, connections: settings.smoke ? 2 : 32, durationSeconds: 5, bodyBytes: JSON.stringify(event).length },
-        cases: [{ name: 'receiver-http 1 KB', measurements: [ours, floor], goals: [ratioGoal(ours, floor, 0.85)], details: { 'deliveries handled': handled } }],
+        cases: [{ name: 'receiver-http 1 KB', measurements: [ours, floor], goals: [ratioGoal(ours, floor, 0.85)], details: { 'deliveries handled': handled, ...Object.fromEntries(contenders.map((c) => [`server CPU µs/req, ${c.name}`, median(cpu.get(c.name)!)])) } }],
       }
     } finally {
       await receiver.close()

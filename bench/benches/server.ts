@@ -1,13 +1,14 @@
 import { alternate, size, type Bench } from '../lib/bench.js'
 import { startChild, type Child } from '../lib/child.js'
 import { customerCreateBody } from '../lib/customers.js'
-import { loadTest, type LoadRequest } from '../lib/http-load.js'
-import { byName, measurement, ratioGoal, type BenchCase, type Role } from '../lib/result.js'
+import { loadTest, loadTestChild, type LoadRequest } from '../lib/http-load.js'
+import { byName, measurement, median, ratioGoal, type BenchCase, type Role } from '../lib/result.js'
 import type { ReferenceServerReady } from '../processes/reference-server.js'
 
 interface Contender {
   name: string
   role: Role
+  server: Child<unknown>
   /** The request of each case, and a check that the answer is the real thing (not an error at full speed). */
   requests: Record<Operation, LoadRequest>
   check: Record<Operation, (status: number, body: unknown) => boolean>
@@ -53,6 +54,7 @@ export const serverBench: Bench = {
         {
           name: 'reference server',
           role: 'ours',
+          server: reference,
           requests: {
             get: { url: `${reference.ready.baseUrl}/customers/${id}`, headers: ours },
             list: { url: `${reference.ready.baseUrl}/customers?limit=20`, headers: ours },
@@ -67,6 +69,7 @@ export const serverBench: Bench = {
         {
           name: 'json-server 0.17',
           role: 'peer',
+          server: jsonServer,
           requests: {
             get: { url: `${jsonServer.ready.url}/v1/customers/${id}`, headers: ours },
             list: { url: `${jsonServer.ready.url}/v1/customers?_limit=20`, headers: ours },
@@ -81,6 +84,7 @@ export const serverBench: Bench = {
         {
           name: 'node:http floor',
           role: 'floor',
+          server: floor,
           requests: {
             get: { url: `${floor.ready.url}/v1/customers/${id}`, headers: floorAuth },
             list: { url: `${floor.ready.url}/v1/customers?limit=20`, headers: floorAuth },
@@ -100,13 +104,19 @@ export const serverBench: Bench = {
           await preflight(contender, operation)
           if (!settings.smoke) await loadTest(contender.requests[operation], settings, { duration: 2 })
         }
-        const rounds = await alternate(contenders, settings.rounds, async (contender) => (await loadTest(contender.requests[operation], settings, { duration })).requestsPerSecond)
+        const cpu = new Map<string, number[]>(contenders.map((c) => [c.name, []]))
+        const rounds = await alternate(contenders, settings.rounds, async (contender) => {
+          const result = await loadTestChild(contender.server, contender.requests[operation], settings, { duration })
+          cpu.get(contender.name)!.push(result.cpuMicrosPerRequest)
+          return result.requestsPerSecond
+        })
         const measurements = contenders.map((c) => measurement(c.name, c.role, 'req/s', rounds.get(c.name)!))
         const ourMeasurement = byName(measurements, 'reference server')
         cases.push({
           name: `server-${operation}`,
           measurements,
           goals: [ratioGoal(ourMeasurement, byName(measurements, 'json-server 0.17'), 10), ratioGoal(ourMeasurement, byName(measurements, 'node:http floor'), 0.5)],
+          details: Object.fromEntries(contenders.map((c) => [`server CPU µs/req, ${c.name}`, median(cpu.get(c.name)!)])),
         })
       }
       return { bench: 'server', description: this.description, settings: { customers: Number(customers), connections: settings.smoke ? 2 : 32, durationSeconds: duration, rounds: settings.rounds }, cases }

@@ -63,23 +63,43 @@ export async function startChild<Ready>(script: URL, options: { args?: string[];
         child.send({ id, message })
       })
     },
+    /** Disconnects, so the child exits on its own (writing a --cpu-prof profile, say); SIGTERM after 5 s. */
     async close() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const force = setTimeout(() => child.kill('SIGTERM'), 5000)
+      if (child.connected) child.disconnect()
+      else child.kill('SIGTERM')
       await exited
+      clearTimeout(force)
     },
   }
 }
 
+const CPU_USAGE = 'cpu-usage'
+
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage()
+  return user + system
+}
+
 /**
- * The child's side: announces `ready`, answers each request with `onRequest`, and exits when the parent closes
- * the channel (so no bench process outlives its run).
+ * CPU time (user + system, µs) the child has used so far: the difference over a load run, divided by its
+ * requests, is the child's cost per request — steadier than throughput on a shared machine.
+ */
+export function childCpuMicros(child: Child<unknown>): Promise<number> {
+  return child.request<number>(CPU_USAGE)
+}
+
+/**
+ * The child's side: announces `ready`, answers each request with `onRequest` (and {@link childCpuMicros} itself),
+ * and exits when the parent closes the channel (so no bench process outlives its run).
  */
 export function serveParent(ready: unknown, onRequest: (message: unknown) => unknown = () => undefined): void {
   const parent = process as ChildProcess & NodeJS.Process
   if (!parent.send) throw new Error('run this script through startChild(): it needs an IPC channel')
   parent.on('message', (envelope: { id: number; message: unknown }) => {
     Promise.resolve()
-      .then(() => onRequest(envelope.message))
+      .then(() => (envelope.message === CPU_USAGE ? cpuMicros() : onRequest(envelope.message)))
       .then(
         (reply) => parent.send!({ id: envelope.id, reply }),
         (error: unknown) => parent.send!({ id: envelope.id, error: error instanceof Error ? error.message : String(error) }),

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon'
 import type { Settings } from './bench.js'
+import { childCpuMicros, type Child } from './child.js'
 
 /** One HTTP request to repeat under load. */
 export interface LoadRequest {
@@ -21,6 +22,8 @@ export interface LoadOptions {
 export interface LoadResult {
   /** 2xx answers per second over the whole run. */
   requestsPerSecond: number
+  /** 2xx answers in all. */
+  requests: number
   latencyP50Ms: number
   latencyP99Ms: number
 }
@@ -47,7 +50,19 @@ export async function loadTest(request: LoadRequest, settings: Settings, { durat
   }
   return {
     requestsPerSecond: result['2xx'] / result.duration,
+    requests: result['2xx'],
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
   }
+}
+
+/**
+ * {@link loadTest} against a server that is a bench child process, also measuring the server's CPU time per
+ * answered request.
+ */
+export async function loadTestChild(child: Child<unknown>, request: LoadRequest, settings: Settings, options?: LoadOptions): Promise<LoadResult & { cpuMicrosPerRequest: number }> {
+  const before = await childCpuMicros(child)
+  const result = await loadTest(request, settings, options)
+  const after = await childCpuMicros(child)
+  return { ...result, cpuMicrosPerRequest: (after - before) / result.requests }
 }
