@@ -35,7 +35,7 @@ export const errorCodes = {
   injected_fault: { status: 500, type: 'api_error' },
 } as const satisfies Record<string, { status: number; type: string }>
 
-/** A machine-readable error code. */
+/** A machine-readable error code. @example `const code: ErrorCode = 'idempotency_key_reused'` */
 export type ErrorCode = keyof typeof errorCodes
 
 /** The error types. @example `ErrorType.parse('not_found_error')` */
@@ -70,7 +70,7 @@ export const ErrorBody = z.object({
   }),
 })
 
-/** An error response body. */
+/** An error response body. @example `const { error }: ErrorBody = await response.json()` */
 export type ErrorBody = z.output<typeof ErrorBody>
-/** The `error` object of an error response. */
+/** The `error` object of an error response. @example `function describe(error: ErrorObject) { return error.code + ': ' + error.message }` */
 export type ErrorObject = ErrorBody['error']

@@ -26,12 +26,12 @@ export const idPrefixes = {
   account: 'acct',
 } as const
 
-/** An object type that has an id prefix. */
+/** An object type that has an id prefix. @example `const kind: IdKind = 'customer'` */
 export type IdKind = keyof typeof idPrefixes
-/** One of the id prefixes. */
+/** One of the id prefixes. @example `const prefix: IdPrefix = idPrefixes.customer // 'cus'` */
 export type IdPrefix = (typeof idPrefixes)[IdKind]
 
-/** Makes ids: `generate('customer')` → `cus_…`. */
+/** Makes ids: `generate('customer')` → `cus_…`. @example `const ids: IdGenerator = createIdGenerator(); ids('customer') // 'cus_01…'` */
 export interface IdGenerator {
   (kind: IdKind): string
 }
@@ -49,7 +49,7 @@ function encodeTime(time: number): string {
   return out
 }
 
-/** Options of {@link createIdGenerator}. */
+/** Options of {@link createIdGenerator}. @example `createIdGenerator({ now: () => clock.now() } satisfies IdGeneratorOptions)` */
 export interface IdGeneratorOptions {
   /** Current time in ms since the epoch (default `Date.now`). */
   now?: () => number

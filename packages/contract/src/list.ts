@@ -19,7 +19,7 @@ export function ListEnvelope<T extends z.core.$ZodType>(item: T) {
   })
 }
 
-/** The shape of every list page, whatever its item type. */
+/** The shape of every list page, whatever its item type. @example `const page = (await response.json()) as ListPage<Customer>` */
 export interface ListPage<T> {
   object: 'list'
   data: T[]
@@ -30,7 +30,7 @@ export interface ListPage<T> {
 // A position, not a lookup: any object id (`cus_…`) or integration id (`google_maps`).
 const cursor = z.string().check(z.regex(/^[a-z][A-Za-z0-9_]{0,99}$/, 'must be an object id such as cus_…'))
 
-/** A query-string integer, coerced from its string form. */
+/** A query-string integer, coerced from its string form. @example `const limit = QueryInt(1, 100).parse('50') // 50` */
 export function QueryInt(min: number, max: number) {
   return z.coerce.number({ error: `must be an integer from ${min} to ${max}` }).check(
     z.int({ error: `must be an integer from ${min} to ${max}` }),
@@ -39,7 +39,7 @@ export function QueryInt(min: number, max: number) {
   )
 }
 
-/** A query-string boolean: `true`/`false` (also `1`/`0`). */
+/** A query-string boolean: `true`/`false` (also `1`/`0`). @example `QueryBool.parse('true') // true` */
 export const QueryBool = z.stringbool({ truthy: ['true', '1'], falsy: ['false', '0'], error: "must be 'true' or 'false'" })
 
 /**

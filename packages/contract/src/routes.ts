@@ -33,12 +33,17 @@ import {
 } from './resources/webhook.js'
 import { listQuery } from './list.js'
 
-/** An HTTP method the API uses. */
+/** An HTTP method the API uses. @example `const method: HttpMethod = 'PATCH'` */
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 /**
  * One endpoint of the API. `path` is relative to `/v1` and names its one path parameter `{id}`; `id` is that
  * parameter's schema (an id prefix, or the integration ids). `list` routes answer a list envelope of `item`.
+ *
+ * @example
+ * ```ts
+ * const route: RouteDefinition = routes.payments.approve // { method: 'POST', path: '/payments/{id}/approve', … }
+ * ```
  */
 export interface RouteDefinition {
   method: HttpMethod
@@ -214,14 +219,14 @@ export const routes = {
   },
 } as const
 
-/** The route table's type. */
+/** The route table's type. @example `type ApproveRoute = Routes['payments']['approve']` */
 export type Routes = typeof routes
-/** A resource group of the route table (`'customers'`, `'apiKeys'`, …). */
+/** A resource group of the route table (`'customers'`, `'apiKeys'`, …). @example `const group: RouteGroup = 'apiKeys'` */
 export type RouteGroup = keyof Routes
-/** One route's name as `group.method`, e.g. `'payments.approve'`. */
+/** One route's name as `group.method`, e.g. `'payments.approve'`. @example `const name: RouteName = 'payments.approve'` */
 export type RouteName = { [G in RouteGroup]: `${G}.${Extract<keyof Routes[G], string>}` }[RouteGroup]
 
-/** One row of {@link listRoutes}. */
+/** One row of {@link listRoutes}. @example `const entry: RouteEntry | undefined = listRoutes().find((r) => r.name === 'payments.approve')` */
 export interface RouteEntry {
   /** `group.method`, e.g. `payments.approve`. */
   name: RouteName

@@ -82,7 +82,7 @@ const communicationShapes: Partial<Record<EventType, Partial<EventDataOf<'COMMUN
   'communication.whatsapp_received': { channel: 'whatsapp', direction: 'inbound', call_status: null, duration_seconds: null, body: 'Can we move to Thursday?' },
 }
 
-/** Overrides of {@link createSampleEvent}: any envelope field, and fields of `data` merged over the sample. */
+/** Overrides of {@link createSampleEvent}: any envelope field, and fields of `data` merged over the sample. @example `const overrides: SampleEventOverrides<'payment.approved'> = { data: { amount: 5000 } }` */
 export type SampleEventOverrides<T extends EventType> = Partial<Omit<WebhookEventOf<T>, 'data' | 'type'>> & {
   data?: Partial<WebhookEventOf<T>['data']>
 }

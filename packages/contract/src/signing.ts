@@ -76,7 +76,7 @@ export async function signWithSecret(secret: string, id: string, timestamp: numb
   return bytesToBase64(new Uint8Array(mac))
 }
 
-/** Options of {@link signWebhook}. */
+/** Options of {@link signWebhook}. @example `const options: SignWebhookOptions = { secret, id: event.id, timestamp: Math.floor(Date.now() / 1000), body: JSON.stringify(event) }` */
 export interface SignWebhookOptions {
   /** One secret, or several (during a rotation): each gives one signature in the header. */
   secret: string | readonly string[]

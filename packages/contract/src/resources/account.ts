@@ -14,7 +14,7 @@ export const Account = z.object({
   currency: Currency,
 })
 
-/** The account. */
+/** The account. @example `const account: Account = await op.account.get()` */
 export type Account = z.output<typeof Account>
-/** A subscription plan. */
+/** A subscription plan. @example `const plan: Plan = 'unlimited'` */
 export type Plan = z.output<typeof Plan>

@@ -54,13 +54,13 @@ export const ApiKeyRoll = z.strictObject({
   expires_in_seconds: z.optional(z.int().check(z.gte(0, 'must be 0 to 604800'), z.lte(604_800, 'must be 0 to 604800'))),
 })
 
-/** An API key. */
+/** An API key. @example `const key: ApiKey = await op.apiKeys.get('key_123')` */
 export type ApiKey = z.output<typeof ApiKey>
-/** An API key with its one-time secret. */
+/** An API key with its one-time secret. @example `const { secret }: ApiKeyWithSecret = await op.apiKeys.create({ name: 'Data Warehouse Sync' })` */
 export type ApiKeyWithSecret = z.output<typeof ApiKeyWithSecret>
-/** The body of an API key create. */
+/** The body of an API key create. @example `const body: ApiKeyCreate = { name: 'Data Warehouse Sync', mode: 'read_only' }` */
 export type ApiKeyCreate = z.input<typeof ApiKeyCreate>
-/** The body of an API key update. */
+/** The body of an API key update. @example `const body: ApiKeyUpdate = { name: 'Mobile App Integration' }` */
 export type ApiKeyUpdate = z.input<typeof ApiKeyUpdate>
-/** The body of an API key roll. */
+/** The body of an API key roll. @example `const body: ApiKeyRoll = { expires_in_seconds: 3600 }` */
 export type ApiKeyRoll = z.input<typeof ApiKeyRoll>

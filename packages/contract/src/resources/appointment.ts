@@ -15,7 +15,7 @@ export const AppointmentStatus = z.enum([
   'cancelled',
   'no_show',
 ])
-/** An appointment status. */
+/** An appointment status. @example `const status: AppointmentStatus = 'arrived'` */
 export type AppointmentStatus = z.output<typeof AppointmentStatus>
 
 /**
@@ -77,11 +77,11 @@ export const AppointmentListQuery = listQuery({
   fieldworker_id: z.optional(Id('user')),
 })
 
-/** An appointment. */
+/** An appointment. @example `const appointment: Appointment = await op.appointments.get('apt_123')` */
 export type Appointment = z.output<typeof Appointment>
-/** The body of an appointment create. */
+/** The body of an appointment create. @example `const body: AppointmentCreate = { booking_id: 'bkg_123', fieldworker_id: 'usr_123', scheduled_start: '2026-12-01T09:00:00.000Z', scheduled_end: '2026-12-01T11:00:00.000Z' }` */
 export type AppointmentCreate = z.input<typeof AppointmentCreate>
-/** The body of an appointment update. */
+/** The body of an appointment update. @example `const body: AppointmentUpdate = { scheduled_start: '2026-12-02T09:00:00.000Z', scheduled_end: '2026-12-02T11:00:00.000Z' }` */
 export type AppointmentUpdate = z.input<typeof AppointmentUpdate>
-/** The body of an appointment status change. */
+/** The body of an appointment status change. @example `const body: AppointmentStatusChange = { status: 'en_route' }` */
 export type AppointmentStatusChange = z.input<typeof AppointmentStatusChange>

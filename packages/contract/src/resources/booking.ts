@@ -32,9 +32,9 @@ export const BookingListQuery = listQuery({
   scheduled_before: z.optional(Timestamp),
 })
 
-/** A booking. */
+/** A booking. @example `const booking: Booking = await op.bookings.get('bkg_123')` */
 export type Booking = z.output<typeof Booking>
-/** The body of a booking create. */
+/** The body of a booking create. @example `const body: BookingCreate = { customer_id: 'cus_123', service: 'Gutter cleaning', scheduled_start: '2026-12-01T09:00:00.000Z', scheduled_end: '2026-12-01T11:00:00.000Z' }` */
 export type BookingCreate = z.input<typeof BookingCreate>
-/** The body of a booking update. */
+/** The body of a booking update. @example `const body: BookingUpdate = { status: 'confirmed' }` */
 export type BookingUpdate = z.input<typeof BookingUpdate>

@@ -60,7 +60,7 @@ export const CommunicationListQuery = listQuery({
   customer_id: z.optional(Id('customer')),
 })
 
-/** A logged communication. */
+/** A logged communication. @example `const call: Communication = await op.communications.get('com_123')` */
 export type Communication = z.output<typeof Communication>
-/** The body of a communication create. */
+/** The body of a communication create. @example `const body: CommunicationCreate = { channel: 'call', direction: 'inbound', call_status: 'missed', from: '+1 555 0142', to: '+1 555 0100' }` */
 export type CommunicationCreate = z.input<typeof CommunicationCreate>

@@ -29,9 +29,9 @@ export const ComplaintListQuery = listQuery({
   customer_id: z.optional(Id('customer')),
 })
 
-/** A complaint. */
+/** A complaint. @example `const complaint: Complaint = await op.complaints.get('cmp_123')` */
 export type Complaint = z.output<typeof Complaint>
-/** The body of a complaint create. */
+/** The body of a complaint create. @example `const body: ComplaintCreate = { customer_id: 'cus_123', subject: 'Late arrival', description: 'The technician came two hours late.', severity: 'medium' }` */
 export type ComplaintCreate = z.input<typeof ComplaintCreate>
-/** The body of a complaint update. */
+/** The body of a complaint update. @example `const body: ComplaintUpdate = { status: 'resolved' }` */
 export type ComplaintUpdate = z.input<typeof ComplaintUpdate>

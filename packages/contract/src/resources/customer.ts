@@ -20,9 +20,9 @@ export const CustomerUpdate = customer.update
 /** The query of `GET /v1/customers`. @example `CustomerListQuery.parse({ tag: 'vip' })` */
 export const CustomerListQuery = listQuery({ email: z.optional(Email), tag: z.optional(Text(50)) })
 
-/** A customer. */
+/** A customer. @example `const customer: Customer = await op.customers.get('cus_123')` */
 export type Customer = z.output<typeof Customer>
-/** The body of a customer create. */
+/** The body of a customer create. @example `const body: CustomerCreate = { name: 'Ada Lovelace', email: 'ada@example.com' }` */
 export type CustomerCreate = z.input<typeof CustomerCreate>
-/** The body of a customer update. */
+/** The body of a customer update. @example `const body: CustomerUpdate = { phone: null, tags: ['vip'] }` */
 export type CustomerUpdate = z.input<typeof CustomerUpdate>

@@ -37,9 +37,9 @@ export const InquiryListQuery = listQuery({
   customer_id: z.optional(Id('customer')),
 })
 
-/** An inquiry. */
+/** An inquiry. @example `const inquiry: Inquiry = await op.inquiries.get('inq_123')` */
 export type Inquiry = z.output<typeof Inquiry>
-/** The body of an inquiry create. */
+/** The body of an inquiry create. @example `const body: InquiryCreate = { name: 'Grace Hopper', service: 'Gutter cleaning', source: 'website' }` */
 export type InquiryCreate = z.input<typeof InquiryCreate>
-/** The body of an inquiry update. */
+/** The body of an inquiry update. @example `const body: InquiryUpdate = { status: 'qualified' }` */
 export type InquiryUpdate = z.input<typeof InquiryUpdate>

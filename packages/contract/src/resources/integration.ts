@@ -90,7 +90,7 @@ export const integrationCatalog = {
   { name: string; category: string; requiredPlan: Plan | null; credentials: z.ZodMiniType; settings: z.ZodMiniType }
 >
 
-/** The id of a built-in integration. */
+/** The id of a built-in integration. @example `const id: IntegrationId = 'mailchimp'` */
 export type IntegrationId = keyof typeof integrationCatalog
 /** The ids of the built-in integrations. @example `IntegrationIdSchema.parse('mailchimp')` */
 export const IntegrationIdSchema = z.enum(Object.keys(integrationCatalog) as [IntegrationId, ...IntegrationId[]], {
@@ -134,9 +134,9 @@ export const IntegrationConnect = z.strictObject({
   settings: z.optional(z.record(z.string(), z.unknown())),
 })
 
-/** A built-in integration. */
+/** A built-in integration. @example `const mailchimp: Integration = await op.integrations.get('mailchimp')` */
 export type Integration = z.output<typeof Integration>
-/** The typed connect body of one integration. */
+/** The typed connect body of one integration. @example `const body: IntegrationConnectOf<'mailchimp'> = { credentials: { api_key: 'key-us21', audience_id: 'a1b2c3' } }` */
 export type IntegrationConnectOf<I extends IntegrationId> = {
   credentials: z.input<(typeof integrationCatalog)[I]['credentials']>
   settings?: z.input<(typeof integrationCatalog)[I]['settings']>

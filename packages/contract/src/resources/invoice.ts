@@ -35,9 +35,9 @@ export const InvoiceListQuery = listQuery({
   booking_id: z.optional(Id('booking')),
 })
 
-/** An invoice. */
+/** An invoice. @example `const invoice: Invoice = await op.invoices.get('inv_123')` */
 export type Invoice = z.output<typeof Invoice>
-/** The body of an invoice create. */
+/** The body of an invoice create. @example `const body: InvoiceCreate = { customer_id: 'cus_123', line_items: [{ description: 'Gutter cleaning', quantity: 1, unit_amount: 18_000 }] }` */
 export type InvoiceCreate = z.input<typeof InvoiceCreate>
-/** The body of an invoice update. */
+/** The body of an invoice update. @example `const body: InvoiceUpdate = { status: 'void' }` */
 export type InvoiceUpdate = z.input<typeof InvoiceUpdate>

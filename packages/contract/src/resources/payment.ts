@@ -33,11 +33,11 @@ export const PaymentListQuery = listQuery({
   invoice_id: z.optional(Id('invoice')),
 })
 
-/** A payment. */
+/** A payment. @example `const payment: Payment = await op.payments.get('pay_123')` */
 export type Payment = z.output<typeof Payment>
-/** The body of a payment create. */
+/** The body of a payment create. @example `const body: PaymentCreate = { customer_id: 'cus_123', invoice_id: 'inv_123', amount: 19_800, method: 'card' }` */
 export type PaymentCreate = z.input<typeof PaymentCreate>
-/** The body of a payment rejection. */
+/** The body of a payment rejection. @example `const body: PaymentReject = { reason: 'Card declined' }` */
 export type PaymentReject = z.input<typeof PaymentReject>
-/** The body of a payment refund. */
+/** The body of a payment refund. @example `const body: PaymentRefund = { amount: 5_000 }` */
 export type PaymentRefund = z.input<typeof PaymentRefund>

@@ -23,9 +23,9 @@ export const QuoteUpdate = quote.update
 /** The query of `GET /v1/quotes`. @example `QuoteListQuery.parse({ status: 'sent' })` */
 export const QuoteListQuery = listQuery({ status: z.optional(QuoteStatus), customer_id: z.optional(Id('customer')) })
 
-/** A quote. */
+/** A quote. @example `const quote: Quote = await op.quotes.get('quo_123')` */
 export type Quote = z.output<typeof Quote>
-/** The body of a quote create. */
+/** The body of a quote create. @example `const body: QuoteCreate = { customer_id: 'cus_123', line_items: [{ description: 'Roof inspection', quantity: 1, unit_amount: 50_000 }] }` */
 export type QuoteCreate = z.input<typeof QuoteCreate>
-/** The body of a quote update. */
+/** The body of a quote update. @example `const body: QuoteUpdate = { status: 'accepted' }` */
 export type QuoteUpdate = z.input<typeof QuoteUpdate>

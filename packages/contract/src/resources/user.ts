@@ -23,9 +23,9 @@ export const UserUpdate = user.update
 /** The query of `GET /v1/users`. @example `UserListQuery.parse({ role: 'fieldworker', active: 'true' })` */
 export const UserListQuery = listQuery({ role: z.optional(UserRole), active: z.optional(QueryBool) })
 
-/** A staff user. */
+/** A staff user. @example `const user: User = await op.users.get('usr_123')` */
 export type User = z.output<typeof User>
-/** The body of a user create. */
+/** The body of a user create. @example `const body: UserCreate = { name: 'Sam Rivera', email: 'sam@example.com', role: 'fieldworker' }` */
 export type UserCreate = z.input<typeof UserCreate>
-/** The body of a user update. */
+/** The body of a user update. @example `const body: UserUpdate = { active: false }` */
 export type UserUpdate = z.input<typeof UserUpdate>

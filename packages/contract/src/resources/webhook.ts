@@ -17,7 +17,7 @@ const EndpointUrl = z.url({
   error: 'must be an http(s) URL such as https://your-domain.com/webhook',
 })
 
-/** Why an endpoint was disabled by the server: every delivery failing, or a 410 Gone answer. */
+/** Why an endpoint was disabled by the server: every delivery failing, or a 410 Gone answer. @example `DisabledReason.parse('gone')` */
 export const DisabledReason = z.enum(['failing', 'gone'])
 
 /**
@@ -129,7 +129,7 @@ export const WebhookDelivery = z.object({
   updated_at: Timestamp,
 })
 
-/** The categories as the catalog names them. */
+/** The categories as the catalog names them. @example `EventCategorySchema.parse('PAYMENT')` */
 export const EventCategorySchema = z.enum([
   'APPOINTMENT',
   'BOOKING',
@@ -152,17 +152,17 @@ export const WebhookEventType = z.object({
   description: z.string(),
 })
 
-/** A webhook endpoint. */
+/** A webhook endpoint. @example `const endpoint: WebhookEndpoint = await op.webhooks.get('whk_123')` */
 export type WebhookEndpoint = z.output<typeof WebhookEndpoint>
-/** A webhook endpoint with its secret. */
+/** A webhook endpoint with its secret. @example `const { secret }: WebhookEndpointWithSecret = await op.webhooks.create({ name: 'Orders', url: 'https://example.com/webhooks', event_types: ['*'] })` */
 export type WebhookEndpointWithSecret = z.output<typeof WebhookEndpointWithSecret>
-/** The body of a webhook endpoint create. */
+/** The body of a webhook endpoint create. @example `const body: WebhookEndpointCreate = { name: 'Order Notifications', url: 'https://your-domain.com/webhook', event_types: ['booking.created'] }` */
 export type WebhookEndpointCreate = z.input<typeof WebhookEndpointCreate>
-/** The body of a webhook endpoint update. */
+/** The body of a webhook endpoint update. @example `const body: WebhookEndpointUpdate = { active: true }` */
 export type WebhookEndpointUpdate = z.input<typeof WebhookEndpointUpdate>
-/** A delivery. */
+/** A delivery. @example `const delivery: WebhookDelivery = await op.webhookDeliveries.get('dlv_123')` */
 export type WebhookDelivery = z.output<typeof WebhookDelivery>
-/** An attempt of a delivery. */
+/** An attempt of a delivery. @example `const last: DeliveryAttempt | undefined = delivery.attempts.at(-1)` */
 export type DeliveryAttempt = z.output<typeof DeliveryAttempt>
-/** An entry of the event-type catalog as the API returns it. */
+/** An entry of the event-type catalog as the API returns it. @example `const [entry]: WebhookEventType[] = (await op.webhookEventTypes.list({ search: 'payment approved' })).data` */
 export type WebhookEventType = z.output<typeof WebhookEventType>
