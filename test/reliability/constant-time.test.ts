@@ -2,7 +2,7 @@ import * as nodeCrypto from 'node:crypto'
 import { generateWebhookSecret } from '@octopuspro/contract'
 import { createReferenceServer } from '@octopuspro/reference-server'
 import { Webhooks } from '@octopuspro/webhooks'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import * as webhookCrypto from '../../packages/webhooks/src/internal/crypto.js'
 import { call } from './helpers/api.js'
 import { recordFigures } from './helpers/results.js'
@@ -28,6 +28,31 @@ afterEach(() => {
   constantTimeEqualAt.mockReset().mockImplementation(realConstantTimeEqualAt)
 })
 
+/** Each test counts the inputs it tried (forged ones apart) and, once its assertions passed, that it held. */
+const tally = { tests: 0, held: 0, inputs: 0, forged: 0 }
+afterAll(() => {
+  recordFigures({
+    file: import.meta.url,
+    id: '7-constant-time',
+    title: 'Constant-time comparison (by code path)',
+    summary: { tried: tally.inputs, faults: tally.forged, wrong: tally.tests - tally.held },
+    figures: [
+      { label: 'API key check: timingSafeEqual on SHA-256 digests, same work for an early or a late mismatch', value: 'checked' },
+      { label: 'webhook signature check: the constant-time helper reads every character for an early or a late mismatch', value: 'checked' },
+      { label: 'comparisons shown to be the only gate (overriding them flips the outcome)', value: 2 },
+      { label: 'code-path checks that held', value: `${tally.held} / ${tally.tests}` },
+    ],
+  })
+})
+
+/** Counts one test: its inputs, how many were forged, then (call `held()` last) that it passed. */
+function counting(inputs: number, forged: number) {
+  tally.tests++
+  tally.inputs += inputs
+  tally.forged += forged
+  return { held: () => void tally.held++ }
+}
+
 /** A key with one character changed at `index` (to another base62 character). */
 function changedAt(key: string, index: number): string {
   const replacement = key[index] === 'A' ? 'B' : 'A'
@@ -36,6 +61,7 @@ function changedAt(key: string, index: number): string {
 
 describe('API keys are compared in constant time (by code path)', () => {
   it('compares the SHA-256 digests of the presented and the stored secret with timingSafeEqual, never the secret itself', async () => {
+    const test = counting(1, 0)
     const server = createReferenceServer()
     timingSafeEqual.mockClear()
     expect((await call(server, 'GET', '/account')).status).toBe(200)
@@ -45,9 +71,11 @@ describe('API keys are compared in constant time (by code path)', () => {
     expect([a.byteLength, b.byteLength]).toEqual([32, 32])
     expect(Buffer.from(a).equals(digest) && Buffer.from(b).equals(digest)).toBe(true)
     await server.close()
+    test.held()
   })
 
   it('does the same comparison work whether a wrong key differs right after its public prefix or only in its last character', async () => {
+    const test = counting(2, 2)
     const server = createReferenceServer()
     const work = async (key: string) => {
       timingSafeEqual.mockClear()
@@ -60,15 +88,18 @@ describe('API keys are compared in constant time (by code path)', () => {
     expect(early).toEqual({ status: 401, comparisons: [[32, 32]] })
     expect(late).toEqual(early)
     await server.close()
+    test.held()
   })
 
   it('lets timingSafeEqual alone decide: overriding its answer turns a right key away and lets a wrong one in', async () => {
+    const test = counting(2, 1)
     const server = createReferenceServer()
     timingSafeEqual.mockImplementation(() => false)
     expect((await call(server, 'GET', '/account')).status).toBe(401)
     timingSafeEqual.mockImplementation(() => true)
     expect((await call(server, 'GET', '/account', { apiKey: changedAt(server.apiKey, server.apiKey.length - 1) })).status).toBe(200)
     await server.close()
+    test.held()
   })
 })
 
@@ -86,14 +117,17 @@ describe('webhook signatures are compared in constant time (by code path)', () =
     )
 
   it('checks every v1 entry with the constant-time helper, over the whole signature', async () => {
+    const test = counting(1, 0)
     constantTimeEqualAt.mockClear()
     expect(await outcome(valid)).toBe('accepted')
     expect(constantTimeEqualAt).toHaveBeenCalledTimes(1)
     const [expected, header, start, end] = constantTimeEqualAt.mock.calls[0]!
     expect([expected, header.slice(start, end)]).toEqual([valid, valid])
+    test.held()
   })
 
   it('reads every character whether a forged signature differs in the first or the last one', () => {
+    const test = counting(2, 2)
     const reads = (forged: string) => {
       const expected = Object.assign(new String(valid), { charCodeAt: vi.fn(String.prototype.charCodeAt) })
       const header = `v1,${forged}`
@@ -104,17 +138,15 @@ describe('webhook signatures are compared in constant time (by code path)', () =
     const last = reads(`${valid.slice(0, -2)}${valid.at(-2) === 'A' ? 'B' : 'A'}=`)
     expect(first).toEqual({ equal: false, reads: valid.length })
     expect(last).toEqual(first)
+    test.held()
   })
 
   it('lets the helper alone decide: overriding its answer refuses a valid signature and accepts a forged one', async () => {
+    const test = counting(2, 1)
     constantTimeEqualAt.mockImplementationOnce(() => false)
     expect(await outcome(valid)).toBe('no_matching_signature')
     constantTimeEqualAt.mockImplementationOnce(() => true)
     expect(await outcome(`${valid.slice(0, -2)}A=`)).toBe('accepted')
-    recordFigures('7-constant-time', 'Constant-time comparison (by code path)', [
-      { label: 'API key check: timingSafeEqual on SHA-256 digests, same work for an early or a late mismatch', value: 'yes' },
-      { label: 'webhook signature check: constant-time helper reads every character for an early or a late mismatch', value: 'yes' },
-      { label: 'comparisons that decide alone (overriding them flips the outcome)', value: 2 },
-    ])
+    test.held()
   })
 })

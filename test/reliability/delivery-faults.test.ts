@@ -191,19 +191,26 @@ describeWithRedis('delivery under faults (reference server → faulty receivers 
     const faults = seen.filter((s) => s.fault !== 'ok')
     const refused = receivers.find((r) => r.name === 'lateStarter')!
     const refusedAttempts = server.deliveries.list({ endpointId: refused.endpointId }).reduce((n, d) => n + d.attempts.filter((a) => /ECONNREFUSED/.test(a.error ?? '')).length, 0)
-    recordFigures('3-delivery-faults', 'Delivery under faults (Redis dedupe)', [
-      { label: 'events sent', value: events.length },
-      { label: 'endpoints (flaky 30 % 500, slow past timeout, connection cut, chaos, down then up, 410 gone, down)', value: receivers.length + 1 },
-      { label: 'attempts logged', value: attempts },
-      { label: 'requests the receivers saw', value: seen.length },
-      { label: 'faults injected (500, cut, cut mid-body, slow, 410, refused)', value: faults.length + refusedAttempts + downDeliveries.reduce((n, d) => n + d.attempts.length, 0) },
-      ...(['500', 'destroy', 'partial', 'slow', '410'] as const).map((fault) => ({ label: `… ${fault}`, value: faults.filter((f) => f.fault === fault).length })),
-      { label: '… connection refused', value: refusedAttempts + downDeliveries.reduce((n, d) => n + d.attempts.length, 0) },
-      { label: 'attempts answered 409 in_flight (retry while a slow handler ran)', value: seen.filter((s) => s.outcome?.kind === 'finished' && s.outcome.status === 409).length },
-      { label: 'log entries that differ from what the receiver saw', value: problems.length },
-      { label: 'events lost (live receivers)', value: lost },
-      { label: 'duplicate handler runs', value: duplicateRuns },
-    ])
+    const injected = faults.length + refusedAttempts + downDeliveries.reduce((n, d) => n + d.attempts.length, 0)
+    recordFigures({
+      file: import.meta.url,
+      id: '3-delivery-faults',
+      title: 'Delivery under faults (Redis dedupe)',
+      summary: { tried: attempts, faults: injected, lost, duplicates: duplicateRuns, wrong: problems.length },
+      figures: [
+        { label: 'events sent', value: events.length },
+        { label: 'endpoints (flaky 30 % 500, slow past timeout, connection cut, chaos, down then up, 410 gone, down)', value: receivers.length + 1 },
+        { label: 'attempts logged', value: attempts },
+        { label: 'requests the receivers saw', value: seen.length },
+        { label: 'faults injected (500, cut, cut mid-body, slow, 410, refused)', value: injected },
+        ...(['500', 'destroy', 'partial', 'slow', '410'] as const).map((fault) => ({ label: `… ${fault}`, value: faults.filter((f) => f.fault === fault).length })),
+        { label: '… connection refused', value: refusedAttempts + downDeliveries.reduce((n, d) => n + d.attempts.length, 0) },
+        { label: 'attempts answered 409 in_flight (retry while a slow handler ran)', value: seen.filter((s) => s.outcome?.kind === 'finished' && s.outcome.status === 409).length },
+        { label: 'log entries that differ from what the receiver saw', value: problems.length },
+        { label: 'events lost (live receivers)', value: lost },
+        { label: 'duplicate handler runs', value: duplicateRuns },
+      ],
+    })
     expect(problems).toEqual([])
     expect(lost).toBe(0)
     expect(duplicateRuns).toBe(0)

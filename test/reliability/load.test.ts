@@ -176,20 +176,26 @@ describe(`load: ${WORKERS} concurrent clients for ${RUN_MS / 1000} s over loopba
     const doubled = [...ledger.sameKeyGroups].filter(([key, ids]) => new Set(ids).size !== 1 || walkedAll.filter((c) => c.metadata.idempotency_key === key).length !== 1)
     const names = walkedAll.map((c) => c.name)
 
-    recordFigures('5-load', `Load (${WORKERS} concurrent clients, ${RUN_MS / 1000} s)`, [
-      { label: 'concurrent client workers (writers + list walkers)', value: `${WORKERS - WALKERS} + ${WALKERS}` },
-      { label: 'HTTP requests answered', value: ledger.requests },
-      ...[...ledger.operations].map(([label, value]) => ({ label: `… ${label}`, value })),
-      { label: 'responses lost after the write (injected 503, retried with the same key)', value: ledger.lostResponses },
-      { label: 'client retries', value: ledger.retries },
-      { label: 'full list walks during the writes', value: ledger.walks },
-      { label: 'pages walked', value: ledger.pagesWalked },
-      { label: 'customers created', value: created.length },
-      { label: 'errors', value: ledger.errors.length },
-      { label: 'pagination problems (duplicates, order, gaps)', value: ledger.walkProblems.length },
-      { label: 'idempotent creates doubled', value: doubled.length },
-      { label: 'customers created twice (same name)', value: names.length - new Set(names).size },
-    ])
+    recordFigures({
+      file: import.meta.url,
+      id: '5-load',
+      title: `Load (${WORKERS} concurrent clients, ${RUN_MS / 1000} s)`,
+      summary: { tried: ledger.requests, faults: ledger.lostResponses, duplicates: doubled.length + names.length - new Set(names).size, wrong: ledger.errors.length + ledger.walkProblems.length },
+      figures: [
+        { label: 'concurrent client workers (writers + list walkers)', value: `${WORKERS - WALKERS} + ${WALKERS}` },
+        { label: 'HTTP requests answered', value: ledger.requests },
+        ...[...ledger.operations].map(([label, value]) => ({ label: `… ${label}`, value })),
+        { label: 'responses lost after the write (injected 503, retried with the same key)', value: ledger.lostResponses },
+        { label: 'client retries', value: ledger.retries },
+        { label: 'full list walks during the writes', value: ledger.walks },
+        { label: 'pages walked', value: ledger.pagesWalked },
+        { label: 'customers created', value: created.length },
+        { label: 'errors', value: ledger.errors.length },
+        { label: 'pagination problems (duplicates, order, gaps)', value: ledger.walkProblems.length },
+        { label: 'idempotent creates doubled', value: doubled.length },
+        { label: 'customers created twice (same name)', value: names.length - new Set(names).size },
+      ],
+    })
 
     expect(ledger.errors).toEqual([])
     expect(logLines.filter((line) => line.startsWith('error'))).toEqual([])

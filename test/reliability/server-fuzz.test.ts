@@ -69,6 +69,8 @@ function problemWith(entry: RouteEntry, request: ServerCase, answer: ApiAnswer):
 
 class Tally {
   requests = 0
+  /** Requests with a mutated id, query or body. */
+  mutated = 0
   rejectedWrites = 0
   storeChecks = 0
   contractValidAnswers = 0
@@ -77,6 +79,7 @@ class Tally {
 
   add(entry: RouteEntry, request: ServerCase, answer: ApiAnswer, problem: string | undefined): void {
     this.requests++
+    if (request.mutation !== 'none') this.mutated++
     this.byStatus.set(answer.status, (this.byStatus.get(answer.status) ?? 0) + 1)
     if (answer.status < 300) this.contractValidAnswers++
     if (!problem) return
@@ -139,17 +142,26 @@ describe('fuzzing the server on every route of the contract', () => {
     const sum = (pick: (t: Tally) => number) => both.reduce((n, t) => n + pick(t), 0)
     const statuses = new Map<number, number>()
     for (const t of both) for (const [s, n] of t.byStatus) statuses.set(s, (statuses.get(s) ?? 0) + n)
-    recordFigures('2-server-fuzz', 'Server fuzz (every route of listRoutes())', [
-      { label: 'routes fuzzed', value: listRoutes().length },
-      { label: 'requests tried', value: sum((t) => t.requests) },
-      { label: '… in process (server.fetch)', value: tallies.inProcess.requests },
-      { label: '… over a real port', value: tallies.port.requests },
-      ...[...statuses].sort(([a], [b]) => a - b).map(([status, value]) => ({ label: `answered ${status}`, value })),
-      { label: 'answered 5xx', value: [...statuses].filter(([s]) => s >= 500).reduce((n, [, v]) => n + v, 0) },
-      { label: 'rejected writes, store compared before/after', value: sum((t) => t.storeChecks) },
-      { label: 'answers that differ from the contract / api.md', value: sum((t) => [...t.problems.values()].reduce((n, p) => n + p.count, 0)) },
-      { label: 'internal errors logged by the server', value: logLines.filter((l) => l.startsWith('internal error')).length },
-    ])
+    const wrong = sum((t) => [...t.problems.values()].reduce((n, p) => n + p.count, 0))
+    const fiveHundreds = [...statuses].filter(([s]) => s >= 500).reduce((n, [, v]) => n + v, 0)
+    recordFigures({
+      file: import.meta.url,
+      id: '2-server-fuzz',
+      title: 'Server fuzz (every route of listRoutes())',
+      summary: { tried: sum((t) => t.requests), faults: sum((t) => t.mutated), wrong },
+      figures: [
+        { label: 'routes fuzzed', value: listRoutes().length },
+        { label: 'requests tried', value: sum((t) => t.requests) },
+        { label: '… in process (server.fetch)', value: tallies.inProcess.requests },
+        { label: '… over a real port', value: tallies.port.requests },
+        { label: 'requests with a mutated id, query or body', value: sum((t) => t.mutated) },
+        ...[...statuses].sort(([a], [b]) => a - b).map(([status, value]) => ({ label: `answered ${status}`, value })),
+        { label: 'answered 5xx', value: fiveHundreds },
+        { label: 'rejected writes, store compared before/after', value: sum((t) => t.storeChecks) },
+        { label: 'answers that differ from the contract / api.md (5xx, shape, status, store changed)', value: wrong },
+        { label: 'internal errors logged by the server', value: logLines.filter((l) => l.startsWith('internal error')).length },
+      ],
+    })
   })
 
   it('starts every route from a body the contract accepts', async () => {
