@@ -12,10 +12,10 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import type { ScenarioResult } from '../test/reliability/helpers/results.js'
+import { RESULTS_DIR, type ScenarioResult } from '../test/reliability/helpers/results.js'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
-const resultsDir = `${root}test/reliability/.results/`
+const resultsDir = RESULTS_DIR
 const vitestResults = `${resultsDir}vitest.json`
 const reportPath = `${root}test/RELIABILITY.md`
 

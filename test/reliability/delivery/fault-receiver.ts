@@ -12,9 +12,8 @@ export interface SeenRequest {
   /** 1 for the first request of this event at this receiver, 2 for the next, … */
   attempt: number
   fault: Fault
-  arrivedAt: number
-  /** `finished`: the whole answer went out (with `status`); `cut`: the connection closed before it did. */
-  outcome?: { kind: 'finished'; status: number; after: number } | { kind: 'cut'; status?: number }
+  /** `finished`: the whole answer went out (with `status`, at `Date.now()` time `at`); `cut`: the connection closed before it did. */
+  outcome?: { kind: 'finished'; status: number; at: number } | { kind: 'cut'; status?: number }
 }
 
 function drain(req: IncomingMessage): Promise<void> {
@@ -30,6 +29,12 @@ function drain(req: IncomingMessage): Promise<void> {
  * receiver (`ok`), a 500, a connection destroyed before any answer, a 503 cut off mid-body, a handler that outlives
  * the sender's timeout (`slow`), or 410 Gone. It records every request and what happened to its answer, so the
  * sender's delivery log can be checked against it.
+ *
+ * @example
+ * ```ts
+ * const { listener, seen } = faultyReceiver(webhooks, (id, attempt) => (attempt === 1 ? '500' : 'ok'), new Set())
+ * await listen(listener)
+ * ```
  */
 export function faultyReceiver(webhooks: Webhooks, plan: (eventId: string, attempt: number) => Fault, slowEvents: Set<string>) {
   const seen: SeenRequest[] = []
@@ -40,9 +45,9 @@ export function faultyReceiver(webhooks: Webhooks, plan: (eventId: string, attem
     const attempt = (attempts.get(eventId) ?? 0) + 1
     attempts.set(eventId, attempt)
     const fault = plan(eventId, attempt)
-    const request: SeenRequest = { eventId, timestamp: String(req.headers['webhook-timestamp']), attempt, fault, arrivedAt: performance.now() }
+    const request: SeenRequest = { eventId, timestamp: String(req.headers['webhook-timestamp']), attempt, fault }
     seen.push(request)
-    res.on('finish', () => (request.outcome = { kind: 'finished', status: res.statusCode, after: performance.now() - request.arrivedAt }))
+    res.on('finish', () => (request.outcome = { kind: 'finished', status: res.statusCode, at: Date.now() }))
     res.on('close', () => (request.outcome ??= { kind: 'cut' }))
     switch (fault) {
       case 'ok':

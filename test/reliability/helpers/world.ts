@@ -8,7 +8,7 @@ async function create(server: ReferenceServer, path: string, body: unknown): Pro
   return (answer.json as { id: string }).id
 }
 
-export const LINE_ITEMS = [
+const LINE_ITEMS = [
   { description: 'Gutter cleaning', quantity: 1, unit_amount: 18_000, tax_rate: 10 },
   { description: 'Downpipe flush', quantity: 2.5, unit_amount: 2_500 },
 ]
@@ -44,6 +44,12 @@ export interface World {
 /**
  * A small business in which every route has something to act on: one object of each kind (a webhook endpoint
  * subscribed to everything first, so that later writes leave deliveries to point at).
+ *
+ * @example
+ * ```ts
+ * const world = await buildWorld(server)
+ * await call(server, 'PATCH', `/customers/${world.ids.customer}`, { body: JSON.stringify(world.validBodies['customers.update']) })
+ * ```
  */
 export async function buildWorld(server: ReferenceServer): Promise<World> {
   const webhook = await create(server, '/webhooks', { name: 'Everything', url: 'http://127.0.0.1:9/hook', event_types: ['*'] })

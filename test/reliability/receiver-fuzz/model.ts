@@ -40,6 +40,12 @@ function refuse(status: 400 | 401 | 405 | 413 | 415, reason: WebhookResponseReas
  * size, the three headers (or their svix- twins), timestamp format and window, any `v1` entry of the
  * space-separated signature list matching any secret, a body that is UTF-8 JSON (RFC 8259; a leading BOM may be
  * ignored) and an event the contract accepts; then once per `webhook-id`.
+ *
+ * @example
+ * ```ts
+ * const model = new ReceiverModel({ secrets: [secret], toleranceSeconds: 300, nowSeconds, maxBodyBytes: 8192 })
+ * model.judge({ method: 'POST', headers: new Headers(lines), body }) // { status: 401, reason: 'timestamp_too_old' }
+ * ```
  */
 export class ReceiverModel {
   readonly #handled = new Set<string>()

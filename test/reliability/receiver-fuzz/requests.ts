@@ -166,7 +166,7 @@ const extraHeader: fc.Arbitrary<[string, string]> = fc.tuple(
 )
 
 /** A fresh delivery: harmless variations, and a fault in each layer with the given chance. */
-export const recipe: fc.Arbitrary<Recipe> = fc.record({
+const recipe: fc.Arbitrary<Recipe> = fc.record({
   type: fc.constantFrom(...eventTypes),
   unknownType: sometimes(fc.constantFrom('customer.merged', 'booking.teleported', 'x', 'future.event.type'), 8),
   note: fc.oneof(fc.constantFrom('Café Müller, naïve façade', 'plain ascii'), fc.string({ unit: 'grapheme', maxLength: 12 })),
@@ -335,7 +335,7 @@ function decoy(kind: Decoy, index: number, stranger: string, id: string, timesta
   return bytes(8).toString('hex')
 }
 
-/** Builds the request a recipe describes. */
+/** Builds the request a recipe describes. @example `buildRequest(fc.sample(sequence, 1)[0][0].recipe, { secrets, stranger, ids: sequentialIds() })` */
 export function buildRequest(r: Recipe, context: BuildContext): FuzzRequest {
   const faults: string[] = []
   const id = context.ids('event')

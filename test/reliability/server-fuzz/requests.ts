@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import type { World } from '../helpers/world.js'
 
 /** The largest body the API reads (api.md §1). */
-export const MAX_BODY_BYTES = 1024 * 1024
+const MAX_BODY_BYTES = 1024 * 1024
 
 /** What the API must answer, from the contract and api.md: an exact error, or anything but a 5xx. */
 export type Expectation =
@@ -96,7 +96,7 @@ function shapeKeys(schema: RouteDefinition['body']): string[] {
   return Object.keys(shape ?? {})
 }
 
-/** The generator of requests for one route of the contract's table. */
+/** The generator of requests for one route of the contract's table. @example `fc.sample(recipesFor(entry, world), { seed: 1, numRuns: 100 })` */
 export function recipesFor(entry: RouteEntry, world: World): fc.Arbitrary<Recipe> {
   const { definition } = entry
   const layers: fc.WeightedArbitrary<Recipe>[] = [{ weight: 1, arbitrary: fc.constant<Recipe>({ layer: 'none' }) }]
@@ -182,7 +182,7 @@ function isJsonType(contentType: string): boolean {
   return type === 'application/json' || type.endsWith('+json')
 }
 
-/** Builds one request of a route and what the API must answer to it, from the contract alone. */
+/** Builds one request of a route and what the API must answer to it, from the contract alone. @example `const { method, path, expect } = buildCase(entry, world, recipe)` */
 export function buildCase(entry: RouteEntry, world: World, recipe: Recipe): ServerCase {
   const { definition } = entry
   const headers: Record<string, string> = {}
