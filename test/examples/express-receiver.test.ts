@@ -43,9 +43,10 @@ describe.skipIf(!redisUrl)('examples/express-receiver (Redis dedupe, two replica
   })
 
   it('handles a signed event (204), logs it, and a second replica ignores the redelivery (200) through Redis', async () => {
-    const event = createTestEvent('booking.created', { data: { service: 'Gutter cleaning' } })
-
-    const first = await sendTestWebhook(a.url, { secret, event })
+    // #region send-test-webhook
+    const event = createTestEvent('booking.created', { data: { service: 'Gutter cleaning' } }) // valid, fresh id, now
+    const first = await sendTestWebhook(a.url, { secret, event }) // signed as OctopusPro signs it
+    // #endregion send-test-webhook
     expect(first.status).toBe(204)
     const again = await sendTestWebhook(b.url, { secret, event })
     expect(again.status).toBe(200)
