@@ -18,11 +18,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 /** The repository root. */
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url))
 
-/** The Markdown files whose code samples are checked: the guides and the examples' READMEs. */
+/** The Markdown files whose code samples are checked: the guides, the examples' READMEs and the contract's README. */
 export function documentedFiles(): string[] {
   const docs = ['README.md', 'getting-started.md', 'authentication.md', 'pagination.md', 'errors-and-retries.md', 'receiving-webhooks.md', 'testing.md', 'delivery-semantics.md']
   const examples = ['express-receiver', 'hono-receiver', 'crm-sync', 'bi-export', 'testing-with-the-reference-server']
-  return [...docs.map((file) => `docs/${file}`), ...examples.map((name) => `examples/${name}/README.md`)]
+  return [...docs.map((file) => `docs/${file}`), ...examples.map((name) => `examples/${name}/README.md`), 'packages/contract/README.md']
 }
 
 const MARKER = /^<!-- snippet: (\S+)#([\w-]+) -->$/
