@@ -43,8 +43,8 @@ function serverWith(options: Parameters<typeof createReferenceServer>[0] = {}): 
   return server
 }
 
-async function createKey(server: Pick<ReferenceServer, 'baseUrl' | 'apiKey' | 'fetch'>, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ id: string; secret: string }> {
-  const answer = await call(server, 'POST', '/api-keys', { body: JSON.stringify(body), headers: { ...json, ...headers } })
+async function createKey(server: Pick<ReferenceServer, 'baseUrl' | 'apiKey' | 'fetch'>, body: Record<string, unknown>): Promise<{ id: string; secret: string }> {
+  const answer = await call(server, 'POST', '/api-keys', { body: JSON.stringify(body), headers: json })
   expect(answer.status).toBe(201)
   return answer.json as { id: string; secret: string }
 }
