@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { generateWebhookSecret } from '@octopuspro/contract'
 import { createTestEvent, sendTestWebhook } from '@octopuspro/webhooks/testing'
 import { Redis } from 'ioredis'
@@ -112,6 +114,19 @@ describe.skipIf(!redisUrl)('examples/express-receiver (Redis dedupe, two replica
 })
 
 describe('examples/express-receiver configuration', () => {
+  it.skipIf(!redisUrl)('exits 1 when its port is taken, saying why', async () => {
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const port = String((blocker.address() as AddressInfo).port)
+    try {
+      const receiver = runExample('express-receiver', 'start', { OCTOPUSPRO_WEBHOOK_SECRET: generateWebhookSecret(), REDIS_URL: redisUrl, PORT: port, HOST: '127.0.0.1' })
+      expect(await receiver.exited).toBe(1)
+      expect(receiver.jsonLines()).toEqual([expect.objectContaining({ level: 'error', msg: 'failed to start', error: expect.stringContaining('EADDRINUSE') })])
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve))
+    }
+  })
+
   it('refuses to start without a secret, saying where to find one', async () => {
     const receiver = runExample('express-receiver', 'start', { OCTOPUSPRO_WEBHOOK_SECRET: '', REDIS_URL: 'redis://127.0.0.1:1' })
     expect(await receiver.exited).toBe(1)

@@ -20,8 +20,6 @@ async function main() {
   const app = createApp({ webhooks, log, ping: () => redis.ping() })
 
   const server = app.listen(config.port, config.host)
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
-  log.info('listening', { port: (server.address() as AddressInfo).port, secrets: config.secrets.length })
 
   let stopping = false
   const shutdown = (signal: NodeJS.Signals) => {
@@ -41,6 +39,14 @@ async function main() {
   }
   process.once('SIGTERM', shutdown)
   process.once('SIGINT', shutdown)
+
+  try {
+    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
+  } catch (error) {
+    redis.disconnect() // let the process exit
+    throw error
+  }
+  log.info('listening', { port: (server.address() as AddressInfo).port, secrets: config.secrets.length })
 }
 
 main().catch((error: unknown) => {
