@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { idPrefixes, type IdKind } from './ids.js'
+import { computeTotals } from './money.js'
 
 /**
  * An id of one object type: `Id('customer')` accepts `cus_…` only.
@@ -38,10 +39,13 @@ export const Phone = z.string().check(
 /** An ISO 4217 currency code in lower case. @example `Currency.parse('usd')` */
 export const Currency = z.string().check(z.regex(/^[a-z]{3}$/, "must be a lower-case ISO 4217 code such as 'usd'"))
 
+/** The largest amount the API accepts or computes, in minor units. */
+export const MAX_AMOUNT = 99_999_999_999
+
 /** An amount in integer minor units (`1999` = 19.99), zero or more. @example `Amount.parse(1999)` */
 export const Amount = z.int({ error: 'must be an integer amount in minor units (1999 = 19.99)' }).check(
   z.gte(0, 'must be zero or more'),
-  z.lte(99_999_999_999, 'must be at most 99999999999'),
+  z.lte(MAX_AMOUNT, `must be at most ${MAX_AMOUNT}`),
 )
 
 /** An amount in minor units greater than zero. @example `PositiveAmount.parse(500)` */
@@ -88,8 +92,9 @@ export const LineItem = z.strictObject({
   tax_rate: z._default(z.number().check(z.gte(0, 'must be 0 to 100'), z.lte(100, 'must be 0 to 100')), 0),
 })
 
-/** Line items: one to 100. @example `LineItems.parse([{ description: 'Visit', quantity: 1, unit_amount: 9900 }])` */
+/** Line items: one to 100, whose computed total fits in an amount. @example `LineItems.parse([{ description: 'Visit', quantity: 1, unit_amount: 9900 }])` */
 export const LineItems = z.array(LineItem).check(
   z.minLength(1, 'must have at least one line item'),
   z.maxLength(100, 'must have at most 100 line items'),
+  z.refine((items) => computeTotals(items).total <= MAX_AMOUNT, `must total at most ${MAX_AMOUNT} (tax included); split the work over several documents`),
 )

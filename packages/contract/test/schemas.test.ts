@@ -146,6 +146,10 @@ describe('create bodies', () => {
     expect(problems(LineItem, { description: 'x', quantity: 0, unit_amount: 1 })[0]).toEqual({ path: 'quantity', message: 'must be greater than zero' })
     expect(problems(LineItem, { description: 'x', quantity: 1, unit_amount: 1, tax_rate: 101 })[0]).toEqual({ path: 'tax_rate', message: 'must be 0 to 100' })
     expect(problems(QuoteCreate, { customer_id: 'cus_1', line_items: [] })[0]).toEqual({ path: 'line_items', message: 'must have at least one line item' })
+    // each field fits, but the computed total would not
+    expect(problems(QuoteCreate, { customer_id: 'cus_1', line_items: [{ description: 'x', quantity: 2.5, unit_amount: 99_999_999_999 }] })).toEqual([
+      { path: 'line_items', message: 'must total at most 99999999999 (tax included); split the work over several documents' },
+    ])
   })
 
   it('require scheduled_end after scheduled_start', () => {

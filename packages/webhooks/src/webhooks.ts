@@ -6,7 +6,7 @@ import { positiveInteger } from './internal/positive-integer.js'
 import { createResponder, type VerifiedDelivery } from './middleware/create-responder.js'
 import { handleFetchRequest } from './middleware/fetch.js'
 import type { WebhookRequest, WebhookResponse } from './middleware/types.js'
-import { parseEvent } from './verify/parse-event.js'
+import { decodeUtf8, parseEvent } from './verify/parse-event.js'
 import { toRawBytes, type RawBody } from './verify/raw-body.js'
 import { signingKeys } from './verify/signing-keys.js'
 import { verifySignature, type SignatureSettings } from './verify/verify-signature.js'
@@ -49,7 +49,6 @@ export interface WebhooksOptions extends WebhookEventHandlerOptions {
   now?: () => number
 }
 
-const decoder = new TextDecoder()
 
 /**
  * The OctopusPro webhook receiver: verifies Standard Webhooks signatures, parses events with the contract's
@@ -140,6 +139,6 @@ export class Webhooks extends WebhookEventHandler {
     let id = verifySignature(body, header, this.#signature)
     // Awaited only on Web Crypto: on node:crypto the HMAC is synchronous and the hot path stays short.
     if (typeof id !== 'string') id = await id
-    return { id, event: parseEvent(typeof body === 'string' ? body : decoder.decode(body)) }
+    return { id, event: parseEvent(typeof body === 'string' ? body : decodeUtf8(body)) }
   }
 }

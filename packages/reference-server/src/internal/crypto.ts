@@ -1,5 +1,5 @@
 import * as nodeCrypto from 'node:crypto'
-import { createHash, getRandomValues, timingSafeEqual } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, getRandomValues, timingSafeEqual } from 'node:crypto'
 
 /** The only place that touches node:crypto: hashing, constant-time comparison and random strings. */
 
@@ -39,4 +39,24 @@ export function randomBase62(length: number): string {
 /** Fills bytes with cryptographic randomness (the shape the contract's `generateWebhookSecret` takes). */
 export function randomBytes(bytes: Uint8Array): void {
   getRandomValues(bytes)
+}
+
+/**
+ * Encrypts `plaintext` with AES-256-GCM under a key derived from `secret` (SHA-256), so what is stored cannot be
+ * read without the secret; `unseal` reverses it.
+ */
+export function seal(secret: string, plaintext: string): Uint8Array {
+  const iv = new Uint8Array(12)
+  getRandomValues(iv)
+  const cipher = createCipheriv('aes-256-gcm', sha256(secret), iv)
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
+  return Buffer.concat([iv, cipher.getAuthTag(), body])
+}
+
+/** Decrypts what {@link seal} made with the same `secret`. */
+export function unseal(secret: string, sealed: Uint8Array): string {
+  const bytes = Buffer.from(sealed)
+  const decipher = createDecipheriv('aes-256-gcm', sha256(secret), bytes.subarray(0, 12))
+  decipher.setAuthTag(bytes.subarray(12, 28))
+  return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8')
 }

@@ -68,7 +68,8 @@ export interface IdempotencyRecord {
   fingerprint: string
   route: string
   expiresAt: number
-  response: { status: number; body: string } | null
+  /** The response, its body sealed with the Idempotency-Key (it may hold a one-time secret such as a new API key's). */
+  response: { status: number; sealedBody: Uint8Array } | null
 }
 
 /** A token bucket of one API key. */

@@ -37,6 +37,28 @@ function invalidPayload(eventType: string | undefined, issues: readonly z.core.$
   )
 }
 
+// fatal: bytes that are not UTF-8 are refused rather than turned into U+FFFD and handed to handlers garbled.
+const decoder = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * Decodes a verified body as UTF-8 (JSON's encoding); `invalid_json` when it is not valid UTF-8.
+ *
+ * @example
+ * ```ts
+ * parseEvent(decodeUtf8(bytes))
+ * ```
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return decoder.decode(bytes)
+  } catch {
+    throw new WebhookVerificationError(
+      'invalid_json',
+      'the body is not valid UTF-8; the sender must post the event as UTF-8 JSON, and it must reach this handler unmodified',
+    )
+  }
+}
+
 /**
  * Parses a verified body into an event: a known type is validated against its schema in the contract
  * (`invalid_payload` naming the type and the failing fields if it does not match); an unknown type is checked

@@ -1,5 +1,5 @@
 import { ApiError } from '../api-error.js'
-import { sha256Hex } from '../crypto.js'
+import { seal, sha256Hex, unseal } from '../crypto.js'
 import type { IdempotencyRecord, State } from '../state.js'
 
 /** How long a key's response is kept and replayed (24 h). */
@@ -35,7 +35,10 @@ export function claimIdempotencyKey(
   if (scope.key.length === 0 || scope.key.length > MAX_KEY_LENGTH) {
     throw new ApiError('parameter_invalid', `The Idempotency-Key header must be 1 to ${MAX_KEY_LENGTH} characters; a UUID is a good key`, { param: 'Idempotency-Key' })
   }
-  const id = `${scope.apiKeyId} ${scope.key}`
+  // The store holds neither the key nor a readable response: records are found by a hash of the key, and response
+  // bodies (which may carry a secret shown once, e.g. a new API key's) are sealed with the key itself.
+  const id = sha256Hex(`${scope.apiKeyId} ${scope.key}`)
+  const sealingKey = `${scope.apiKeyId} ${scope.key} response`
   const fingerprint = sha256Hex(scope.body)
   const existing = state.idempotency.get(id)
   if (existing && existing.expiresAt > scope.nowMs) {
@@ -45,14 +48,14 @@ export function claimIdempotencyKey(
     if (existing.response === null) {
       throw new ApiError('idempotency_key_in_use', `A request with Idempotency-Key '${scope.key}' is still in progress; retry once it has finished`)
     }
-    return { replay: existing.response }
+    return { replay: { status: existing.response.status, body: unseal(sealingKey, existing.response.sealedBody) } }
   }
   prune(state, scope.nowMs)
   const record: IdempotencyRecord = { fingerprint, route: scope.route, expiresAt: scope.nowMs + IDEMPOTENCY_TTL_MS, response: null }
   state.idempotency.set(id, record)
   return {
     complete: (response) => {
-      record.response = response
+      record.response = { status: response.status, sealedBody: seal(sealingKey, response.body) }
     },
     release: () => {
       if (state.idempotency.get(id) === record) state.idempotency.delete(id)
