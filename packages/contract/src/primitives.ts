@@ -39,7 +39,7 @@ export const Phone = z.string().check(
 /** An ISO 4217 currency code in lower case. @example `Currency.parse('usd')` */
 export const Currency = z.string().check(z.regex(/^[a-z]{3}$/, "must be a lower-case ISO 4217 code such as 'usd'"))
 
-/** The largest amount the API accepts or computes, in minor units. */
+/** The largest amount the API accepts or computes, in minor units. @example `if (total > MAX_AMOUNT) throw new RangeError('split the invoice')` */
 export const MAX_AMOUNT = 99_999_999_999
 
 /** An amount in integer minor units (`1999` = 19.99), zero or more. @example `Amount.parse(1999)` */
