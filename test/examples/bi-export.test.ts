@@ -169,7 +169,7 @@ describe('examples/bi-export commands', () => {
       expect(first.stderr).toBe('')
       const files = await filesOf(dir)
       const counts = resources.map((r) => `${r} +${idsOf(files[r]).length}`).join(', ')
-      expect(first.stdout).toMatch(new RegExp(`^${counts.replaceAll("+", "\\+")} \\(everything up to \\S+\\)\\n$`))
+      expect(first.stdout).toMatch(new RegExp(`^${counts.replaceAll('+', '\\+')} \\(everything up to \\S+\\)\\n$`))
 
       const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl })
       const [customer] = (await op.customers.list({ limit: 1 })).data

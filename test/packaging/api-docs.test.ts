@@ -1,5 +1,5 @@
 /**
- * `pnpm docs`: TypeDoc builds the API reference of the four packages with no warning (typedoc.json treats warnings
+ * `pnpm run docs`: TypeDoc builds the API reference of the four packages with no warning (typedoc.json treats warnings
  * as errors), every public export has JSDoc with an `@example`, and every entry point of every package is in it.
  *
  * SLOW-ish (TypeDoc converts the four packages: about 20–30 s).
@@ -43,7 +43,7 @@ function exportsOf(project: ProjectReflection): { module: string; reflection: De
 
 const hasExample = (comment: Comment | undefined) => comment?.blockTags.some((tag) => tag.tag === '@example') ?? false
 
-describe('pnpm docs (TypeDoc)', () => {
+describe('pnpm run docs (TypeDoc)', () => {
   it('builds the API reference with no warning and no error', () => {
     expect(project).toBeDefined()
     expect(messages).toEqual([])
