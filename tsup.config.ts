@@ -85,12 +85,13 @@ export function packageBuilds(packageDir: string, overrides: Options = {}): Opti
     shims: true,
     ...overrides,
   }
-  if (bundled.length === 0) return [{ ...base, format: ['esm', 'cjs'], external: dependencies.map(asExternal) }]
+  // CJS without code splitting: tsup's CJS splitting goes through a transform that renames classes (`_class20`).
   return [
     { ...base, format: ['esm'], external: dependencies.map(asExternal) },
     {
       ...base,
       format: ['cjs'],
+      splitting: false,
       external: dependencies.filter((name) => !bundled.includes(name)).map(asExternal),
       noExternal: bundled.map(asExternal),
     },

@@ -4,6 +4,14 @@ import { manualClock, systemClock } from '../../src/clock.js'
 const START = Date.parse('2026-11-27T10:00:00.000Z')
 
 describe('manualClock', () => {
+  it('has bound methods, so they can be passed around', async () => {
+    const { now, advance, setTimeout: schedule } = manualClock(1_000)
+    let fired = 0
+    schedule(() => fired++, 10)
+    await advance(10)
+    expect({ now: now(), fired }).toEqual({ now: 1_010, fired: 1 })
+  })
+
   it('starts at the given time and moves only when told to', async () => {
     const clock = manualClock('2026-11-27T10:00:00.000Z')
     expect(clock.now()).toBe(START)

@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis'
 import { positiveInteger } from '../internal/positive-integer.js'
 import { DEFAULT_IN_FLIGHT_TTL_MS, DEFAULT_TTL_MS, type DedupeStore, type DedupeTtlOptions } from './store.js'
 
@@ -8,8 +7,18 @@ export interface RedisDedupeOptions extends DedupeTtlOptions {
   prefix?: string
 }
 
-/** What the store needs of an ioredis client (a `Redis` or a `Cluster`). @example `const client: RedisEvalClient = new Redis(process.env.REDIS_URL)` */
-export type RedisEvalClient = Pick<Redis, 'eval'>
+/**
+ * What the store needs of a Redis client: ioredis's `eval` (a `Redis` or a `Cluster` fits). Written out rather than
+ * imported, so the declarations of this package do not need ioredis installed.
+ *
+ * @example
+ * ```ts
+ * const client: RedisEvalClient = new Redis(process.env.REDIS_URL)
+ * ```
+ */
+export interface RedisEvalClient {
+  eval(script: string, numberOfKeys: number, ...args: (string | number)[]): Promise<unknown>
+}
 
 // A key holds `pending:<token>` while its owner runs the handlers, then `done`. Each script runs atomically.
 const CLAIM = `
