@@ -40,4 +40,4 @@ for (const bench of selected) {
   }
   if (!settings.smoke) await writeResultFile(file)
 }
-if (!settings.smoke) await updateReadme()
+if (!settings.smoke) await updateReadme(benches.map((bench) => bench.name))

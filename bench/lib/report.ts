@@ -41,27 +41,30 @@ function formatGoal(goal: Goal): string {
   return `${goal.label} = **${formatNumber(goal.measured)}${unit}** (goal ${goal.op === '>=' ? '≥' : '<'} ${formatNumber(goal.target)}${unit}) ${goal.met ? '✅' : '❌'}`
 }
 
-/** The human table of every stored result: one row per case. */
-export function renderTable(files: readonly ResultFile[]): string {
-  const lines = ['| bench | ours | peers / floor | goals | date · load (1 min, before → after) |', '|---|---|---|---|---|']
-  for (const file of files) {
+/** The human table of every stored result, one row per case, benches in `order`. */
+export function renderTable(files: readonly ResultFile[], order: readonly string[]): string {
+  const rank = (file: ResultFile) => (order.includes(file.bench) ? order.indexOf(file.bench) : order.length)
+  const sorted = [...files].sort((a, b) => rank(a) - rank(b))
+  const lines = ['| case | ours | peers / floor | details | goals | date · load (1 min, before → after) |', '|---|---|---|---|---|---|']
+  for (const file of sorted) {
     for (const c of file.cases) {
       const ours = c.measurements.filter((m) => m.role === 'ours').map(formatMeasurement).join('<br>')
       const others = c.measurements.filter((m) => m.role !== 'ours').map(formatMeasurement).join('<br>') || '—'
-      const details = c.details ? Object.entries(c.details).map(([k, v]) => `${k}: ${typeof v === 'number' ? formatNumber(v) : v}`) : []
-      lines.push(`| ${c.name} | ${[ours, ...details].filter(Boolean).join('<br>')} | ${others} | ${c.goals.map(formatGoal).join('<br>')} | ${file.date.slice(0, 16).replace('T', ' ')} · ${file.loadAverage.before} → ${file.loadAverage.after} |`)
+      const details = Object.entries(c.details ?? {}).map(([k, v]) => `${k}: ${typeof v === 'number' ? formatNumber(v) : v}`).join('<br>')
+      const goals = c.goals.map(formatGoal).join('<br>') || '—'
+      lines.push(`| ${c.name} | ${ours} | ${others} | ${details} | ${goals} | ${file.date.slice(0, 16).replace('T', ' ')} · ${file.loadAverage.before} → ${file.loadAverage.after} |`)
     }
   }
-  const machines = [...new Set(files.map((f) => `${f.machine.cpu}, ${f.machine.cores} cores, ${f.machine.memoryGiB} GiB, ${f.machine.os}, Node ${f.machine.node}`))]
+  const machines = [...new Set(sorted.map((f) => `${f.machine.cpu}, ${f.machine.cores} cores, ${f.machine.memoryGiB} GiB, ${f.machine.os}, Node ${f.machine.node}`))]
   return [`Machine: ${machines.join('; ')}`, '', ...lines].join('\n')
 }
 
-/** Rewrites the results section of bench/README.md from every stored result. */
-export async function updateReadme(): Promise<void> {
+/** Rewrites the results section of bench/README.md from every stored result, benches in `order`. */
+export async function updateReadme(order: readonly string[]): Promise<void> {
   const readme = await readFile(readmeUrl, 'utf8')
   const start = readme.indexOf(START)
   const end = readme.indexOf(END)
   if (start === -1 || end === -1) throw new Error(`bench/README.md lacks the markers ${START} … ${END}`)
-  const table = renderTable(await readResultFiles())
+  const table = renderTable(await readResultFiles(), order)
   await writeFile(readmeUrl, `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`)
 }
