@@ -175,8 +175,11 @@ function describeFailure(error: unknown): Pick<LogFields, 'status' | 'requestId'
 /** Rejects as soon as `signal` aborts, even when a custom `fetch` ignores it (in-process handlers often do). */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
-    work.then(resolve, reject)
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    // Removed once settled: the signal can outlive the attempt (fetch follows it), and a listener left on it would
+    // keep every page it answered reachable, promoted to the old space (100 MB over a 100k-item walk).
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
   })
 }
 

@@ -38,11 +38,26 @@ export function memoryDedupe(options: MemoryDedupeOptions = {}): MemoryDedupeSto
   const now = options.now ?? Date.now
   // A Map iterates in insertion order: re-inserting on use keeps the least recently used entry first.
   const entries = new Map<string, Entry>()
+  // One iterator kept across evictions: a fresh `keys()` would walk over every slot deleted since V8 last rehashed
+  // the table, on every insertion once the store is full. Everything before its position is gone, so the first key
+  // it yields is the least recently used.
+  let oldest = entries.keys()
+  // Owner tokens only need to be unique within this process.
+  let tokens = 0
+
+  function evictOldest(): void {
+    let next = oldest.next()
+    if (next.done) {
+      oldest = entries.keys()
+      next = oldest.next()
+    }
+    if (!next.done) entries.delete(next.value)
+  }
 
   function touch(id: string, entry: Entry): void {
     entries.delete(id)
     entries.set(id, entry)
-    while (entries.size > max) entries.delete(entries.keys().next().value as string)
+    while (entries.size > max) evictOldest()
   }
 
   function live(id: string): Entry | undefined {
@@ -64,14 +79,20 @@ export function memoryDedupe(options: MemoryDedupeOptions = {}): MemoryDedupeSto
         touch(id, entry)
         return entry.done ? { status: 'duplicate' } : { status: 'in_flight' }
       }
-      const token = crypto.randomUUID()
+      const token = String(++tokens)
       touch(id, { token, done: false, expiresAt: now() + inFlightTtlMs })
       return { status: 'new', token }
     },
     async complete(id, token) {
       const entry = live(id)
       if (entry && entry.token !== token) return
-      touch(id, { token, done: true, expiresAt: now() + ttlMs })
+      if (entry) {
+        // The claim's own entry, just used: updated in place rather than re-inserted.
+        entry.done = true
+        entry.expiresAt = now() + ttlMs
+      } else {
+        touch(id, { token, done: true, expiresAt: now() + ttlMs })
+      }
     },
     async release(id, token) {
       const entry = live(id)
