@@ -13,6 +13,11 @@ export interface Child<Ready> {
   close(): Promise<void>
 }
 
+/** `BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` passes Node flags to every child (to profile a server). */
+function extraNodeArgs(): string[] {
+  return (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean)
+}
+
 interface Envelope {
   id?: number
   ready?: unknown
@@ -27,7 +32,7 @@ interface Envelope {
 export async function startChild<Ready>(script: URL, options: { args?: string[]; nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<Child<Ready>> {
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), '--conditions=@octopuspro/source', '--import', 'tsx', fileURLToPath(script), ...(options.args ?? [])],
+    [...(options.nodeArgs ?? []), ...extraNodeArgs(), '--conditions=@octopuspro/source', '--import', 'tsx', fileURLToPath(script), ...(options.args ?? [])],
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...options.env } },
   )
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
