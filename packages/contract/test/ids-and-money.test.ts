@@ -51,6 +51,18 @@ describe('computeTotals', () => {
     expect(computeTotals([{ description: 'a', quantity: 3, unit_amount: 333, tax_rate: 8.25 }])).toEqual({ subtotal: 999, tax: 82, total: 1081 })
   })
 
+  it('agrees with exact integer rounding for quantities with up to three decimals', () => {
+    const mismatches: string[] = []
+    for (let thousandths = 1; thousandths <= 5000; thousandths++) {
+      for (const unit of [1, 3, 7, 99, 999, 1999, 12345]) {
+        const exact = Math.floor((thousandths * unit * 2 + 1000) / 2000) // round half up of thousandths × unit / 1000
+        const { subtotal } = computeTotals([{ description: 'x', quantity: thousandths / 1000, unit_amount: unit }])
+        if (subtotal !== exact) mismatches.push(`${thousandths / 1000} × ${unit}: ${subtotal} ≠ ${exact}`)
+      }
+    }
+    expect(mismatches).toEqual([])
+  })
+
   it('is zero for free items', () => {
     expect(computeTotals([{ description: 'a', quantity: 2, unit_amount: 0, tax_rate: 20 }])).toEqual({ subtotal: 0, tax: 0, total: 0 })
   })
