@@ -1,25 +1,13 @@
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
+import { browserBundle } from '../../scripts/browser-bundle.js'
 import type { Bench } from '../lib/bench.js'
 import { measurement, valueGoal, type Role } from '../lib/result.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
-/** Bytes of `entry` bundled for a browser the same way for every SDK: ESM, minified, dependencies included, gzip -9. */
+/** Gzipped bytes of `entry` bundled for a browser, the same way for every SDK. */
 async function gzippedBundle(entry: string): Promise<number> {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['@octopuspro/source'],
-    write: false,
-    logLevel: 'silent',
-  })
-  return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).byteLength
+  return (await browserBundle(entry, root)).gzipped
 }
 
 const sdks: { name: string; role: Role; everything: string; oneClient: string }[] = [
