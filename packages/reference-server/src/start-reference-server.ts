@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { ReferenceServer, StartReferenceServerOptions } from './options.js'
 import { Runtime } from './internal/runtime.js'
+import { createApp } from './internal/http/app.js'
 import { appFetch, serverObject } from './internal/server-object.js'
 
 /**
@@ -21,9 +22,11 @@ import { appFetch, serverObject } from './internal/server-object.js'
 export async function startReferenceServer(options: StartReferenceServerOptions = {}): Promise<ReferenceServer> {
   const { port = 0, host = '127.0.0.1', ...serverOptions } = options
   const runtime = new Runtime(serverOptions)
-  const fetch = appFetch(runtime)
+  const app = createApp(runtime)
+  const fetch = appFetch(runtime, app)
   const listening = await new Promise<{ server: Server; address: AddressInfo }>((resolve, reject) => {
-    const server = serve({ fetch: (request: Request) => fetch(request), port, hostname: host }, (address) => resolve({ server, address })) as Server
+    // app.fetch directly, so handlers get @hono/node-server's bindings (the Node request) as c.env.
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (address) => resolve({ server, address })) as Server
     server.once('error', reject)
   })
   const { server, address } = listening

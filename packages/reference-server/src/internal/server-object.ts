@@ -5,8 +5,7 @@ import type { Runtime } from './runtime.js'
 const DEFAULT_WAIT_MS = 5000
 
 /** The app of a runtime, as the fetch function every door serves (shaped like the global `fetch`). */
-export function appFetch(runtime: Runtime): ReferenceServer['fetch'] {
-  const app = createApp(runtime)
+export function appFetch(runtime: Runtime, app = createApp(runtime)): ReferenceServer['fetch'] {
   return async (input, init) => app.fetch(input instanceof Request && init === undefined ? input : new Request(input, init))
 }
 

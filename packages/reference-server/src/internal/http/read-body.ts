@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import { ApiError } from '../api-error.js'
 
 /** The largest body the API reads (1 MiB). */
@@ -16,6 +17,9 @@ function isJson(contentType: string): boolean {
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
   return type === 'application/json' || type.endsWith('+json')
 }
+
+/** Reads the raw bytes of a request body with the 1 MiB limit (413 past it). */
+export type BodyReader = () => Promise<Uint8Array>
 
 async function readLimited(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const reader = body.getReader()
@@ -42,14 +46,45 @@ async function readLimited(body: ReadableStream<Uint8Array>): Promise<Uint8Array
 }
 
 /**
+ * Reads a Node request's body straight from its `IncomingMessage` with the 1 MiB limit. On the port door this
+ * replaces `request.body`, which makes @hono/node-server build a full undici Request with a web stream over the
+ * socket and an AbortController (14 % of a create's CPU).
+ */
+export function nodeBodyReader(incoming: IncomingMessage): BodyReader {
+  return () =>
+    new Promise((resolve, reject) => {
+      if (incoming.readableEnded) return resolve(new Uint8Array())
+      const parts: Buffer[] = []
+      let size = 0
+      const stop = () => incoming.off('data', onData).off('end', onEnd).off('error', onError)
+      const onData = (chunk: Buffer) => {
+        size += chunk.byteLength
+        if (size <= MAX_BODY_BYTES) return void parts.push(chunk)
+        stop()
+        incoming.pause()
+        reject(tooLarge())
+      }
+      const onEnd = () => {
+        stop()
+        resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size))
+      }
+      const onError = (error: Error) => {
+        stop()
+        reject(error)
+      }
+      incoming.on('data', onData).on('end', onEnd).on('error', onError)
+    })
+}
+
+/**
  * Reads a JSON body: 413 over 1 MiB (by `Content-Length` before reading, and while reading for a body that lies
  * or streams), 415 for a body that is not JSON by its content type, 400 `invalid_json` when it does not parse.
  * An empty body is `{}` (actions such as approve need none).
  */
-export async function readJsonBody(request: Request): Promise<JsonBody> {
+export async function readJsonBody(request: Request, readBody?: BodyReader): Promise<JsonBody> {
   const length = Number(request.headers.get('content-length'))
   if (length > MAX_BODY_BYTES) throw tooLarge()
-  const bytes = request.body ? await readLimited(request.body) : new Uint8Array()
+  const bytes = readBody ? await readBody() : request.body ? await readLimited(request.body) : new Uint8Array()
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)

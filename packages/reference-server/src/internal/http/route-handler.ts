@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import type { RouteEntry } from '@octopuspro/contract'
 import type { Context } from 'hono'
 import { ApiError, isApiError, resourceMissing } from '../api-error.js'
@@ -7,12 +8,14 @@ import type { Runtime } from '../runtime.js'
 import { authenticate } from './authenticate.js'
 import { claimIdempotencyKey, type StoredResponse } from './idempotency.js'
 import { takeToken } from './rate-limit.js'
-import { readJsonBody } from './read-body.js'
+import { nodeBodyReader, readJsonBody } from './read-body.js'
 import { errorBody, jsonResponse } from './respond.js'
 import { parseInput } from './validate.js'
 
 /** The per-request values the app keeps on hono's context. */
 export interface AppEnv {
+  /** On the port door, @hono/node-server's bindings: the Node request, whose body is read directly. */
+  Bindings: { incoming?: IncomingMessage } | undefined
   Variables: { requestId: string; rateLimitHeaders: Record<string, string> | undefined }
 }
 
@@ -53,7 +56,8 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
     const search = request.url.indexOf('?')
     const id = parseId(entry, c.req.param('id'))
     const query = parseQuery(entry, new URLSearchParams(search < 0 ? '' : request.url.slice(search + 1)))
-    const raw = definition.body ? await readJsonBody(request) : undefined
+    const incoming = c.env?.incoming
+    const raw = definition.body ? await readJsonBody(request, incoming ? nodeBodyReader(incoming) : undefined) : undefined
     const body = definition.body && raw ? parseInput(definition.body, raw.value, 'body') : undefined
 
     const idempotencyKey = definition.method === 'POST' ? request.headers.get('idempotency-key') : null
