@@ -1,6 +1,6 @@
 import { bytesToBase64 } from '@octopuspro/contract'
 import type * as NodeCrypto from 'node:crypto'
-import { concatBytes } from './bytes.js'
+import { concatBytes } from '@octopuspro/contract'
 
 /**
  * HMAC-SHA256 and constant-time comparison, on node:crypto where the runtime has it (Node, Bun, Deno: its

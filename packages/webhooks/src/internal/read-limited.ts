@@ -1,4 +1,4 @@
-import { concatBytes } from './bytes.js'
+import { concatBytes } from '@octopuspro/contract'
 
 const encoder = new TextEncoder()
 

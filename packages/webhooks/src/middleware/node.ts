@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { readNodeBody, respondToNode } from '../internal/node-io.js'
+import { respondToNode } from '../internal/node-io.js'
+import { readNodeBody } from '@octopuspro/contract'
 import type { Webhooks } from '../webhooks.js'
 
 /**

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { readNodeBody } from '@octopuspro/contract'
 import { ApiError } from '../api-error.js'
 
 /** The largest body the API reads (1 MiB). */
@@ -51,29 +52,11 @@ async function readLimited(body: ReadableStream<Uint8Array>): Promise<Uint8Array
  * socket and an AbortController (14 % of a create's CPU).
  */
 export function nodeBodyReader(incoming: IncomingMessage): BodyReader {
-  return () =>
-    new Promise((resolve, reject) => {
-      if (incoming.readableEnded) return resolve(new Uint8Array())
-      const parts: Buffer[] = []
-      let size = 0
-      const stop = () => incoming.off('data', onData).off('end', onEnd).off('error', onError)
-      const onData = (chunk: Buffer) => {
-        size += chunk.byteLength
-        if (size <= MAX_BODY_BYTES) return void parts.push(chunk)
-        stop()
-        incoming.pause()
-        reject(tooLarge())
-      }
-      const onEnd = () => {
-        stop()
-        resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size))
-      }
-      const onError = (error: Error) => {
-        stop()
-        reject(error)
-      }
-      incoming.on('data', onData).on('end', onEnd).on('error', onError)
-    })
+  return async () => {
+    const bytes = await readNodeBody(incoming, MAX_BODY_BYTES)
+    if (bytes === null) throw tooLarge()
+    return bytes
+  }
 }
 
 /**
