@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InternalServerError, OctopusPro } from '@octopuspro/client'
-import { createReferenceServer, manualClock, startReferenceServer, type ReferenceServer } from '@octopuspro/reference-server'
+import { createReferenceServer, manualClock, startReferenceServer, type ManualClock, type ReferenceServer } from '@octopuspro/reference-server'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { exportChanges } from '../../examples/bi-export/src/export.js'
 import { loadState, type ExportedResource } from '../../examples/bi-export/src/state.js'
@@ -22,6 +22,15 @@ async function filesOf(dir: string): Promise<Record<ExportedResource, string>> {
   return { customers: texts[0]!, invoices: texts[1]!, payments: texts[2]! }
 }
 
+/** An in-process demo-seeded server, a client for it, and the files of one complete export to compare with. */
+async function demoServerWithFullExport(clock: ManualClock) {
+  const server = createReferenceServer({ seed: 'demo', clock })
+  const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch, maxRetries: 0 })
+  const dir = await freshDir()
+  await exportChanges({ op, dir, now: () => clock.now(), settleMs: 0 })
+  return { server, op, oneShot: await filesOf(dir) }
+}
+
 const idsOf = (text: string) => text.trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id)
 
 afterAll(async () => {
@@ -37,11 +46,7 @@ describe('examples/bi-export against a demo-seeded reference server', () => {
   let oneShot: Record<ExportedResource, string>
 
   beforeAll(async () => {
-    server = createReferenceServer({ seed: 'demo', clock })
-    op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch, maxRetries: 0 })
-    const dir = await freshDir()
-    await exportChanges({ op, dir, now, settleMs: 0 })
-    oneShot = await filesOf(dir)
+    ;({ server, op, oneShot } = await demoServerWithFullExport(clock))
   })
   afterAll(() => server.close())
   afterEach(() => server.faults.clear())
@@ -117,11 +122,7 @@ describe('examples/bi-export resumes an interrupted run with no gap and no dupli
   let oneShot: Record<ExportedResource, string>
 
   beforeAll(async () => {
-    server = createReferenceServer({ seed: 'demo', clock })
-    op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch, maxRetries: 0 })
-    const dir = await freshDir()
-    await exportChanges({ op, dir, now, settleMs: 0 })
-    oneShot = await filesOf(dir)
+    ;({ server, op, oneShot } = await demoServerWithFullExport(clock))
   })
   afterAll(() => server.close())
 

@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { manualClock } from '../../src/clock.js'
 import { DeliveryEngine } from '../../src/delivery/engine.js'
 import { DeliveryEngineClosedError, DeliveryWaitTimeoutError } from '../../src/delivery/errors.js'
-import { closedPort, countingClock, createTestEngine, startReceiver, testEvent, until, type Receiver } from './helpers.js'
+import { closedPort, countingClock, createTestEngine, trackedReceivers, testEvent, until } from './helpers.js'
 
 const T0 = '2026-11-27T10:00:00.000Z'
 
-let receivers: Receiver[] = []
-afterEach(async () => {
-  await Promise.all(receivers.map((receiver) => receiver.close()))
-  receivers = []
-})
-
-async function receiver(...args: Parameters<typeof startReceiver>): Promise<Receiver> {
-  const started = await startReceiver(...args)
-  receivers.push(started)
-  return started
-}
+const receiver = trackedReceivers()
 
 describe('dispatch', () => {
   it('returns pending deliveries at once, one per endpoint, without waiting for any request', async () => {

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest'
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createSampleEvent, generateWebhookSecret, sequentialIds, type WebhookEvent } from '@octopuspro/contract'
@@ -73,6 +74,28 @@ export async function startReceiver(responder: Responder = () => ({ status: 204 
 }
 
 /** Resolves once `condition` holds, checking every few ms (for states only the receiver sees). */
+/**
+ * A `startReceiver` whose receivers are all closed after each test of the file that calls it.
+ *
+ * @example
+ * ```ts
+ * const receiver = trackedReceivers()
+ * const target = await receiver(() => ({ status: 500 }))
+ * ```
+ */
+export function trackedReceivers(): typeof startReceiver {
+  let receivers: Receiver[] = []
+  afterEach(async () => {
+    await Promise.all(receivers.map((receiver) => receiver.close()))
+    receivers = []
+  })
+  return async (...args) => {
+    const started = await startReceiver(...args)
+    receivers.push(started)
+    return started
+  }
+}
+
 export async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2))
 }

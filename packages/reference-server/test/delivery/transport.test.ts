@@ -1,21 +1,11 @@
 import { Webhook as StandardWebhook } from 'standardwebhooks'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { manualClock } from '../../src/clock.js'
-import { closedPort, createTestEngine, startReceiver, testEvent, type Receiver } from './helpers.js'
+import { closedPort, createTestEngine, startReceiver, testEvent, trackedReceivers } from './helpers.js'
 
 const T0 = '2026-11-27T10:00:00.000Z'
 
-let receivers: Receiver[] = []
-afterEach(async () => {
-  await Promise.all(receivers.map((receiver) => receiver.close()))
-  receivers = []
-})
-
-async function receiver(...args: Parameters<typeof startReceiver>): Promise<Receiver> {
-  const started = await startReceiver(...args)
-  receivers.push(started)
-  return started
-}
+const receiver = trackedReceivers()
 
 // fetch loads its HTTP stack on first use: do it here, not inside a timed attempt.
 beforeAll(async () => {
