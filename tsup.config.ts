@@ -8,14 +8,6 @@ import { defineConfig, type Options } from 'tsup'
  * `./testing` or a CLI needs no change here. Dependencies and peer dependencies stay external.
  */
 
-/**
- * ESM-only dependencies bundled into a package's CommonJS build, so that `require()` of the package works (ky
- * ships ESM only). The ESM build keeps them external, so bundlers can share one copy.
- */
-const bundledIntoCjs: Record<string, readonly string[]> = {
-  '@octopuspro/client': ['ky'],
-}
-
 interface PackageJson {
   name: string
   exports?: Record<string, string | Record<string, unknown>>
@@ -65,13 +57,12 @@ export function packageEntries(packageDir: string): Record<string, string> {
 const asExternal = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|/)`)
 
 /**
- * The tsup builds of one package: ESM and CJS with declarations, dependencies external except those bundled into
- * the CJS build. `overrides` serve tests (another outDir, no declarations).
+ * The tsup builds of one package: ESM and CJS with declarations, dependencies external. `overrides` serve tests
+ * (another outDir, no declarations).
  */
 export function packageBuilds(packageDir: string, overrides: Options = {}): Options[] {
   const pkg = readPackage(packageDir)
   const dependencies = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies })
-  const bundled = bundledIntoCjs[pkg.name] ?? []
   const base: Options = {
     name: pkg.name,
     entry: packageEntries(packageDir),
@@ -86,15 +77,10 @@ export function packageBuilds(packageDir: string, overrides: Options = {}): Opti
     ...overrides,
   }
   // CJS without code splitting: tsup's CJS splitting goes through a transform that renames classes (`_class20`).
+  const external = dependencies.map(asExternal)
   return [
-    { ...base, format: ['esm'], external: dependencies.map(asExternal) },
-    {
-      ...base,
-      format: ['cjs'],
-      splitting: false,
-      external: dependencies.filter((name) => !bundled.includes(name)).map(asExternal),
-      noExternal: bundled.map(asExternal),
-    },
+    { ...base, format: ['esm'], external },
+    { ...base, format: ['cjs'], splitting: false, external },
   ]
 }
 

@@ -1,4 +1,4 @@
-import type { RouteDefinition } from '@octopuspro/contract'
+import { parseFast, type RouteDefinition } from '@octopuspro/contract'
 import { APIConnectionError } from '../errors/api-connection-error.js'
 import { ResponseValidationError } from '../errors/response-validation-error.js'
 import type { AttemptInfo } from './types.js'
@@ -19,15 +19,15 @@ export async function readResponse(response: Response, route: RouteDefinition, i
   } catch (cause) {
     throw new APIConnectionError({ cause })
   }
-  const failure = { method: info.method, path: info.path, status: response.status, requestId: response.headers.get('x-request-id') ?? undefined }
+  const failure = () => ({ method: info.method, path: info.path, status: response.status, requestId: response.headers.get('x-request-id') ?? undefined })
   let body: unknown
   try {
     body = JSON.parse(text)
   } catch {
-    throw new ResponseValidationError({ ...failure, issues: [], reason: 'the body is not JSON' })
+    throw new ResponseValidationError({ ...failure(), issues: [], reason: 'the body is not JSON' })
   }
   if (!validate) return body
-  const result = route.response.safeParse(body)
-  if (!result.success) throw new ResponseValidationError({ ...failure, issues: result.error.issues })
+  const result = parseFast(route.response, body)
+  if (!result.success) throw new ResponseValidationError({ ...failure(), issues: result.error.issues })
   return result.data
 }

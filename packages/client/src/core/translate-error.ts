@@ -1,5 +1,4 @@
 import { ErrorBody } from '@octopuspro/contract'
-import { isHTTPError } from 'ky'
 import { APIConnectionError } from '../errors/api-connection-error.js'
 import { APIError } from '../errors/api-error.js'
 import { APITimeoutError } from '../errors/api-timeout-error.js'
@@ -20,9 +19,9 @@ export interface AttemptContext {
 
 /**
  * The one place where whatever an attempt threw becomes this client's error: our deadline → `APITimeoutError`,
- * the caller's signal → `APIUserAbortError`, ky's `HTTPError` → the `APIError` subclass of its status (body read
- * here), a failed `fetch` → `APIConnectionError`. Errors of this client pass through; anything else (a hook's own
- * error) is rethrown untouched. The API key is cut out of every message.
+ * the caller's signal → `APIUserAbortError`. Errors of this client (an `APIError` from {@link errorFromResponse}, an
+ * `APIConnectionError` from a failed `fetch`) pass through; anything else (a hook's own error) is rethrown
+ * untouched. The API key is cut out of every message.
  *
  * @example
  * ```ts
@@ -41,7 +40,6 @@ async function translate(thrown: unknown, { timedOut, timeout, signal }: Attempt
   if (timedOut) return new APITimeoutError(timeout)
   if (signal?.aborted) return new APIUserAbortError({ cause: signal.reason })
   if (thrown instanceof OctopusProError) return thrown
-  if (isHTTPError(thrown)) return errorFromResponse(thrown.response)
   return thrown
 }
 

@@ -1,5 +1,4 @@
 import type { RouteDefinition } from '@octopuspro/contract'
-import ky, { type Hooks as KyHooks, type Options as KyOptions } from 'ky'
 import { APIConnectionError } from '../errors/api-connection-error.js'
 import { APIError } from '../errors/api-error.js'
 import { APIUserAbortError } from '../errors/api-user-abort-error.js'
@@ -9,7 +8,7 @@ import { sleep } from '../internal/sleep.js'
 import { routePath } from './path.js'
 import { readResponse } from './read-response.js'
 import { isRetryable, retryDelay } from './retry.js'
-import { translateError } from './translate-error.js'
+import { errorFromResponse, translateError } from './translate-error.js'
 import type { AttemptInfo, Fetch, Hooks, LogFields, Logger, RequestOptions, WithResponse } from './types.js'
 
 /** The resolved client settings the transport runs with. */
@@ -31,12 +30,22 @@ export interface CallParams {
   query?: object | undefined
 }
 
+/** What one attempt sends: the URL and the `fetch` init (method, headers, JSON body), the same for every attempt. */
+interface Outgoing {
+  url: string
+  init: { method: string; headers: Record<string, string>; body: string | undefined }
+}
+
 /**
- * Sends calls described by route-table entries: one ky request per attempt (ky's own retry off), retried here on
- * connection errors, timeouts, 408, 409 `idempotency_key_in_use`, 429 and 5xx with backoff or `Retry-After`;
- * every POST carries one `Idempotency-Key` for all its attempts. Errors are translated in one place
- * ({@link translateError}). The API key lives in a private field and is only ever written into the
- * `Authorization` header.
+ * Sends calls described by route-table entries: one `fetch` per attempt, retried on connection errors, timeouts,
+ * 408, 409 `idempotency_key_in_use`, 429 and 5xx with backoff or `Retry-After`; every POST carries one
+ * `Idempotency-Key` for all its attempts. Errors are translated in one place ({@link translateError}). The API key
+ * lives in a private field and is only ever written into the `Authorization` header.
+ *
+ * It calls `fetch` itself rather than through ky: on Node 20 ky's per-request work (a `Request` with its own
+ * signal, then a `clone()` kept for ky's retries, which this transport does itself) cost a quarter of a call over
+ * loopback (bench/README.md, client-get). A `Request` is built only when someone takes one: a custom `fetch`, or a
+ * hook. The global `fetch` gets the URL and init and builds its own, once.
  *
  * @example
  * ```ts
@@ -45,37 +54,40 @@ export interface CallParams {
  */
 export class Transport {
   readonly #config: TransportConfig
-  /** Whether ky needs hooks at all: bridging costs a little on every request. */
-  readonly #bridgesHooks: boolean
+  /** Whether an attempt needs a `Request` object before `fetch`: for a custom `fetch` or for hooks. */
+  readonly #buildsRequest: boolean
 
   constructor(config: TransportConfig) {
     this.#config = config
-    this.#bridgesHooks = (config.hooks.beforeRequest?.length ?? 0) + (config.hooks.afterResponse?.length ?? 0) > 0
+    const { beforeRequest = [], afterResponse = [] } = config.hooks
+    this.#buildsRequest = config.fetch !== undefined || beforeRequest.length + afterResponse.length > 0
   }
 
   async send(route: RouteDefinition, params: CallParams, options: RequestOptions = {}): Promise<WithResponse<unknown>> {
     const { method } = route
     const path = routePath(route.path, params.id)
-    const url = this.#config.baseUrl + path + queryString(params.query)
     const idempotencyKey = options.idempotencyKey ?? (method === 'POST' ? randomId() : undefined)
-    const request: KyOptions = {
-      method,
-      headers: {
-        accept: 'application/json',
-        authorization: `Bearer ${this.#config.apiKey}`,
-        ...(idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey }),
-        ...options.headers,
+    const body = params.body === undefined ? undefined : JSON.stringify(params.body)
+    const outgoing: Outgoing = {
+      url: this.#config.baseUrl + path + queryString(params.query),
+      init: {
+        method,
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${this.#config.apiKey}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey }),
+          ...options.headers,
+        },
+        body,
       },
-      json: params.body,
-      retry: 0,
-      timeout: false,
     }
     const maxRetries = options.maxRetries ?? this.#config.maxRetries
     for (let attempt = 1; ; attempt++) {
       const info: AttemptInfo = { method, path, attempt }
       const started = performance.now()
       try {
-        const result = await this.#attempt(route, url, request, info, options)
+        const result = await this.#attempt(route, outgoing, info, options)
         this.#log('info', info, { status: result.response.status, durationMs: performance.now() - started, requestId: result.requestId })
         return result
       } catch (error) {
@@ -94,7 +106,7 @@ export class Transport {
   }
 
   /** One attempt under its own deadline; rejects with a translated error. */
-  async #attempt(route: RouteDefinition, url: string, request: KyOptions, info: AttemptInfo, options: RequestOptions): Promise<WithResponse<unknown>> {
+  async #attempt(route: RouteDefinition, outgoing: Outgoing, info: AttemptInfo, options: RequestOptions): Promise<WithResponse<unknown>> {
     const { signal } = options
     if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason })
     const timeout = options.timeout ?? this.#config.timeout
@@ -108,16 +120,9 @@ export class Transport {
     signal?.addEventListener('abort', abort, { once: true })
     this.#log('debug', info, {})
     try {
-      const work = (async () => {
-        const response = await ky(url, {
-          ...request,
-          fetch: (input, init) => this.#fetch(input as Request, { ...init, signal: controller.signal }),
-          ...(this.#bridgesHooks ? { hooks: this.#hooks(info) } : {}),
-        })
-        const data = await readResponse(response, route, info, this.#config.validateResponses)
-        return { data, response, requestId: response.headers.get('x-request-id') ?? undefined }
-      })()
-      return await untilAborted(work, controller.signal)
+      const work = this.#exchange(route, outgoing, controller.signal, info)
+      // The global fetch rejects, body included, when its signal aborts; a custom one may ignore it.
+      return await (this.#config.fetch ? untilAborted(work, controller.signal) : work)
     } catch (thrown) {
       throw await translateError(thrown, { timedOut, timeout, signal, apiKey: this.#config.apiKey })
     } finally {
@@ -126,28 +131,30 @@ export class Transport {
     }
   }
 
-  /**
-   * Sends through the configured `fetch` with the attempt's signal in `init` (not in ky's options, which would
-   * combine signals on every request); a failed `fetch` (no answer at all) becomes an `APIConnectionError` right
-   * where it happens. ky always passes a `Request`, which is what handlers such as `server.fetch` take.
-   */
-  #fetch(request: Request, init: RequestInit): Promise<Response> {
-    return (this.#config.fetch ?? globalThis.fetch)(request, init).catch((cause: unknown) => {
-      throw new APIConnectionError({ cause })
-    })
+  /** Sends one attempt and reads its answer: the data of a 2xx, or the `APIError` of any other status. */
+  async #exchange(route: RouteDefinition, outgoing: Outgoing, signal: AbortSignal, info: AttemptInfo): Promise<WithResponse<unknown>> {
+    const response = await this.#fetch(outgoing, signal, info)
+    if (!response.ok) throw await errorFromResponse(response)
+    const data = await readResponse(response, route, info, this.#config.validateResponses)
+    return { data, response, requestId: response.headers.get('x-request-id') ?? undefined }
   }
 
-  /** Bridges the user's hooks onto ky's, with one state object per call. */
-  #hooks(info: AttemptInfo): KyHooks {
+  /**
+   * Calls `fetch` and runs the hooks around it; a `fetch` that throws (no answer at all) becomes an
+   * `APIConnectionError`. A custom `fetch` takes a `Request` (what handlers such as `server.fetch` take) and the
+   * attempt's signal in `init`.
+   */
+  async #fetch({ url, init }: Outgoing, signal: AbortSignal, info: AttemptInfo): Promise<Response> {
+    if (!this.#buildsRequest) return answered(globalThis.fetch(url, { ...init, signal }))
     const { beforeRequest = [], afterResponse = [] } = this.#config.hooks
+    const request = new Request(url, init)
+    for (const hook of beforeRequest) await hook({ ...info, request })
     const started = performance.now()
-    return {
-      beforeRequest: beforeRequest.map((hook) => async (request: Request) => void (await hook({ ...info, request }))),
-      afterResponse: afterResponse.map((hook) => async (request: Request, _options: unknown, response: Response) => {
-        const durationMs = performance.now() - started
-        await hook({ ...info, request, response: response.clone(), durationMs, requestId: response.headers.get('x-request-id') ?? undefined })
-      }),
-    }
+    const response = await answered((this.#config.fetch ?? globalThis.fetch)(request, { signal }))
+    const durationMs = performance.now() - started
+    const requestId = response.headers.get('x-request-id') ?? undefined
+    for (const hook of afterResponse) await hook({ ...info, request, response: response.clone(), durationMs, requestId })
+    return response
   }
 
   #log(level: keyof Logger, info: AttemptInfo, outcome: Omit<LogFields, keyof AttemptInfo>, note?: string): void {
@@ -170,6 +177,15 @@ export class Transport {
 function describeFailure(error: unknown): Pick<LogFields, 'status' | 'requestId' | 'errorCode'> {
   if (error instanceof APIError) return { status: error.status, requestId: error.requestId, errorCode: error.code }
   return { errorCode: error instanceof OctopusProError ? error.code : undefined }
+}
+
+/** The response of a `fetch`; a `fetch` that throws (no answer at all) becomes an `APIConnectionError`. */
+async function answered(sent: Promise<Response>): Promise<Response> {
+  try {
+    return await sent
+  } catch (cause) {
+    throw new APIConnectionError({ cause })
+  }
 }
 
 /** Rejects as soon as `signal` aborts, even when a custom `fetch` ignores it (in-process handlers often do). */

@@ -10,11 +10,13 @@ export interface SeenRequest {
 
 /**
  * A `fetch` double for unit tests of the client's core (the network is not ours): answers each request with
- * `answer(request, n)` (n = 1 for the first request) and records what it saw.
+ * `answer(request, n)` (n = 1 for the first request) and records what it saw. It takes what the global `fetch`
+ * takes, so it can stand in for it.
  */
 export function stubFetch(answer: (request: Request, n: number) => Response | Promise<Response>) {
   const seen: SeenRequest[] = []
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init)
     seen.push({ method: request.method, url: new URL(request.url), headers: new Headers(request.headers), body: await request.clone().text() })
     return answer(request, seen.length)
   }

@@ -4,25 +4,15 @@ import {
   EventEnvelope,
   eventSchemas,
   isEventType,
+  parseFast,
   summarizeIssues,
   type UnknownWebhookEvent,
   type WebhookEvent,
 } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js'
-import { compileValidator, type Validator } from '../internal/compile-validator.js'
 
 const MAX_ISSUES_IN_MESSAGE = 5
-const validators = new Map<z.core.$ZodType, Validator | null>()
-
-/** Validates with the compiled predicate first and asks zod only when it says no. */
-function validate(schema: z.core.$ZodType, value: unknown): { ok: true; value: unknown } | { ok: false; issues: z.core.$ZodIssue[] } {
-  let validator = validators.get(schema)
-  if (validator === undefined) validators.set(schema, (validator = compileValidator(schema) ?? null))
-  if (validator?.(value)) return { ok: true, value }
-  const result = (schema as z.ZodMiniType).safeParse(value)
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: result.error.issues }
-}
 
 function invalidPayload(eventType: string | undefined, issues: readonly z.core.$ZodIssue[]): WebhookVerificationError {
   const details = describeIssues(issues)
@@ -77,11 +67,11 @@ export function parseEvent(text: string): WebhookEvent | UnknownWebhookEvent {
   }
   const type = (json as { type?: unknown } | null)?.type
   if (typeof type === 'string' && isEventType(type)) {
-    const result = validate(eventSchemas[type], json)
-    if (!result.ok) throw invalidPayload(type, result.issues)
-    return result.value as WebhookEvent
+    const result = parseFast(eventSchemas[type], json, { keepUnknownKeys: true })
+    if (!result.success) throw invalidPayload(type, result.error.issues)
+    return result.data as WebhookEvent
   }
-  const result = validate(EventEnvelope, json)
-  if (!result.ok) throw invalidPayload(typeof type === 'string' ? type : undefined, result.issues)
-  return { ...(result.value as Omit<UnknownWebhookEvent, 'unknown'>), unknown: true }
+  const result = parseFast(EventEnvelope, json, { keepUnknownKeys: true })
+  if (!result.success) throw invalidPayload(typeof type === 'string' ? type : undefined, result.error.issues)
+  return { ...(result.data as Omit<UnknownWebhookEvent, 'unknown'>), unknown: true }
 }

@@ -2,7 +2,8 @@ import { createSampleEvent, EventEnvelope, eventSchemas, eventTypes, type EventT
 import fc from 'fast-check'
 import * as z from 'zod/mini'
 import { describe, expect, it } from 'vitest'
-import { compileValidator } from '../../src/internal/compile-validator.js'
+import { isDeepStrictEqual } from 'node:util'
+import { compileValidator } from '../src/compile-validator.js'
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 
@@ -41,24 +42,34 @@ describe('compileValidator', () => {
     expect(compileValidator(eventSchemas[type])?.(createSampleEvent(type))).toBe(true)
   })
 
-  it('agrees with zod on mutated events: it never accepts what zod refuses, and accepts what zod returns unchanged', () => {
-    const samples = eventTypes.map((type) => [type, createSampleEvent(type) as unknown as Json] as const)
-    const validators = new Map(eventTypes.map((type) => [type, compileValidator(eventSchemas[type])!]))
-    const mutation = fc
-      .constantFrom(...samples)
-      .chain(([type, sample]) =>
-        fc.tuple(fc.constant(type), fc.constant(sample), fc.constantFrom(...pathsOf(sample)), fc.oneof(awkward, fc.jsonValue() as fc.Arbitrary<Json>)),
-      )
+  const samples = eventTypes.map((type) => [type, createSampleEvent(type) as unknown as Json] as const)
+  const mutation = fc
+    .constantFrom(...samples)
+    .chain(([type, sample]) =>
+      fc.tuple(fc.constant(type), fc.constant(sample), fc.constantFrom(...pathsOf(sample)), fc.oneof(awkward, fc.jsonValue() as fc.Arbitrary<Json>)),
+    )
+
+  /** Checks `agrees(fast, zod result, value)` on 3000 mutated events. */
+  function checkMutations(options: { keepUnknownKeys: boolean }, agrees: (fast: boolean, zod: z.core.util.SafeParseResult<unknown>, value: Json) => void) {
+    const validators = new Map(eventTypes.map((type) => [type, compileValidator(eventSchemas[type], options)!]))
     fc.assert(
       fc.property(mutation, ([type, sample, path, replacement]) => {
         const value = mutate(sample, path, replacement)
-        const zod = eventSchemas[type as EventType].safeParse(value)
-        const fast = validators.get(type as EventType)!(value)
-        if (fast) expect(zod.success).toBe(true)
-        if (zod.success && JSON.stringify(zod.data) === JSON.stringify(value)) expect(fast).toBe(true)
+        agrees(validators.get(type as EventType)!(value), eventSchemas[type as EventType].safeParse(value), value)
       }),
       { numRuns: 3000 },
     )
+  }
+
+  it('agrees with zod on mutated events: it accepts exactly what zod returns unchanged', () => {
+    checkMutations({ keepUnknownKeys: false }, (fast, zod, value) => expect(fast).toBe(zod.success && isDeepStrictEqual(zod.data, value)))
+  })
+
+  it('keeping unknown keys, it never accepts what zod refuses, and accepts what zod returns unchanged', () => {
+    checkMutations({ keepUnknownKeys: true }, (fast, zod, value) => {
+      if (fast) expect(zod.success).toBe(true)
+      if (zod.success && isDeepStrictEqual(zod.data, value)) expect(fast).toBe(true)
+    })
   })
 
   it('leaves what it does not understand to zod', () => {
@@ -69,9 +80,15 @@ describe('compileValidator', () => {
     expect(compileValidator(z.string().check(z.regex(/a/g)))).toBeUndefined()
   })
 
-  it('checks strict objects, records, refinements and defaults as zod does', () => {
+  it('checks objects, records, refinements and defaults as zod does, and leaves unknown keys to zod', () => {
     const strict = compileValidator(z.strictObject({ a: z.optional(z.string()) }))!
     expect([strict({}), strict({ a: 'x' }), strict({ b: 1 }), strict({ a: 1 }), strict([])]).toEqual([true, true, false, false, false])
+    // zod strips `b` from a plain object: the predicate says no, so the caller gets zod's stripped copy.
+    const plain = compileValidator(z.object({ a: z.string() }))!
+    expect([plain({ a: 'x' }), plain({ a: 'x', b: 1 })]).toEqual([true, false])
+    const keeping = compileValidator(z.object({ a: z.string() }), { keepUnknownKeys: true })!
+    const strictKeeping = compileValidator(z.strictObject({ a: z.string() }), { keepUnknownKeys: true })!
+    expect([keeping({ a: 'x', b: 1 }), strictKeeping({ a: 'x', b: 1 })]).toEqual([true, false])
     const record = compileValidator(z.record(z.string().check(z.maxLength(2)), z.number()).check(z.refine((r) => Object.keys(r).length < 2)))!
     expect([record({ ab: 1 }), record({ abc: 1 }), record({ a: 'x' }), record({ a: 1, b: 2 }), record(new Map())]).toEqual([
       true, false, false, false, false,

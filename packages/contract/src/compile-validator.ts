@@ -1,4 +1,5 @@
-import * as z from 'zod/mini'
+import type * as z from 'zod/mini'
+import { util } from 'zod/v4/core'
 
 /** A predicate over a parsed JSON value. */
 export type Validator = (value: unknown) => boolean
@@ -44,6 +45,8 @@ function defOf(schema: z.core.$ZodType | z.core.$ZodCheck): Def {
  */
 class Generator {
   readonly constants: unknown[] = []
+
+  constructor(readonly keepUnknownKeys: boolean) {}
   readonly helpers: string[] = []
 
   constant(value: unknown): string {
@@ -129,12 +132,14 @@ class Generator {
     }
   }
 
+  /** A plain or strict object: a key the shape does not have fails a strict one, and a plain one unless kept. */
   object(schema: z.core.$ZodType, def: Def, x: string): string {
     const shape = def.shape ?? {}
     const strict = def.catchall !== undefined && defOf(def.catchall).type === 'never'
     if (def.catchall !== undefined && !strict) throw new Unsupported()
     const fields = Object.entries(shape).map(([key, field], i) => `const f${i} = v[${JSON.stringify(key)}]\nif (!${this.expression(field, `f${i}`)}) return false`)
-    const unknownKeys = strict ? `for (const k in v) if (!${this.constant(new Set(Object.keys(shape)))}.has(k)) return false\n` : ''
+    const checksKeys = strict || !this.keepUnknownKeys
+    const unknownKeys = checksKeys ? `for (const k in v) if (!${this.constant(new Set(Object.keys(shape)))}.has(k)) return false\n` : ''
     const name = this.helper('v', `${fields.join('\n')}\n${unknownKeys}return true`)
     return this.withChecks(schema, `typeof ${x} === "object" && ${x} !== null && !Array.isArray(${x}) && ${name}(${x})`, x)
   }
@@ -153,16 +158,17 @@ class Generator {
 /**
  * Compiles a zod schema into one generated predicate function — several times faster than parsing with zod
  * (which also copies the value), so verifying a delivery stays close to the cost of its HMAC. The predicate
- * accepts a value only if zod would accept it AND return it unchanged apart from stripping unknown keys (no
- * default to fill in). When it says no, the caller asks zod, for the issues or for the filled-in output.
+ * accepts a value only if zod would accept it AND return it unchanged (no unknown key to strip, no default to
+ * fill in) — or, with `keepUnknownKeys`, unchanged apart from the unknown keys of plain objects, which it then
+ * leaves in. When it says no, the caller asks zod, for the issues or for the output ({@link parseFast}).
  *
  * `undefined` when the schema uses anything the compiler does not know (transforms, unions, …) or when the
  * runtime forbids generated code (a CSP, Cloudflare Workers, or `z.config({ jitless: true })`, like zod's own JIT):
  * then zod alone is used.
  */
-export function compileValidator(schema: z.core.$ZodType): Validator | undefined {
-  if (!z.core.util.allowsEval.value) return undefined
-  const generator = new Generator()
+export function compileValidator(schema: z.core.$ZodType, { keepUnknownKeys = false } = {}): Validator | undefined {
+  if (!util.allowsEval.value) return undefined
+  const generator = new Generator(keepUnknownKeys)
   let root: string
   try {
     root = generator.expression(schema, 'value')
