@@ -5,7 +5,7 @@ import { handlers } from '../handlers/index.js'
 import { settingsPath, settingsRoutes } from '../../settings/routes.js'
 import type { RouteHandlerFunction } from '../handlers/types.js'
 import type { Runtime } from '../runtime.js'
-import { errorResponse } from './respond.js'
+import { errorResponse, jsonResponse, stampResponse } from './respond.js'
 import { routeHandler, type AppEnv } from './route-handler.js'
 import { allowedMethods, toAppPath } from './route-matcher.js'
 
@@ -23,17 +23,14 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     const requestId = runtime.requestIds('request')
     c.set('requestId', requestId)
     await next()
-    c.res.headers.set('x-request-id', requestId)
-    for (const [name, value] of Object.entries(c.get('rateLimitHeaders') ?? {})) {
-      if (!c.res.headers.has(name)) c.res.headers.set(name, value)
-    }
+    stampResponse(c)
     runtime.logger?.(`${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms ${requestId}`)
   })
 
-  app.get('/health', (c) => c.json({ status: 'ok' }))
+  app.get('/health', (c) => jsonResponse(c, 200, '{"status":"ok"}'))
   app.get('/openapi.json', (c) => {
     document ??= JSON.stringify(openapi())
-    return c.body(document, 200, { 'content-type': 'application/json; charset=utf-8' })
+    return jsonResponse(c, 200, document)
   })
   app.route(settingsPath, settingsRoutes())
 
@@ -51,14 +48,14 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
       allowed.length > 0
         ? new ApiError('method_not_allowed', `${c.req.method} is not allowed on ${pathname}; use ${allowed.join(' or ')}`, { headers: { allow: allowed.join(', ') } })
         : new ApiError('route_not_found', `There is no route ${c.req.method} ${pathname}; the routes are listed in GET /openapi.json (the API lives under /v1)`)
-    return errorResponse(error, c.get('requestId'))
+    return errorResponse(c, error)
   })
 
   app.onError((error, c) => {
-    if (isApiError(error)) return errorResponse(error, c.get('requestId'))
+    if (isApiError(error)) return errorResponse(c, error)
     runtime.logger?.(`internal error ${c.get('requestId')}: ${error.stack ?? error.message}`)
     const internal = new ApiError('internal_error', `The reference server failed unexpectedly (a bug; please report it with the request id): ${error.message}`)
-    return errorResponse(internal, c.get('requestId'))
+    return errorResponse(c, internal)
   })
 
   return app

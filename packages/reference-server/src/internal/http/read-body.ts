@@ -1,6 +1,5 @@
-import type { IncomingMessage } from 'node:http'
-import { readNodeBody } from '@octopuspro/contract'
 import { ApiError } from '../api-error.js'
+import type { RequestView } from './request-view.js'
 
 /** The largest body the API reads (1 MiB). */
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -11,18 +10,20 @@ export interface JsonBody {
   text: string
 }
 
-const tooLarge = () =>
+/** 413 `payload_too_large`. */
+export const tooLarge = () =>
   new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB); send less data per request`)
+
+// fatal: bytes that are not UTF-8 are refused (400), not turned into U+FFFD.
+const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 function isJson(contentType: string): boolean {
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
   return type === 'application/json' || type.endsWith('+json')
 }
 
-/** Reads the raw bytes of a request body with the 1 MiB limit (413 past it). */
-export type BodyReader = () => Promise<Uint8Array>
-
-async function readLimited(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+/** Reads a web request body with the 1 MiB limit (413 past it). */
+export async function readLimited(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const reader = body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -47,35 +48,22 @@ async function readLimited(body: ReadableStream<Uint8Array>): Promise<Uint8Array
 }
 
 /**
- * Reads a Node request's body straight from its `IncomingMessage` with the 1 MiB limit. On the port door this
- * replaces `request.body`, which makes @hono/node-server build a full undici Request with a web stream over the
- * socket and an AbortController (14 % of a create's CPU).
- */
-export function nodeBodyReader(incoming: IncomingMessage): BodyReader {
-  return async () => {
-    const bytes = await readNodeBody(incoming, MAX_BODY_BYTES)
-    if (bytes === null) throw tooLarge()
-    return bytes
-  }
-}
-
-/**
  * Reads a JSON body: 413 over 1 MiB (by `Content-Length` before reading, and while reading for a body that lies
  * or streams), 415 for a body that is not JSON by its content type, 400 `invalid_json` when it does not parse.
  * An empty body is `{}` (actions such as approve need none).
  */
-export async function readJsonBody(request: Request, readBody?: BodyReader): Promise<JsonBody> {
-  const length = Number(request.headers.get('content-length'))
+export async function readJsonBody(request: RequestView): Promise<JsonBody> {
+  const length = Number(request.header('content-length'))
   if (length > MAX_BODY_BYTES) throw tooLarge()
-  const bytes = readBody ? await readBody() : request.body ? await readLimited(request.body) : new Uint8Array()
+  const bytes = await request.body()
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    text = utf8.decode(bytes)
   } catch {
     throw new ApiError('invalid_json', 'The request body is not valid UTF-8; send JSON text encoded as UTF-8')
   }
   if (text.trim() === '') return { value: {}, text: '' }
-  const contentType = request.headers.get('content-type')
+  const contentType = request.header('content-type')
   if (contentType !== null && !isJson(contentType)) {
     throw new ApiError('unsupported_media_type', `The request body is ${contentType.split(';')[0]}; send JSON with Content-Type: application/json`)
   }

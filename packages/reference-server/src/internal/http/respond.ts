@@ -1,18 +1,52 @@
+import type { Context } from 'hono'
 import type { ApiError } from '../api-error.js'
+import type { AppEnv } from './route-handler.js'
 
-const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' }
+/** Responses built here, which already carry `x-request-id` and the rate-limit headers. */
+const stamped = new WeakSet<Response>()
 
-/** A JSON response from an already serialized body (stored idempotent responses are replayed byte for byte). */
-export function jsonResponse(status: number, body: string, headers: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { ...JSON_TYPE, ...headers } })
+/**
+ * A JSON response from an already serialized body (stored idempotent responses are replayed byte for byte), with
+ * the request id and the rate-limit headers set at construction: a header added to a response afterwards makes
+ * @hono/node-server convert its headers to an undici `Headers` on every request. `headers` win over the rate-limit
+ * headers (a 429 has its own).
+ *
+ * @example
+ * ```ts
+ * return jsonResponse(c, 200, JSON.stringify(customer))
+ * ```
+ */
+export function jsonResponse(c: Context<AppEnv>, status: number, body: string, headers: Record<string, string> = {}): Response {
+  const response = new Response(body, {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': c.get('requestId'), ...c.get('rateLimitHeaders'), ...headers },
+  })
+  stamped.add(response)
+  return response
 }
 
-/** The api.md error body of an {@link ApiError}, serialized. */
+/**
+ * Gives a response not built by {@link jsonResponse} (the settings page's) its request id and rate-limit headers.
+ *
+ * @example
+ * ```ts
+ * await next()
+ * stampResponse(c)
+ * ```
+ */
+export function stampResponse(c: Context<AppEnv>): void {
+  if (stamped.has(c.res)) return
+  const { headers } = c.res
+  headers.set('x-request-id', c.get('requestId'))
+  for (const [name, value] of Object.entries(c.get('rateLimitHeaders') ?? {})) if (!headers.has(name)) headers.set(name, value)
+}
+
+/** The api.md error body of an {@link ApiError}, serialized. @example `errorBody(error, 'req_1')` */
 export function errorBody(error: ApiError, requestId: string): string {
   return JSON.stringify(error.toBody(requestId))
 }
 
-/** The response of an {@link ApiError}. */
-export function errorResponse(error: ApiError, requestId: string): Response {
-  return jsonResponse(error.status, errorBody(error, requestId), error.headers)
+/** The response of an {@link ApiError}. @example `return errorResponse(c, error)` */
+export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+  return jsonResponse(c, error.status, errorBody(error, c.get('requestId')), error.headers)
 }

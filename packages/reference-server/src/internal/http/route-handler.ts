@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import type { RouteEntry } from '@octopuspro/contract'
+import { parseFast, type RouteEntry } from '@octopuspro/contract'
 import type { Context } from 'hono'
 import { ApiError, isApiError, resourceMissing } from '../api-error.js'
 import type { RouteHandlerFunction } from '../handlers/types.js'
@@ -8,7 +8,8 @@ import type { Runtime } from '../runtime.js'
 import { authenticate } from './authenticate.js'
 import { claimIdempotencyKey, type StoredResponse } from './idempotency.js'
 import { takeToken } from './rate-limit.js'
-import { nodeBodyReader, readJsonBody } from './read-body.js'
+import { readJsonBody } from './read-body.js'
+import { requestView } from './request-view.js'
 import { errorBody, jsonResponse } from './respond.js'
 import { parseInput } from './validate.js'
 
@@ -22,7 +23,7 @@ export interface AppEnv {
 function parseId(entry: RouteEntry, raw: string | undefined): string | undefined {
   const schema = entry.definition.id
   if (!schema || raw === undefined) return undefined
-  if (schema.safeParse(raw).success) return raw
+  if (parseFast(schema, raw).success) return raw
   throw resourceMissing(labels[entry.group], raw, entry.definition.path.split('/{id}')[0] ?? '')
 }
 
@@ -48,7 +49,8 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
     const request = c.req.raw
     const requestId = c.get('requestId')
     const { state } = runtime
-    const key = authenticate(state, request.headers, runtime.clock.now())
+    const view = requestView(request, c.env?.incoming)
+    const key = authenticate(state, view, runtime.clock.now())
     if (runtime.rateLimit) c.set('rateLimitHeaders', takeToken(state, runtime.rateLimit, key.id, runtime.clock.now()))
     if (definition.method !== 'GET' && key.key.mode === 'read_only') {
       throw new ApiError('api_key_read_only', `This API key is read_only and cannot ${definition.method} /v1${definition.path}; use a read_write key`)
@@ -56,16 +58,15 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
     const search = request.url.indexOf('?')
     const id = parseId(entry, c.req.param('id'))
     const query = parseQuery(entry, new URLSearchParams(search < 0 ? '' : request.url.slice(search + 1)))
-    const incoming = c.env?.incoming
-    const raw = definition.body ? await readJsonBody(request, incoming ? nodeBodyReader(incoming) : undefined) : undefined
+    const raw = definition.body ? await readJsonBody(view) : undefined
     const body = definition.body && raw ? parseInput(definition.body, raw.value, 'body') : undefined
 
-    const idempotencyKey = definition.method === 'POST' ? request.headers.get('idempotency-key') : null
+    const idempotencyKey = definition.method === 'POST' ? view.header('idempotency-key') : null
     const claim =
       idempotencyKey === null
         ? undefined
         : claimIdempotencyKey(state, { apiKeyId: key.id, key: idempotencyKey, route, body: raw?.text ?? '', nowMs: runtime.clock.now() })
-    if (claim?.replay) return jsonResponse(claim.replay.status, claim.replay.body, { 'idempotent-replayed': 'true' })
+    if (claim?.replay) return jsonResponse(c, claim.replay.status, claim.replay.body, { 'idempotent-replayed': 'true' })
 
     let response: StoredResponse
     try {
@@ -74,7 +75,7 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
       const early = fault && !fault.rule.after ? fault.error() : undefined
       if (early) {
         claim?.release()
-        return jsonResponse(early.status, errorBody(early, requestId), early.headers)
+        return jsonResponse(c, early.status, errorBody(early, requestId), early.headers)
       }
       try {
         const result = handler({ id, query, body, call: runtime.call(runtime.clock.now()) })
@@ -85,11 +86,11 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
       }
       claim?.complete(response)
       const late = fault?.rule.after ? fault.error() : undefined
-      if (late) return jsonResponse(late.status, errorBody(late, requestId), late.headers)
+      if (late) return jsonResponse(c, late.status, errorBody(late, requestId), late.headers)
     } catch (error) {
       claim?.release()
       throw error
     }
-    return jsonResponse(response.status, response.body)
+    return jsonResponse(c, response.status, response.body)
   }
 }
