@@ -45,9 +45,9 @@ function defOf(schema: z.core.$ZodType | z.core.$ZodCheck): Def {
  */
 class Generator {
   readonly constants: unknown[] = []
+  readonly helpers: string[] = []
 
   constructor(readonly keepUnknownKeys: boolean) {}
-  readonly helpers: string[] = []
 
   constant(value: unknown): string {
     this.constants.push(value)
