@@ -6,7 +6,7 @@ const validators = { exact: new WeakMap<z.core.$ZodType, Validator | null>(), ke
 
 /**
  * `schema.safeParse(value)` with the same result, faster on valid input: a predicate compiled from the schema once
- * ({@link compileValidator}) accepts a value that zod would return unchanged, and zod runs only when it says no —
+ * (`compileValidator`) accepts a value that zod would return unchanged, and zod runs only when it says no —
  * for the issues, or to strip unknown keys and fill in defaults. The client checks every response with it.
  *
  * With `keepUnknownKeys` a valid value keeps the fields the schema does not know (a newer API version's), as the
