@@ -10,6 +10,7 @@ import { createApiKey, newApiKeySecret } from './handlers/api-keys.js'
 import { validSecrets } from './handlers/webhooks.js'
 import { Faults } from './http/faults.js'
 import type { RateLimit } from './http/rate-limit.js'
+import { isoTime } from './iso-time.js'
 import { seedDemo } from './seed/demo.js'
 import { loadFixtures } from './seed/load-fixtures.js'
 import { State } from './state.js'
@@ -109,7 +110,7 @@ export class Runtime {
 
   /** The context of one request (or, with `record` false, of seeding: nothing is recorded as an event). */
   call(nowMs: number, record = true): Call {
-    const now = new Date(nowMs).toISOString()
+    const now = isoTime(nowMs)
     return {
       state: this.state,
       now,

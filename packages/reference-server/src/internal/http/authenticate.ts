@@ -1,5 +1,6 @@
 import { ApiError } from '../api-error.js'
 import { digestsEqual, sha256 } from '../crypto.js'
+import { isoTime } from '../iso-time.js'
 import type { ApiKeyRecord, State } from '../state.js'
 import type { RequestView } from './request-view.js'
 
@@ -40,7 +41,7 @@ export function authenticate(state: State, request: Pick<RequestView, 'header'>,
     if (match.validUntil !== null && match.validUntil <= nowMs) {
       throw new ApiError('api_key_expired', `This secret of API key ${key.id} was rolled and stopped working at ${new Date(match.validUntil).toISOString()}; use the key's new secret`)
     }
-    const lastUsedAt = new Date(nowMs).toISOString()
+    const lastUsedAt = isoTime(nowMs)
     if (key.last_used_at === lastUsedAt) return record
     const used = { ...record, key: { ...key, last_used_at: lastUsedAt } }
     state.apiKeys.replace(used)

@@ -27,8 +27,9 @@ function parseId(entry: RouteEntry, raw: string | undefined): string | undefined
   throw resourceMissing(labels[entry.group], raw, entry.definition.path.split('/{id}')[0] ?? '')
 }
 
-function parseQuery(entry: RouteEntry, params: URLSearchParams): unknown {
-  const query = Object.fromEntries(params)
+/** The query of a request from its raw search string (no `?`). */
+function parseQuery(entry: RouteEntry, search: string): unknown {
+  const query = search === '' ? {} : Object.fromEntries(new URLSearchParams(search))
   if (entry.definition.query) return parseInput(entry.definition.query, query, 'query')
   const [first] = Object.keys(query)
   if (first !== undefined) {
@@ -57,7 +58,7 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
     }
     const search = request.url.indexOf('?')
     const id = parseId(entry, c.req.param('id'))
-    const query = parseQuery(entry, new URLSearchParams(search < 0 ? '' : request.url.slice(search + 1)))
+    const query = parseQuery(entry, search < 0 ? '' : request.url.slice(search + 1))
     const raw = definition.body ? await readJsonBody(view) : undefined
     const body = definition.body && raw ? parseInput(definition.body, raw.value, 'body') : undefined
 
