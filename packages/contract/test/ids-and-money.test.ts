@@ -24,6 +24,14 @@ describe('createIdGenerator', () => {
     expect(b > a).toBe(true)
   })
 
+  it('draws fresh randomness every millisecond, across refills of its pool', () => {
+    let now = 1_764_237_600_000
+    const next = createIdGenerator({ now: () => now++ })
+    // 16 bytes per millisecond: 600 ids go through the 4 KiB pool more than twice.
+    const randomParts = Array.from({ length: 600 }, () => next('request').slice(-16))
+    expect(new Set(randomParts).size).toBe(600)
+  })
+
   it('is deterministic with injected randomness', () => {
     const opts = { now: () => 0, randomBytes: (b: Uint8Array) => b.fill(1) }
     expect(createIdGenerator(opts)('booking')).toBe(createIdGenerator(opts)('booking'))

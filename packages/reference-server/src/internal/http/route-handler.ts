@@ -72,7 +72,7 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
     let response: StoredResponse
     try {
       const fault = runtime.faults.pick(definition.method, c.req.path)
-      await fault?.delay()
+      if (fault) await fault.delay()
       const early = fault && !fault.rule.after ? fault.error() : undefined
       if (early) {
         claim?.release()
