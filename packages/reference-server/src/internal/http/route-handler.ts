@@ -11,6 +11,7 @@ import { takeToken } from './rate-limit.js'
 import { readJsonBody } from './read-body.js'
 import { requestView } from './request-view.js'
 import { errorBody, jsonResponse } from './respond.js'
+import { storedJson } from './serialize.js'
 import { parseInput } from './validate.js'
 
 /** The per-request values the app keeps on hono's context. */
@@ -46,6 +47,8 @@ function parseQuery(entry: RouteEntry, search: string): unknown {
 export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: RouteHandlerFunction) {
   const { definition } = entry
   const route = `${definition.method} /v1${definition.path}`
+  // A get answers with a stored object (or a fresh view of one, which is then cached for nothing but still right).
+  const serialize = entry.action === 'get' ? storedJson : JSON.stringify
   return async function handleRoute(c: Context<AppEnv>): Promise<Response> {
     const request = c.req.raw
     const requestId = c.get('requestId')
@@ -80,7 +83,7 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
       }
       try {
         const result = handler({ id, query, body, call: runtime.call(runtime.clock.now()) })
-        response = { status: definition.status, body: JSON.stringify(result) }
+        response = { status: definition.status, body: serialize(result) }
       } catch (error) {
         if (!isApiError(error)) throw error
         response = { status: error.status, body: errorBody(error, requestId) }

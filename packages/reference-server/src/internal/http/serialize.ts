@@ -1,0 +1,21 @@
+const serialized = new WeakMap<object, string>()
+
+/**
+ * The JSON of a stored object, serialized once per object: the store replaces objects and never mutates them (see
+ * `Collection`), so an object's JSON never changes. GET by id answers with stored objects, and serializing the same
+ * customer on every request was 5.6 % of a GET's CPU. Values that are not objects are serialized each time.
+ *
+ * @example
+ * ```ts
+ * const body = storedJson(state.customers.get('cus_1'))
+ * ```
+ */
+export function storedJson(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
+  let json = serialized.get(value)
+  if (json === undefined) {
+    json = JSON.stringify(value)
+    serialized.set(value, json)
+  }
+  return json
+}
