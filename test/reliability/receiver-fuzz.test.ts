@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { listen, rawRequest, type Listening } from './helpers/http.js'
 import { canCollectGarbage, settledHeapUsed } from './helpers/memory.js'
+import { ProblemGroups } from './helpers/problem-groups.js'
 import { recordFigures } from './helpers/results.js'
 import { sign } from './helpers/sign.js'
 import { ReceiverModel, type Verdict } from './receiver-fuzz/model.js'
@@ -75,7 +76,7 @@ class Tally {
   /** Verified new events whose handlers did not run. */
   lost = 0
   readonly byOutcome = new Map<string, number>()
-  readonly disagreements = new Map<string, { count: number; example: string }>()
+  readonly disagreements = new ProblemGroups()
 
   count(request: FuzzRequest, verdict: Verdict, runs: number, problem: string | undefined): void {
     this.requests++
@@ -92,15 +93,8 @@ class Tally {
     this.byOutcome.set(outcome, (this.byOutcome.get(outcome) ?? 0) + 1)
     if (problem) {
       const key = `${outcome} ← ${request.faults.join(' + ') || 'no fault'}: ${problem.replace(/evt_\w+|[A-Za-z0-9+/]{20,}=*/g, '…').slice(0, 120)}`
-      const entry = this.disagreements.get(key) ?? { count: 0, example: '' }
-      entry.count++
-      if (!entry.example) entry.example = `${request.method} ${JSON.stringify(request.lines)} body(${request.body.byteLength} B)=${JSON.stringify(Buffer.from(request.body.subarray(0, 200)).toString('latin1'))}`
-      this.disagreements.set(key, entry)
+      this.disagreements.add(key, () => `${request.method} ${JSON.stringify(request.lines)} body(${request.body.byteLength} B)=${JSON.stringify(Buffer.from(request.body.subarray(0, 200)).toString('latin1'))}`)
     }
-  }
-
-  report(): string {
-    return [...this.disagreements].map(([key, { count, example }]) => `${count}× ${key}\n    e.g. ${example}`).join('\n')
   }
 }
 
@@ -156,7 +150,7 @@ describe('fuzzing the receiver with hostile deliveries', () => {
     const sum = (pick: (t: Tally) => number) => all.reduce((n, t) => n + pick(t), 0)
     const outcomes = new Map<string, number>()
     for (const t of all) for (const [k, v] of t.byOutcome) outcomes.set(k, (outcomes.get(k) ?? 0) + v)
-    const wrong = sum((t) => [...t.disagreements.values()].reduce((n, d) => n + d.count, 0))
+    const wrong = sum((t) => t.disagreements.count)
     recordFigures({
       file: import.meta.url,
       id: '1-receiver-fuzz',
@@ -212,7 +206,7 @@ describe('fuzzing the receiver with hostile deliveries', () => {
     for (const outcome of ['204 handled', '200 duplicate', '400 invalid_json', '400 invalid_payload', '401 missing_header', '401 invalid_timestamp', '401 timestamp_too_old', '401 timestamp_too_new', '401 no_matching_signature', '405 method_not_allowed', '413 payload_too_large', '415 unsupported_media_type']) {
       expect(tally.byOutcome.get(outcome) ?? 0, outcome).toBeGreaterThan(20)
     }
-    expect(tally.report()).toBe('')
+    expect(tally.disagreements.report()).toBe('')
   }, 60_000)
 
   it('refuses a validly signed body that is not UTF-8 (400 invalid_json) instead of handling a corrupted event', async () => {
@@ -249,9 +243,9 @@ describe('fuzzing the receiver with hostile deliveries', () => {
       figures.ports.requests += tally.requests
       figures.ports.faulty += tally.faulty
       figures.ports.faultsInjected += tally.faultsInjected
-      for (const [k, v] of tally.disagreements) figures.ports.disagreements.set(`${door}: ${k}`, v)
+      figures.ports.disagreements.addAll(tally.disagreements, `${door}: `)
       expect(tally.requests).toBeGreaterThan(250)
-      expect(tally.report()).toBe('')
+      expect(tally.disagreements.report()).toBe('')
     })
   })
 })

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { recordFigures } from './helpers/results.js'
 import { buildCase, oversizedRecipe, recipesFor, type ServerCase } from './server-fuzz/requests.js'
 import { call, readAnswer, type ApiAnswer } from './helpers/api.js'
+import { ProblemGroups } from './helpers/problem-groups.js'
 import { buildWorld, type World } from './helpers/world.js'
 
 const SEED = 8_2026
@@ -75,7 +76,7 @@ class Tally {
   storeChecks = 0
   contractValidAnswers = 0
   readonly byStatus = new Map<number, number>()
-  readonly problems = new Map<string, { count: number; example: string }>()
+  readonly problems = new ProblemGroups()
 
   add(entry: RouteEntry, request: ServerCase, answer: ApiAnswer, problem: string | undefined): void {
     this.requests++
@@ -83,15 +84,10 @@ class Tally {
     this.byStatus.set(answer.status, (this.byStatus.get(answer.status) ?? 0) + 1)
     if (answer.status < 300) this.contractValidAnswers++
     if (!problem) return
-    const key = `${entry.name} ${request.mutation}: ${problem.slice(0, 160)}`
-    const known = this.problems.get(key) ?? { count: 0, example: '' }
-    known.count++
-    known.example ||= `${request.method} ${request.path.slice(0, 200)} ${JSON.stringify(request.headers)} ${request.body ? Buffer.from(request.body.subarray(0, 300)).toString('utf8') : ''}`
-    this.problems.set(key, known)
-  }
-
-  report(): string {
-    return [...this.problems].map(([key, { count, example }]) => `${count}× ${key}\n    e.g. ${example}`).join('\n')
+    this.problems.add(
+      `${entry.name} ${request.mutation}: ${problem.slice(0, 160)}`,
+      () => `${request.method} ${request.path.slice(0, 200)} ${JSON.stringify(request.headers)} ${request.body ? Buffer.from(request.body.subarray(0, 300)).toString('utf8') : ''}`,
+    )
   }
 }
 
@@ -142,7 +138,7 @@ describe('fuzzing the server on every route of the contract', () => {
     const sum = (pick: (t: Tally) => number) => both.reduce((n, t) => n + pick(t), 0)
     const statuses = new Map<number, number>()
     for (const t of both) for (const [s, n] of t.byStatus) statuses.set(s, (statuses.get(s) ?? 0) + n)
-    const wrong = sum((t) => [...t.problems.values()].reduce((n, p) => n + p.count, 0))
+    const wrong = sum((t) => t.problems.count)
     const fiveHundreds = [...statuses].filter(([s]) => s >= 500).reduce((n, [, v]) => n + v, 0)
     recordFigures({
       file: import.meta.url,
@@ -189,7 +185,7 @@ describe('fuzzing the server on every route of the contract', () => {
     expect(tallies.inProcess.rejectedWrites).toBeGreaterThan(2_000)
     // The mutations reach every kind of refusal api.md lists for bad input.
     for (const status of [400, 404, 409, 413, 415, 422]) expect(tallies.inProcess.byStatus.get(status) ?? 0, `answered ${status}`).toBeGreaterThan(10)
-    expect(tallies.inProcess.report()).toBe('')
+    expect(tallies.inProcess.problems.report()).toBe('')
   }, 60_000)
 
   it.each(['quotes', 'invoices'])('refuses %s whose computed totals exceed the largest amount instead of storing an invalid object', async (resource) => {
@@ -210,6 +206,6 @@ describe('fuzzing the server on every route of the contract', () => {
     } finally {
       await server.close()
     }
-    expect(tallies.port.report()).toBe('')
+    expect(tallies.port.problems.report()).toBe('')
   }, 30_000)
 })

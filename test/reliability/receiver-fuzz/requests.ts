@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
-import { createSampleEvent, eventTypes, type EventType, type IdGenerator } from '@octopuspro/contract'
+import { concatBytes, createSampleEvent, eventTypes, type EventType, type IdGenerator } from '@octopuspro/contract'
 import fc from 'fast-check'
 import { sign } from '../helpers/sign.js'
 
@@ -213,7 +213,7 @@ export interface BuildContext {
 }
 
 const encoder = new TextEncoder()
-const BOM = [0xef, 0xbb, 0xbf]
+const BOM = Uint8Array.of(0xef, 0xbb, 0xbf)
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const NAMES = {
   webhook: { id: 'webhook-id', timestamp: 'webhook-timestamp', signature: 'webhook-signature' },
@@ -228,18 +228,8 @@ function pseudoBytes(seed: string, length: number): Buffer {
   return out
 }
 
-function concat(...parts: ArrayLike<number>[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0))
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.length
-  }
-  return out
-}
-
 function padded(body: Uint8Array, size: number): Uint8Array {
-  return body.byteLength >= size ? body : concat(body, new Uint8Array(size - body.byteLength).fill(0x20))
+  return body.byteLength >= size ? body : concatBytes([body, new Uint8Array(size - body.byteLength).fill(0x20)])
 }
 
 /** Every path to a value inside a JSON value, the root excluded. */
@@ -271,7 +261,7 @@ function encode(text: string, fault: Extract<BodyFault, { kind: 'encoding' }>): 
     case 'utf16le':
       return Buffer.from(text, 'utf16le')
     case 'utf16le-bom':
-      return concat([0xff, 0xfe], Buffer.from(text, 'utf16le'))
+      return concatBytes([Uint8Array.of(0xff, 0xfe), Buffer.from(text, 'utf16le')])
     case 'utf16be':
       return Buffer.from(text, 'utf16le').swap16()
     case 'latin1':
@@ -282,7 +272,7 @@ function encode(text: string, fault: Extract<BodyFault, { kind: 'encoding' }>): 
       return encoder.encode(Buffer.from(text).toString('base64'))
     case 'invalid-utf8': {
       const [head, tail] = text.split('"note":"') as [string, string]
-      return concat(encoder.encode(`${head}"note":"`), fault.bytes, encoder.encode(tail))
+      return concatBytes([encoder.encode(`${head}"note":"`), Uint8Array.from(fault.bytes), encoder.encode(tail)])
     }
   }
 }
@@ -292,7 +282,7 @@ function signatureFault(variant: SignatureFault, n: number, real: string, parts:
   const mac = real.slice(3)
   switch (variant) {
     case 'other-body':
-      return `v1,${sign(secret, id, timestamp, concat(body, [0x20]))}`
+      return `v1,${sign(secret, id, timestamp, concatBytes([body, Uint8Array.of(0x20)]))}`
     case 'other-secret':
       return `v1,${sign(parts.stranger, id, timestamp, body)}`
     case 'other-id':
@@ -348,7 +338,7 @@ export function buildRequest(r: Recipe, context: BuildContext): FuzzRequest {
   const value = fault?.kind === 'payload' ? mutate(event, fault) : fault?.kind === 'not-an-event' ? fault.value : event
   const text = fault?.kind === 'not-json' ? fault.text : JSON.stringify(value)
   let body = fault?.kind === 'encoding' ? encode(text, fault) : encoder.encode(text)
-  if (r.bom) body = concat(BOM, body)
+  if (r.bom) body = concatBytes([BOM, body])
   if (r.padToLimit) body = padded(body, MAX_BODY_BYTES)
   if (fault?.kind === 'oversized') body = padded(body, MAX_BODY_BYTES + fault.extra)
   let signedBody = body
