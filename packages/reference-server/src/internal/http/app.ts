@@ -19,12 +19,13 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   let document: string | undefined
 
   app.use('*', async function requestLifecycle(c, next) {
-    const started = performance.now()
+    const { logger } = runtime
+    const started = logger ? performance.now() : 0
     const requestId = runtime.requestIds('request')
     c.set('requestId', requestId)
     await next()
     stampResponse(c)
-    runtime.logger?.(`${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms ${requestId}`)
+    logger?.(`${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms ${requestId}`)
   })
 
   app.get('/health', (c) => jsonResponse(c, 200, '{"status":"ok"}'))

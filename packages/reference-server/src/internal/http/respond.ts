@@ -2,8 +2,11 @@ import type { Context } from 'hono'
 import type { ApiError } from '../api-error.js'
 import type { AppEnv } from './route-handler.js'
 
-/** Responses built here, which already carry `x-request-id` and the rate-limit headers. */
-const stamped = new WeakSet<Response>()
+/**
+ * Marks the responses built here, which already carry `x-request-id` and the rate-limit headers (a property, not a
+ * WeakSet: a weak entry per request costs more than it saves).
+ */
+const stamped = Symbol('stamped')
 
 /**
  * A JSON response from an already serialized body (stored idempotent responses are replayed byte for byte), with
@@ -16,12 +19,12 @@ const stamped = new WeakSet<Response>()
  * return jsonResponse(c, 200, JSON.stringify(customer))
  * ```
  */
-export function jsonResponse(c: Context<AppEnv>, status: number, body: string, headers: Record<string, string> = {}): Response {
-  const response = new Response(body, {
+export function jsonResponse(c: Context<AppEnv>, status: number, body: string, headers?: Record<string, string>): Response {
+  const response: Response & { [stamped]?: true } = new Response(body, {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': c.get('requestId'), ...c.get('rateLimitHeaders'), ...headers },
   })
-  stamped.add(response)
+  response[stamped] = true
   return response
 }
 
@@ -35,7 +38,7 @@ export function jsonResponse(c: Context<AppEnv>, status: number, body: string, h
  * ```
  */
 export function stampResponse(c: Context<AppEnv>): void {
-  if (stamped.has(c.res)) return
+  if (stamped in c.res) return
   const { headers } = c.res
   headers.set('x-request-id', c.get('requestId'))
   for (const [name, value] of Object.entries(c.get('rateLimitHeaders') ?? {})) if (!headers.has(name)) headers.set(name, value)

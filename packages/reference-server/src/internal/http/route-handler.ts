@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { parseFast, type RouteEntry } from '@octopuspro/contract'
+import { parseFast, type ListPage, type RouteEntry } from '@octopuspro/contract'
 import type { Context } from 'hono'
 import { ApiError, isApiError, resourceMissing } from '../api-error.js'
 import type { RouteHandlerFunction } from '../handlers/types.js'
@@ -11,7 +11,7 @@ import { takeToken } from './rate-limit.js'
 import { readJsonBody } from './read-body.js'
 import { requestView } from './request-view.js'
 import { errorBody, jsonResponse } from './respond.js'
-import { storedJson } from './serialize.js'
+import { pageJson, storedJson } from './serialize.js'
 import { parseInput } from './validate.js'
 
 /** The per-request values the app keeps on hono's context. */
@@ -39,6 +39,12 @@ function parseQuery(entry: RouteEntry, search: string): unknown {
   return undefined
 }
 
+function serializer(action: string): (result: unknown) => string {
+  if (action === 'get') return storedJson
+  if (action === 'list') return (page) => pageJson(page as ListPage<unknown>)
+  return JSON.stringify
+}
+
 /**
  * One route of the table, end to end: authenticate, rate limit, read-only check, validate id/query/body against
  * the contract, idempotency, injected faults, then the business handler. Handler errors are answers too (and are
@@ -47,8 +53,9 @@ function parseQuery(entry: RouteEntry, search: string): unknown {
 export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: RouteHandlerFunction) {
   const { definition } = entry
   const route = `${definition.method} /v1${definition.path}`
-  // A get answers with a stored object (or a fresh view of one, which is then cached for nothing but still right).
-  const serialize = entry.action === 'get' ? storedJson : JSON.stringify
+  // A get answers with a stored object, a list with a page of them (or fresh views, which are then cached for
+  // nothing but still right).
+  const serialize = serializer(entry.action)
   return async function handleRoute(c: Context<AppEnv>): Promise<Response> {
     const request = c.req.raw
     const requestId = c.get('requestId')

@@ -1,3 +1,5 @@
+import type { ListPage } from '@octopuspro/contract'
+
 const serialized = new WeakMap<object, string>()
 
 /**
@@ -18,4 +20,18 @@ export function storedJson(value: unknown): string {
     serialized.set(value, json)
   }
   return json
+}
+
+/**
+ * The JSON of a list page, its items through {@link storedJson}: a page of stored objects is mostly their cached
+ * JSON, where serializing 20 customers on every request was about a quarter of a list's CPU. Byte for byte what
+ * `JSON.stringify(page)` gives.
+ *
+ * @example
+ * ```ts
+ * const body = pageJson(paginate(state.customers, { limit: 20 }, () => true))
+ * ```
+ */
+export function pageJson(page: ListPage<unknown>): string {
+  return `{"object":"list","data":[${page.data.map(storedJson).join(',')}],"has_more":${page.has_more},"next_cursor":${JSON.stringify(page.next_cursor)}}`
 }
