@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineConfig, type Options } from 'tsup'
+import { writeSettingsBundle } from './packages/reference-server/src/settings/bundle.js'
 
 /**
  * Builds every package in packages/* to ESM + CJS + `.d.ts` in its own dist/. Entries come from each package.json:
@@ -57,6 +58,14 @@ export function packageEntries(packageDir: string): Record<string, string> {
 const asExternal = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|/)`)
 
 /**
+ * What a package builds besides its modules, into its dist/ once the ESM build succeeds: the reference server's
+ * settings page, bundled for browsers, so the published package needs neither esbuild nor the client at run time.
+ */
+const extraOutputs: Record<string, (packageDir: string, distDir: string) => Promise<void>> = {
+  '@octopuspro/reference-server': (packageDir, distDir) => writeSettingsBundle(join(packageDir, 'src/settings/page/main.ts'), distDir),
+}
+
+/**
  * The tsup builds of one package: ESM and CJS with declarations, dependencies external. `overrides` serve tests
  * (another outDir, no declarations).
  */
@@ -78,8 +87,10 @@ export function packageBuilds(packageDir: string, overrides: Options = {}): Opti
   }
   // CJS without code splitting: tsup's CJS splitting goes through a transform that renames classes (`_class20`).
   const external = dependencies.map(asExternal)
+  const extra = extraOutputs[pkg.name]
+  const outDir = base.outDir!
   return [
-    { ...base, format: ['esm'], external },
+    { ...base, format: ['esm'], external, ...(extra && { onSuccess: () => extra(packageDir, outDir) }) },
     { ...base, format: ['cjs'], splitting: false, external },
   ]
 }

@@ -7,7 +7,7 @@
  * SLOW (one build, one install from the npm registry: about a minute or two). It runs in CI with the rest.
  */
 import { execFile } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -74,8 +74,17 @@ describe('the packed packages, installed from their tarballs outside the workspa
     const manifest = JSON.parse(readFileSync(join(project, 'node_modules/@octopuspro/reference-server/package.json'), 'utf8')) as {
       dependencies: Record<string, string>
     }
-    expect(manifest.dependencies['@octopuspro/client']).toMatch(/^\d+\.\d+\.\d+$/)
     expect(manifest.dependencies['@octopuspro/contract']).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  it('ships the settings page prebuilt, so the reference server needs neither esbuild nor the client at run time', () => {
+    const manifest = JSON.parse(readFileSync(join(project, 'node_modules/@octopuspro/reference-server/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>
+    }
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@hono/node-server', '@octopuspro/contract', 'hono', 'zod'])
+    expect(existsSync(join(project, 'node_modules/esbuild'))).toBe(false)
+    const dist = join(project, 'node_modules/@octopuspro/reference-server/dist/settings')
+    expect(readdirSync(dist).sort()).toEqual(['app.css', 'app.js'])
   })
 
   it('work from ESM (import)', async () => {

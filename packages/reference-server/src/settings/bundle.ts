@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The settings page's browser code, bundled: one script and one stylesheet. */
@@ -7,16 +9,19 @@ export interface SettingsBundle {
   css: string
 }
 
-// The page's entry, from this file in src/ (tests, tsx, the CLI from source) or from the built dist/index.js
-// (the package ships src/, see its "files").
-const entryCandidates = ['./page/main.ts', '../src/settings/page/main.ts']
+// The page's entry, from this file in src/ (tests, tsx, the CLI from source).
+const pageEntry = './page/main.ts'
+// The bundle `pnpm build` writes next to the built modules (dist/settings/), and its files.
+const prebuiltDir = 'settings'
+const prebuiltFiles = { js: 'app.js', css: 'app.css' } as const
 
 let cached: Promise<SettingsBundle> | undefined
 
 /**
- * The settings page bundled with esbuild on first use and kept in memory, so neither tests nor the CLI need a
- * build step. Workspace packages (the client, the contract) are bundled from their source. A failed build is
- * not cached: the next request tries again.
+ * The settings page, kept in memory after first use: the built package reads the bundle `pnpm build` wrote into
+ * dist/settings/ (so the published package needs neither esbuild nor the client at run time); from source (tests,
+ * tsx) the page is bundled with esbuild on first use, so nothing needs a build step. A failure is not cached: the
+ * next request tries again.
  *
  * @example
  * ```ts
@@ -24,21 +29,43 @@ let cached: Promise<SettingsBundle> | undefined
  * ```
  */
 export function settingsBundle(): Promise<SettingsBundle> {
-  cached ??= buildBundle().catch((error: unknown) => {
+  cached ??= loadBundle().catch((error: unknown) => {
     cached = undefined
     throw error
   })
   return cached
 }
 
-async function buildBundle(): Promise<SettingsBundle> {
-  // Loaded on demand: servers that never serve the page never load esbuild.
+async function loadBundle(): Promise<SettingsBundle> {
+  const prebuilt = fileURLToPath(new URL(`./${prebuiltDir}/`, import.meta.url))
+  if (existsSync(join(prebuilt, prebuiltFiles.js))) {
+    const [js, css] = await Promise.all([readFile(join(prebuilt, prebuiltFiles.js), 'utf8'), readFile(join(prebuilt, prebuiltFiles.css), 'utf8')])
+    return { js, css }
+  }
+  const entry = fileURLToPath(new URL(pageEntry, import.meta.url))
+  if (!existsSync(entry)) {
+    throw new Error(`the prebuilt settings page is missing (looked in ${prebuilt}); reinstall @octopuspro/reference-server`)
+  }
+  return bundleSettingsPage(entry)
+}
+
+/**
+ * Bundles the settings page from its TypeScript source with esbuild (minified, for browsers); workspace packages
+ * (the client, the contract) come from their source too.
+ *
+ * @example
+ * ```ts
+ * const { js, css } = await bundleSettingsPage('packages/reference-server/src/settings/page/main.ts')
+ * ```
+ */
+export async function bundleSettingsPage(entry: string): Promise<SettingsBundle> {
+  // Loaded on demand: only a build, or a server run from source that serves the page, needs esbuild.
   const { build } = await import('esbuild')
   const result = await build({
-    entryPoints: { app: pageEntry() },
+    entryPoints: { app: entry },
     bundle: true,
     write: false,
-    outdir: 'settings',
+    outdir: prebuiltDir,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
@@ -56,11 +83,18 @@ async function buildBundle(): Promise<SettingsBundle> {
   return { js: output('.js'), css: output('.css') }
 }
 
-function pageEntry(): string {
-  const here = import.meta.url
-  for (const candidate of entryCandidates) {
-    const path = fileURLToPath(new URL(candidate, here))
-    if (existsSync(path)) return path
-  }
-  throw new Error(`the settings page source is missing (looked for ${entryCandidates.join(' and ')} next to ${here}); reinstall @octopuspro/reference-server`)
+/**
+ * Writes the bundled settings page into a built package's `dist/` (as dist/settings/app.js and app.css), where
+ * {@link settingsBundle} reads it. Called by the workspace's tsup build.
+ *
+ * @example
+ * ```ts
+ * await writeSettingsBundle('packages/reference-server/src/settings/page/main.ts', 'packages/reference-server/dist')
+ * ```
+ */
+export async function writeSettingsBundle(entry: string, distDir: string): Promise<void> {
+  const { js, css } = await bundleSettingsPage(entry)
+  const dir = join(distDir, prebuiltDir)
+  await mkdir(dir, { recursive: true })
+  await Promise.all([writeFile(join(dir, prebuiltFiles.js), js), writeFile(join(dir, prebuiltFiles.css), css)])
 }
