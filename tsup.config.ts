@@ -61,8 +61,8 @@ const asExternal = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\
  * What a package builds besides its modules, into its dist/ once the ESM build succeeds: the reference server's
  * settings page, bundled for browsers, so the published package needs neither esbuild nor the client at run time.
  */
-const extraOutputs: Record<string, (packageDir: string, distDir: string) => Promise<void>> = {
-  '@octopuspro/reference-server': (packageDir, distDir) => writeSettingsBundle(join(packageDir, 'src/settings/page/main.ts'), distDir),
+const extraOutputs: Record<string, (distDir: string) => Promise<void>> = {
+  '@octopuspro/reference-server': writeSettingsBundle,
 }
 
 /**
@@ -90,7 +90,7 @@ export function packageBuilds(packageDir: string, overrides: Options = {}): Opti
   const extra = extraOutputs[pkg.name]
   const outDir = base.outDir!
   return [
-    { ...base, format: ['esm'], external, ...(extra && { onSuccess: () => extra(packageDir, outDir) }) },
+    { ...base, format: ['esm'], external, ...(extra && { onSuccess: () => extra(outDir) }) },
     { ...base, format: ['cjs'], splitting: false, external },
   ]
 }

@@ -9,11 +9,11 @@ export interface SettingsBundle {
   css: string
 }
 
-// The page's entry, from this file in src/ (tests, tsx, the CLI from source).
-const pageEntry = './page/main.ts'
-// The bundle `pnpm build` writes next to the built modules (dist/settings/), and its files.
+// The page's entry, next to this file in src/ (tests, tsx, the CLI from source, and the build).
+const pageEntry = () => fileURLToPath(new URL('./page/main.ts', import.meta.url))
+// The bundle `pnpm build` writes next to the built modules (dist/settings/).
 const prebuiltDir = 'settings'
-const prebuiltFiles = { js: 'app.js', css: 'app.css' } as const
+const prebuiltFiles = (dir: string) => ({ js: join(dir, prebuiltDir, 'app.js'), css: join(dir, prebuiltDir, 'app.css') })
 
 let cached: Promise<SettingsBundle> | undefined
 
@@ -37,14 +37,15 @@ export function settingsBundle(): Promise<SettingsBundle> {
 }
 
 async function loadBundle(): Promise<SettingsBundle> {
-  const prebuilt = fileURLToPath(new URL(`./${prebuiltDir}/`, import.meta.url))
-  if (existsSync(join(prebuilt, prebuiltFiles.js))) {
-    const [js, css] = await Promise.all([readFile(join(prebuilt, prebuiltFiles.js), 'utf8'), readFile(join(prebuilt, prebuiltFiles.css), 'utf8')])
+  const here = fileURLToPath(new URL('.', import.meta.url))
+  const prebuilt = prebuiltFiles(here)
+  if (existsSync(prebuilt.js)) {
+    const [js, css] = await Promise.all([readFile(prebuilt.js, 'utf8'), readFile(prebuilt.css, 'utf8')])
     return { js, css }
   }
-  const entry = fileURLToPath(new URL(pageEntry, import.meta.url))
+  const entry = pageEntry()
   if (!existsSync(entry)) {
-    throw new Error(`the prebuilt settings page is missing (looked in ${prebuilt}); reinstall @octopuspro/reference-server`)
+    throw new Error(`the prebuilt settings page is missing (looked for ${prebuilt.js}); reinstall @octopuspro/reference-server`)
   }
   return bundleSettingsPage(entry)
 }
@@ -52,13 +53,8 @@ async function loadBundle(): Promise<SettingsBundle> {
 /**
  * Bundles the settings page from its TypeScript source with esbuild (minified, for browsers); workspace packages
  * (the client, the contract) come from their source too.
- *
- * @example
- * ```ts
- * const { js, css } = await bundleSettingsPage('packages/reference-server/src/settings/page/main.ts')
- * ```
  */
-export async function bundleSettingsPage(entry: string): Promise<SettingsBundle> {
+async function bundleSettingsPage(entry: string): Promise<SettingsBundle> {
   // Loaded on demand: only a build, or a server run from source that serves the page, needs esbuild.
   const { build } = await import('esbuild')
   const result = await build({
@@ -84,17 +80,17 @@ export async function bundleSettingsPage(entry: string): Promise<SettingsBundle>
 }
 
 /**
- * Writes the bundled settings page into a built package's `dist/` (as dist/settings/app.js and app.css), where
- * {@link settingsBundle} reads it. Called by the workspace's tsup build.
+ * Writes the settings page, bundled from its source, into a built package's `dist/` (dist/settings/app.js and
+ * app.css), where {@link settingsBundle} reads it. Called by the workspace's tsup build.
  *
  * @example
  * ```ts
- * await writeSettingsBundle('packages/reference-server/src/settings/page/main.ts', 'packages/reference-server/dist')
+ * await writeSettingsBundle('packages/reference-server/dist')
  * ```
  */
-export async function writeSettingsBundle(entry: string, distDir: string): Promise<void> {
-  const { js, css } = await bundleSettingsPage(entry)
-  const dir = join(distDir, prebuiltDir)
-  await mkdir(dir, { recursive: true })
-  await Promise.all([writeFile(join(dir, prebuiltFiles.js), js), writeFile(join(dir, prebuiltFiles.css), css)])
+export async function writeSettingsBundle(distDir: string): Promise<void> {
+  const { js, css } = await bundleSettingsPage(pageEntry())
+  const files = prebuiltFiles(distDir)
+  await mkdir(join(distDir, prebuiltDir), { recursive: true })
+  await Promise.all([writeFile(files.js, js), writeFile(files.css, css)])
 }
