@@ -61,8 +61,8 @@ export async function runCrmSync(print: (line: string) => void = () => {}) {
     await until('the redelivery to be answered', async () => (receiver.answers[200] ?? 0) > duplicatesBefore)
     print(`→ redelivered ${first.event_type} ${first.event_id}: answered 200, ignored as a duplicate`)
 
-    // Sorted: deliveries arrive in no set order (a retried one comes after the others).
     const { crm, emailList, finance } = destinations
+    // Sorted: deliveries arrive in no set order (a retried one comes after the others).
     print(`\nCRM (stand-in): ${crm.contacts().map((c) => c.name).sort().join(', ')}`)
     print(`Email list "${emailList.audience}" (stand-in): ${emailList.members().map((m) => m.email).sort().join(', ')}`)
     for (const invoice of finance.invoices().sort((a, b) => a.number.localeCompare(b.number))) {

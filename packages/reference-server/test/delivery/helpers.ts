@@ -73,7 +73,6 @@ export async function startReceiver(responder: Responder = () => ({ status: 204 
   return receiver
 }
 
-/** Resolves once `condition` holds, checking every few ms (for states only the receiver sees). */
 /**
  * A `startReceiver` whose receivers are all closed after each test of the file that calls it.
  *
@@ -96,6 +95,7 @@ export function trackedReceivers(): typeof startReceiver {
   }
 }
 
+/** Resolves once `condition` holds, checking every few ms (for states only the receiver sees). */
 export async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2))
 }
