@@ -39,7 +39,8 @@ export function packageEntries(packageDir: string): Record<string, string> {
   const add = (distFile: string, sourceFile: string) => {
     const name = distFile.replace(/^\.\/dist\//, '').replace(/\.(c|m)?js$/, '')
     const source = join(packageDir, sourceFile)
-    if (!existsSync(source)) throw new Error(`${pkg.name}: ${distFile} is built from ${sourceFile}, which does not exist`)
+    if (!existsSync(source))
+      throw new Error(`${pkg.name}: ${distFile} is built from ${sourceFile}, which does not exist`)
     entries[name] = source
   }
   for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
@@ -47,7 +48,8 @@ export function packageEntries(packageDir: string): Record<string, string> {
     const source = target['@octopuspro/source']
     const importTarget = target.import as { default?: string } | string | undefined
     const dist = typeof importTarget === 'string' ? importTarget : importTarget?.default
-    if (typeof source !== 'string' || !dist) throw new Error(`${pkg.name}: exports["${subpath}"] needs an @octopuspro/source file and an import target`)
+    if (typeof source !== 'string' || !dist)
+      throw new Error(`${pkg.name}: exports["${subpath}"] needs an @octopuspro/source file and an import target`)
     add(dist, source)
   }
   const bins = typeof pkg.bin === 'string' ? [pkg.bin] : Object.values(pkg.bin ?? {})

@@ -6,7 +6,12 @@ import { defineConfig } from 'vitest/config'
 // there make CommonJS packages require() ESM builds (Express 5's router breaks on is-promise).
 export default defineConfig({
   resolve: { conditions: ['@octopuspro/source', 'module', 'browser', 'development|production'] },
-  ssr: { resolve: { conditions: ['@octopuspro/source', 'node', 'development|production'], externalConditions: ['@octopuspro/source'] } },
+  ssr: {
+    resolve: {
+      conditions: ['@octopuspro/source', 'node', 'development|production'],
+      externalConditions: ['@octopuspro/source'],
+    },
+  },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts', 'bench/**/*.test.ts'],
     testTimeout: 20_000,

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util'
 import { benches } from './benches/index.js'
 import { loadAverage, machine } from './lib/machine.js'
-import { formatNumber, updateReadme, writeResultFile, type ResultFile } from './lib/report.js'
+import { formatNumber, type ResultFile, updateReadme, writeResultFile } from './lib/report.js'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,9 +34,16 @@ for (const bench of selected) {
   }
   for (const c of result.cases) {
     console.log(`  ${c.name}`)
-    for (const m of c.measurements) console.log(`    ${m.role.padEnd(5)} ${m.name.padEnd(34)} ${formatNumber(m.median).padStart(10)} ${m.unit}   rounds: ${m.rounds.map(formatNumber).join(', ')}`)
-    for (const [key, value] of Object.entries(c.details ?? {})) console.log(`    ·     ${key.padEnd(34)} ${typeof value === 'number' ? formatNumber(value) : value}`)
-    for (const g of c.goals) console.log(`    ${g.met ? 'MET ' : 'MISS'}  ${g.label} = ${formatNumber(g.measured)}${g.unit === '×' ? '×' : ` ${g.unit}`} (goal ${g.op} ${formatNumber(g.target)})`)
+    for (const m of c.measurements)
+      console.log(
+        `    ${m.role.padEnd(5)} ${m.name.padEnd(34)} ${formatNumber(m.median).padStart(10)} ${m.unit}   rounds: ${m.rounds.map(formatNumber).join(', ')}`,
+      )
+    for (const [key, value] of Object.entries(c.details ?? {}))
+      console.log(`    ·     ${key.padEnd(34)} ${typeof value === 'number' ? formatNumber(value) : value}`)
+    for (const g of c.goals)
+      console.log(
+        `    ${g.met ? 'MET ' : 'MISS'}  ${g.label} = ${formatNumber(g.measured)}${g.unit === '×' ? '×' : ` ${g.unit}`} (goal ${g.op} ${formatNumber(g.target)})`,
+      )
   }
   if (!settings.smoke) await writeResultFile(file)
 }

@@ -33,6 +33,8 @@ export async function browserBundle(entry: string, resolveDir: string): Promise<
     logLevel: 'silent',
   })
   const [output] = Object.values(result.metafile.outputs)
-  const inputs = Object.entries(output?.inputs ?? {}).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => file)
+  const inputs = Object.entries(output?.inputs ?? {})
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([file]) => file)
   return { gzipped: gzipSync(result.outputFiles[0]!.contents, { level: 9 }).byteLength, inputs }
 }

@@ -2,7 +2,7 @@
  * Renders docs/event-catalog.md from the contract's event catalog and sample events. `pnpm docs:events` writes
  * it; test/docs.test.ts fails when the committed file is out of date.
  */
-import { createSampleEvent, eventCatalog, type EventCategory } from '@octopuspro/contract'
+import { createSampleEvent, type EventCategory, eventCatalog } from '@octopuspro/contract'
 
 const categories = [...new Set(eventCatalog.map((e) => e.category))] as EventCategory[]
 
@@ -19,7 +19,10 @@ export function renderEventCatalog(): string {
     '',
     '| type | name | category | triggered when |',
     '|---|---|---|---|',
-    ...eventCatalog.map((e) => `| [\`${e.type}\`](#${e.type.replace(/[._]/g, '')}) | ${e.name} | ${e.category} | ${e.description.replace(/^Triggered when /, '').replace(/\.$/, '')} |`),
+    ...eventCatalog.map(
+      (e) =>
+        `| [\`${e.type}\`](#${e.type.replace(/[._]/g, '')}) | ${e.name} | ${e.category} | ${e.description.replace(/^Triggered when /, '').replace(/\.$/, '')} |`,
+    ),
     '',
   ]
   for (const category of categories) {

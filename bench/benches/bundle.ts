@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { browserBundle } from '../../scripts/browser-bundle.js'
 import type { Bench } from '../lib/bench.js'
-import { measurement, valueGoal, type Role } from '../lib/result.js'
+import { measurement, type Role, valueGoal } from '../lib/result.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -15,7 +15,8 @@ const sdks: { name: string; role: Role; everything: string; oneClient: string }[
     name: '@octopuspro/client',
     role: 'ours',
     everything: "export * from '@octopuspro/client'",
-    oneClient: "import { OctopusPro } from '@octopuspro/client'; export const client = new OctopusPro({ apiKey: 'k', baseUrl: 'https://api.example.com/v1' })",
+    oneClient:
+      "import { OctopusPro } from '@octopuspro/client'; export const client = new OctopusPro({ apiKey: 'k', baseUrl: 'https://api.example.com/v1' })",
   },
   {
     name: 'openai',
@@ -37,11 +38,20 @@ const sdks: { name: string; role: Role; everything: string; oneClient: string }[
  */
 export const bundleBench: Bench = {
   name: 'bundle',
-  description: 'client ESM bundle, minified + gzip, dependencies included (esbuild, platform browser) vs openai and stripe',
+  description:
+    'client ESM bundle, minified + gzip, dependencies included (esbuild, platform browser) vs openai and stripe',
   async run() {
-    const everything = await Promise.all(sdks.map(async (sdk) => measurement(sdk.name, sdk.role, 'KB', [(await gzippedBundle(sdk.everything)) / 1024])))
-    const oneClient = await Promise.all(sdks.map(async (sdk) => measurement(sdk.name, sdk.role, 'KB', [(await gzippedBundle(sdk.oneClient)) / 1024])))
-    const [ours, openai, stripe] = everything as [ReturnType<typeof measurement>, ReturnType<typeof measurement>, ReturnType<typeof measurement>]
+    const everything = await Promise.all(
+      sdks.map(async (sdk) => measurement(sdk.name, sdk.role, 'KB', [(await gzippedBundle(sdk.everything)) / 1024])),
+    )
+    const oneClient = await Promise.all(
+      sdks.map(async (sdk) => measurement(sdk.name, sdk.role, 'KB', [(await gzippedBundle(sdk.oneClient)) / 1024])),
+    )
+    const [ours, openai, stripe] = everything as [
+      ReturnType<typeof measurement>,
+      ReturnType<typeof measurement>,
+      ReturnType<typeof measurement>,
+    ]
     return {
       bench: 'bundle',
       description: this.description,

@@ -1,11 +1,11 @@
 import { OctopusPro } from '@octopuspro/client'
 import createClient from 'openapi-fetch'
-import { alternate, size, type Bench } from '../lib/bench.js'
+import type { paths } from '../generated/openapi.js'
+import { alternate, type Bench, size } from '../lib/bench.js'
 import { startChild } from '../lib/child.js'
 import { opsPerSecond } from '../lib/rate.js'
-import { byName, measurement, ratioGoal, type BenchCase, type Role } from '../lib/result.js'
+import { type BenchCase, byName, measurement, type Role, ratioGoal } from '../lib/result.js'
 import type { ReferenceServerReady } from '../processes/reference-server.js'
-import type { paths } from '../generated/openapi.js'
 
 interface Contender {
   name: string
@@ -23,7 +23,10 @@ export const clientGetBench: Bench = {
   name: 'client-get',
   description: 'op.customers.get vs raw fetch + JSON.parse vs openapi-fetch, sequential and 16 concurrent',
   async run(settings) {
-    const server = await startChild<ReferenceServerReady>(new URL('../processes/reference-server.ts', import.meta.url), { args: ['200'] })
+    const server = await startChild<ReferenceServerReady>(
+      new URL('../processes/reference-server.ts', import.meta.url),
+      { args: ['200'] },
+    )
     try {
       const { baseUrl, apiKey, customerIds } = server.ready
       const op = new OctopusPro({ apiKey, baseUrl })
@@ -34,7 +37,9 @@ export const clientGetBench: Bench = {
           name: 'raw fetch + JSON.parse',
           role: 'floor',
           get: async (id) => {
-            const response = await fetch(`${baseUrl}/customers/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${apiKey}` } })
+            const response = await fetch(`${baseUrl}/customers/${encodeURIComponent(id)}`, {
+              headers: { authorization: `Bearer ${apiKey}` },
+            })
             if (!response.ok) throw new Error(`status ${response.status}`)
             return JSON.parse(await response.text()) as { id: string }
           },
@@ -51,7 +56,8 @@ export const clientGetBench: Bench = {
       ]
       for (const contender of contenders) {
         const customer = await contender.get(customerIds[0]!)
-        if (customer.id !== customerIds[0]) throw new Error(`${contender.name} got ${JSON.stringify(customer).slice(0, 100)}`)
+        if (customer.id !== customerIds[0])
+          throw new Error(`${contender.name} got ${JSON.stringify(customer).slice(0, 100)}`)
       }
       const cases: BenchCase[] = []
       for (const concurrency of [1, 16]) {
@@ -59,7 +65,9 @@ export const clientGetBench: Bench = {
         const nextId = () => customerIds[next++ % customerIds.length]!
         const rounds = await alternate(contenders, settings.rounds, (contender) =>
           opsPerSecond(
-            concurrency === 1 ? () => contender.get(nextId()) : () => Promise.all(Array.from({ length: concurrency }, () => contender.get(nextId()))),
+            concurrency === 1
+              ? () => contender.get(nextId())
+              : () => Promise.all(Array.from({ length: concurrency }, () => contender.get(nextId()))),
             settings,
             { batch: concurrency, time: 2000 },
           ),
@@ -69,10 +77,18 @@ export const clientGetBench: Bench = {
         cases.push({
           name: concurrency === 1 ? 'client-get sequential' : `client-get ${concurrency} concurrent`,
           measurements,
-          goals: [ratioGoal(ours, byName(measurements, 'raw fetch + JSON.parse'), 0.8), ratioGoal(ours, byName(measurements, 'openapi-fetch'), 0.9)],
+          goals: [
+            ratioGoal(ours, byName(measurements, 'raw fetch + JSON.parse'), 0.8),
+            ratioGoal(ours, byName(measurements, 'openapi-fetch'), 0.9),
+          ],
         })
       }
-      return { bench: 'client-get', description: this.description, settings: { rounds: settings.rounds, timeMs: size(settings, 2000, 0) }, cases }
+      return {
+        bench: 'client-get',
+        description: this.description,
+        settings: { rounds: settings.rounds, timeMs: size(settings, 2000, 0) },
+        cases,
+      }
     } finally {
       await server.close()
     }

@@ -1,4 +1,4 @@
-import { size, type Bench } from '../lib/bench.js'
+import { type Bench, size } from '../lib/bench.js'
 import { startChild } from '../lib/child.js'
 import { measurement, valueGoal } from '../lib/result.js'
 import type { PaginateReport, PaginateRequest } from '../processes/paginate-client.js'
@@ -16,11 +16,16 @@ export const clientPaginateBench: Bench = {
   async run(settings) {
     const customers = size(settings, 100_000, 250)
     const pageSize = 100
-    const server = await startChild<ReferenceServerReady>(new URL('../processes/reference-server.ts', import.meta.url), { args: [String(customers)] })
+    const server = await startChild<ReferenceServerReady>(
+      new URL('../processes/reference-server.ts', import.meta.url),
+      { args: [String(customers)] },
+    )
     try {
       const reports: PaginateReport[] = []
       for (let round = 0; round < settings.rounds; round++) {
-        const client = await startChild<object>(new URL('../processes/paginate-client.ts', import.meta.url), { nodeArgs: ['--expose-gc'] })
+        const client = await startChild<object>(new URL('../processes/paginate-client.ts', import.meta.url), {
+          nodeArgs: ['--expose-gc'],
+        })
         try {
           const request: PaginateRequest = { baseUrl: server.ready.baseUrl, apiKey: server.ready.apiKey, pageSize }
           const report = await client.request<PaginateReport>(request)
@@ -30,8 +35,18 @@ export const clientPaginateBench: Bench = {
           await client.close()
         }
       }
-      const growth = measurement('@octopuspro/client', 'ours', 'MB peak RSS growth', reports.map((r) => (r.peakRssBytes - r.baselineRssBytes) / MB))
-      const rate = measurement('@octopuspro/client', 'ours', 'customers/s', reports.map((r) => (r.items * 1000) / r.milliseconds))
+      const growth = measurement(
+        '@octopuspro/client',
+        'ours',
+        'MB peak RSS growth',
+        reports.map((r) => (r.peakRssBytes - r.baselineRssBytes) / MB),
+      )
+      const rate = measurement(
+        '@octopuspro/client',
+        'ours',
+        'customers/s',
+        reports.map((r) => (r.items * 1000) / r.milliseconds),
+      )
       return {
         bench: 'client-paginate',
         description: this.description,
@@ -41,7 +56,11 @@ export const clientPaginateBench: Bench = {
             name: 'client-paginate',
             measurements: [growth],
             goals: [valueGoal('peak RSS growth', growth.median, '<', 64, 'MB')],
-            details: { 'customers/s': rate.median, 'baseline RSS MB': reports[0]!.baselineRssBytes / MB, 'peak heap used MB': Math.max(...reports.map((r) => r.peakHeapUsedBytes)) / MB },
+            details: {
+              'customers/s': rate.median,
+              'baseline RSS MB': reports[0]!.baselineRssBytes / MB,
+              'peak heap used MB': Math.max(...reports.map((r) => r.peakHeapUsedBytes)) / MB,
+            },
           },
         ],
       }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { memoryDedupe, redisDedupe, type ClaimResult, type DedupeStore } from '@octopuspro/webhooks'
+import { type ClaimResult, type DedupeStore, memoryDedupe, redisDedupe } from '@octopuspro/webhooks'
 import { Redis } from 'ioredis'
-import { alternate, size, type Bench } from '../lib/bench.js'
+import { alternate, type Bench, size } from '../lib/bench.js'
 import { opsPerSecond } from '../lib/rate.js'
-import { measurement, ratioGoal, valueGoal, type BenchCase, type Measurement, type Role } from '../lib/result.js'
+import { type BenchCase, type Measurement, measurement, type Role, ratioGoal, valueGoal } from '../lib/result.js'
 
 const MAX = 10_000
 
@@ -31,7 +31,9 @@ function plainMapStore(): Pick<DedupeStore, 'claim' | 'complete'> {
 function bareRedisStore(redis: Redis, prefix: string): Pick<DedupeStore, 'claim' | 'complete'> {
   return {
     async claim(id): Promise<ClaimResult> {
-      return (await redis.set(prefix + id, 'pending', 'PX', 60_000, 'NX')) === 'OK' ? { status: 'new', token: '' } : { status: 'in_flight' }
+      return (await redis.set(prefix + id, 'pending', 'PX', 60_000, 'NX')) === 'OK'
+        ? { status: 'new', token: '' }
+        : { status: 'in_flight' }
     },
     async complete(id) {
       await redis.set(prefix + id, 'done', 'PX', 60_000)
@@ -71,15 +73,20 @@ function operations(contender: Contender, batch: number, withComplete: boolean):
  */
 export const dedupeBench: Bench = {
   name: 'dedupe',
-  description: 'claim + complete per second: memoryDedupe vs a plain Map; redisDedupe with 8 concurrent clients vs bare SET NX',
+  description:
+    'claim + complete per second: memoryDedupe vs a plain Map; redisDedupe with 8 concurrent clients vs bare SET NX',
   async run(settings) {
     const cases: BenchCase[] = []
     const memory: Contender[] = [
       { name: 'memoryDedupe', role: 'ours', stores: [memoryDedupe({ max: MAX })] },
       { name: 'plain Map', role: 'floor', stores: [plainMapStore()] },
     ]
-    const memoryRounds = await alternate(memory, settings.rounds, (c) => opsPerSecond(operations(c, 100, true), settings, { batch: 100 }))
-    const [ours, floor] = memory.map((c) => measurement(c.name, c.role, 'claim+complete/s', memoryRounds.get(c.name)!)) as [Measurement, Measurement]
+    const memoryRounds = await alternate(memory, settings.rounds, (c) =>
+      opsPerSecond(operations(c, 100, true), settings, { batch: 100 }),
+    )
+    const [ours, floor] = memory.map((c) =>
+      measurement(c.name, c.role, 'claim+complete/s', memoryRounds.get(c.name)!),
+    ) as [Measurement, Measurement]
     cases.push({ name: 'dedupe memory', measurements: [ours, floor], goals: [ratioGoal(ours, floor, 0.5)] })
 
     const url = process.env.REDIS_URL
@@ -89,14 +96,27 @@ export const dedupeBench: Bench = {
       try {
         await Promise.all(clients.map((client) => client.ping()))
         const redis: Contender[] = [
-          { name: 'redisDedupe × 8 clients', role: 'ours', stores: clients.map((client) => redisDedupe(client, { prefix: `${prefix}ours:`, ttlMs: 60_000 })) },
-          { name: 'bare SET NX × 8 clients', role: 'floor', stores: clients.map((client) => bareRedisStore(client, `${prefix}floor:`)) },
+          {
+            name: 'redisDedupe × 8 clients',
+            role: 'ours',
+            stores: clients.map((client) => redisDedupe(client, { prefix: `${prefix}ours:`, ttlMs: 60_000 })),
+          },
+          {
+            name: 'bare SET NX × 8 clients',
+            role: 'floor',
+            stores: clients.map((client) => bareRedisStore(client, `${prefix}floor:`)),
+          },
         ]
         const batch = 8 * 16
         for (const withComplete of [false, true]) {
           const unit = withComplete ? 'claim+complete/s' : 'claims/s'
-          const rounds = await alternate(redis, settings.rounds, (c) => opsPerSecond(operations(c, batch, withComplete), settings, { batch, time: 2000 }))
-          const [ours, floor] = redis.map((c) => measurement(c.name, c.role, unit, rounds.get(c.name)!)) as [Measurement, Measurement]
+          const rounds = await alternate(redis, settings.rounds, (c) =>
+            opsPerSecond(operations(c, batch, withComplete), settings, { batch, time: 2000 }),
+          )
+          const [ours, floor] = redis.map((c) => measurement(c.name, c.role, unit, rounds.get(c.name)!)) as [
+            Measurement,
+            Measurement,
+          ]
           cases.push({
             name: withComplete ? 'dedupe redis claim+complete' : 'dedupe redis claim',
             measurements: [ours, floor],
@@ -108,6 +128,16 @@ export const dedupeBench: Bench = {
         await Promise.all(clients.map((client) => client.quit()))
       }
     }
-    return { bench: 'dedupe', description: this.description, settings: { rounds: settings.rounds, max: MAX, redis: url ? 'REDIS_URL' : 'not set', timeMs: size(settings, 1000, 0) }, cases }
+    return {
+      bench: 'dedupe',
+      description: this.description,
+      settings: {
+        rounds: settings.rounds,
+        max: MAX,
+        redis: url ? 'REDIS_URL' : 'not set',
+        timeMs: size(settings, 1000, 0),
+      },
+      cases,
+    }
   },
 }

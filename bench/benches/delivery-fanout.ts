@@ -1,8 +1,8 @@
-import { Agent, request } from 'node:http'
 import { createHmac } from 'node:crypto'
+import { Agent, request } from 'node:http'
 import { createSampleEvent, parseWebhookSecret } from '@octopuspro/contract'
 import { createReferenceServer, type ReferenceServer } from '@octopuspro/reference-server'
-import { size, type Bench } from '../lib/bench.js'
+import { type Bench, size } from '../lib/bench.js'
 import { startChild } from '../lib/child.js'
 import { measurement, valueGoal } from '../lib/result.js'
 import type { ReceiverStats } from '../processes/webhook-receivers.js'
@@ -21,12 +21,14 @@ async function call(server: ReferenceServer, path: string, body: unknown, expect
   await response.arrayBuffer()
 }
 
-const createCustomer = (server: ReferenceServer, i: number) => call(server, '/customers', { name: `Customer ${i}` }, 201)
+const createCustomer = (server: ReferenceServer, i: number) =>
+  call(server, '/customers', { name: `Customer ${i}` }, 201)
 
 /** A fresh reference server (in this process) with one endpoint per receiver, subscribed to `customer.created`. */
 async function serverWithEndpoints(urls: readonly string[]): Promise<ReferenceServer> {
   const server = createReferenceServer()
-  for (const [i, url] of urls.entries()) await call(server, '/webhooks', { name: `Receiver ${i}`, url, event_types: ['customer.created'] }, 201)
+  for (const [i, url] of urls.entries())
+    await call(server, '/webhooks', { name: `Receiver ${i}`, url, event_types: ['customer.created'] }, 201)
   return server
 }
 
@@ -41,8 +43,24 @@ function bareSender(urls: readonly string[]): { send(): Promise<void>; close(): 
   const post = (url: URL, body: string, headers: Record<string, string>) =>
     new Promise<void>((resolve, reject) => {
       const outgoing = request(
-        { hostname: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } },
-        (answer) => answer.resume().on('end', () => (answer.statusCode === 204 ? resolve() : reject(new Error(`receiver answered ${answer.statusCode}`)))),
+        {
+          hostname: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          agent,
+          headers: {
+            ...headers,
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(body)),
+          },
+        },
+        (answer) =>
+          answer
+            .resume()
+            .on('end', () =>
+              answer.statusCode === 204 ? resolve() : reject(new Error(`receiver answered ${answer.statusCode}`)),
+            ),
       )
       outgoing.on('error', reject).end(body)
     })
@@ -72,7 +90,11 @@ async function atRate(total: number, rate: number, step: (i: number) => Promise<
 }
 
 /** Waits until every delivery is done and checks that each one succeeded and reached a receiver. */
-async function settled(server: ReferenceServer, expected: number, stats: () => Promise<ReceiverStats>): Promise<ReceiverStats> {
+async function settled(
+  server: ReferenceServer,
+  expected: number,
+  stats: () => Promise<ReceiverStats>,
+): Promise<ReceiverStats> {
   await server.deliveries.idle()
   const succeeded = server.deliveries.list({ status: 'succeeded' }).length
   if (succeeded !== expected) throw new Error(`expected ${expected} deliveries to succeed, ${succeeded} did`)
@@ -82,7 +104,8 @@ async function settled(server: ReferenceServer, expected: number, stats: () => P
 /** The receivers' stats, checked to count exactly `expected` deliveries. */
 async function received(expected: number, stats: () => Promise<ReceiverStats>): Promise<ReceiverStats> {
   const seen = await stats()
-  if (seen.deliveries !== expected) throw new Error(`expected ${expected} deliveries at the receivers, got ${seen.deliveries}`)
+  if (seen.deliveries !== expected)
+    throw new Error(`expected ${expected} deliveries at the receivers, got ${seen.deliveries}`)
   return seen
 }
 
@@ -99,7 +122,10 @@ export const deliveryFanoutBench: Bench = {
   async run(settings) {
     const events = size(settings, 10_000, 20)
     const paced = size(settings, 5_000, 20)
-    const receivers = await startChild<{ urls: string[] }>(new URL('../processes/webhook-receivers.ts', import.meta.url), { args: [String(ENDPOINTS)] })
+    const receivers = await startChild<{ urls: string[] }>(
+      new URL('../processes/webhook-receivers.ts', import.meta.url),
+      { args: [String(ENDPOINTS)] },
+    )
     const stats = () => receivers.request<ReceiverStats>('stats')
     try {
       const throughput: number[] = []
@@ -154,7 +180,12 @@ export const deliveryFanoutBench: Bench = {
         }
       }
       const deliveries = measurement('reference server delivery engine', 'ours', 'deliveries/s', throughput)
-      const latency = measurement('reference server delivery engine', 'ours', 'ms p99 event→delivery at 500 events/s', p99)
+      const latency = measurement(
+        'reference server delivery engine',
+        'ours',
+        'ms p99 event→delivery at 500 events/s',
+        p99,
+      )
       return {
         bench: 'delivery-fanout',
         description: this.description,
@@ -167,9 +198,15 @@ export const deliveryFanoutBench: Bench = {
           },
           {
             name: 'delivery-fanout latency',
-            measurements: [latency, measurement('bare node:http sender', 'floor', 'ms p99 event→delivery at 500 events/s', floorP99)],
+            measurements: [
+              latency,
+              measurement('bare node:http sender', 'floor', 'ms p99 event→delivery at 500 events/s', floorP99),
+            ],
             goals: [valueGoal('p99 event→delivery', latency.median, '<', 25, 'ms')],
-            details: { 'p50 ms': measurement('p50', 'ours', 'ms', p50).median, 'achieved events/s': measurement('rate', 'ours', '/s', rates).median },
+            details: {
+              'p50 ms': measurement('p50', 'ours', 'ms', p50).median,
+              'achieved events/s': measurement('rate', 'ours', '/s', rates).median,
+            },
           },
         ],
       }

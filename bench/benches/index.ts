@@ -9,4 +9,13 @@ import { receiverVerifyBench } from './receiver-verify.js'
 import { serverBench } from './server.js'
 
 /** Every bench of issue 7, in the order `pnpm bench` runs them. */
-export const benches: Bench[] = [receiverVerifyBench, receiverHttpBench, serverBench, clientGetBench, clientPaginateBench, deliveryFanoutBench, dedupeBench, bundleBench]
+export const benches: Bench[] = [
+  receiverVerifyBench,
+  receiverHttpBench,
+  serverBench,
+  clientGetBench,
+  clientPaginateBench,
+  deliveryFanoutBench,
+  dedupeBench,
+  bundleBench,
+]

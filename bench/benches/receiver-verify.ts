@@ -2,11 +2,11 @@ import { isDeepStrictEqual } from 'node:util'
 import { Webhooks } from '@octopuspro/webhooks'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
 import { Webhook as SvixWebhook } from 'svix'
-import { alternate, size, type Bench } from '../lib/bench.js'
+import { alternate, type Bench, size } from '../lib/bench.js'
 import { eventOfSize, signedDelivery } from '../lib/events.js'
 import { floorVerifier } from '../lib/floor-verify.js'
 import { opsPerSecond } from '../lib/rate.js'
-import { byName, measurement, ratioGoal, type BenchCase, type Role } from '../lib/result.js'
+import { type BenchCase, byName, measurement, type Role, ratioGoal } from '../lib/result.js'
 
 interface Contender {
   name: string
@@ -23,7 +23,8 @@ interface Contender {
  */
 export const receiverVerifyBench: Bench = {
   name: 'receiver-verify',
-  description: 'webhooks.verify (verify + parse + validate) vs standardwebhooks, svix and a node:crypto floor, 1 KB and 20 KB events',
+  description:
+    'webhooks.verify (verify + parse + validate) vs standardwebhooks, svix and a node:crypto floor, 1 KB and 20 KB events',
   async run(settings) {
     const cases: BenchCase[] = []
     for (const bytes of [1024, 20 * 1024]) {
@@ -40,7 +41,8 @@ export const receiverVerifyBench: Bench = {
         { name: 'node:crypto floor', role: 'floor', verify: () => floor(body, headers), async: false },
       ]
       for (const contender of contenders) {
-        if (!isDeepStrictEqual(await contender.verify(), delivery.event)) throw new Error(`${contender.name} did not return the event`)
+        if (!isDeepStrictEqual(await contender.verify(), delivery.event))
+          throw new Error(`${contender.name} did not return the event`)
       }
       const batch = bytes > 4096 ? 10 : 100
       const rounds = await alternate(contenders, settings.rounds, (contender) =>
@@ -61,10 +63,18 @@ export const receiverVerifyBench: Bench = {
       cases.push({
         name: `receiver-verify ${bytes / 1024} KB`,
         measurements,
-        goals: [ratioGoal(ours, byName(measurements, 'standardwebhooks'), 2.5), ratioGoal(ours, byName(measurements, 'node:crypto floor'), 0.75)],
+        goals: [
+          ratioGoal(ours, byName(measurements, 'standardwebhooks'), 2.5),
+          ratioGoal(ours, byName(measurements, 'node:crypto floor'), 0.75),
+        ],
         details: { 'body bytes': body.byteLength },
       })
     }
-    return { bench: 'receiver-verify', description: this.description, settings: { rounds: settings.rounds, timeMs: size(settings, 1000, 0) }, cases }
+    return {
+      bench: 'receiver-verify',
+      description: this.description,
+      settings: { rounds: settings.rounds, timeMs: size(settings, 1000, 0) },
+      cases,
+    }
   },
 }

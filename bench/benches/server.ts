@@ -1,8 +1,8 @@
-import { alternate, size, type Bench } from '../lib/bench.js'
-import { startChild, type Child } from '../lib/child.js'
+import { alternate, type Bench, size } from '../lib/bench.js'
+import { type Child, startChild } from '../lib/child.js'
 import { customerCreateBody } from '../lib/customers.js'
-import { loadTest, loadTestChild, type LoadRequest } from '../lib/http-load.js'
-import { byName, measurement, median, ratioGoal, type BenchCase, type Role } from '../lib/result.js'
+import { type LoadRequest, loadTest, loadTestChild } from '../lib/http-load.js'
+import { type BenchCase, byName, measurement, median, type Role, ratioGoal } from '../lib/result.js'
 import type { ReferenceServerReady } from '../processes/reference-server.js'
 
 interface Contender {
@@ -16,7 +16,8 @@ interface Contender {
 
 type Operation = 'get' | 'list' | 'create'
 
-const isObjectWithId = (body: unknown) => typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string'
+const isObjectWithId = (body: unknown) =>
+  typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string'
 const listOf20 = (items: unknown) => Array.isArray(items) && items.length === 20 && items.every(isObjectWithId)
 
 /** The checks of a contender's answers: the same for every server but where its list answer keeps the 20 items. */
@@ -35,7 +36,9 @@ async function preflight(contender: Contender, operation: Operation): Promise<vo
   const response = await fetch(url, { method, headers, body })
   const answer: unknown = await response.json()
   if (!contender.check[operation](response.status, answer)) {
-    throw new Error(`${contender.name} ${operation}: unexpected answer ${response.status} ${JSON.stringify(answer).slice(0, 200)}`)
+    throw new Error(
+      `${contender.name} ${operation}: unexpected answer ${response.status} ${JSON.stringify(answer).slice(0, 200)}`,
+    )
   }
 }
 
@@ -46,15 +49,20 @@ async function preflight(contender: Contender, operation: Operation): Promise<vo
  */
 export const serverBench: Bench = {
   name: 'server',
-  description: 'reference server vs json-server 0.17 vs bare node:http: GET one customer, GET a list of 20, POST a customer (autocannon over loopback)',
+  description:
+    'reference server vs json-server 0.17 vs bare node:http: GET one customer, GET a list of 20, POST a customer (autocannon over loopback)',
   async run(settings) {
     const customers = String(size(settings, 1000, 50))
     const children: Child<unknown>[] = []
     try {
       const [reference, jsonServer, floor] = await Promise.all([
-        startChild<ReferenceServerReady>(new URL('../processes/reference-server.ts', import.meta.url), { args: [customers] }),
+        startChild<ReferenceServerReady>(new URL('../processes/reference-server.ts', import.meta.url), {
+          args: [customers],
+        }),
         startChild<{ url: string }>(new URL('../processes/json-server.ts', import.meta.url), { args: [customers] }),
-        startChild<{ url: string; apiKey: string }>(new URL('../processes/node-http-floor.ts', import.meta.url), { args: [customers] }),
+        startChild<{ url: string; apiKey: string }>(new URL('../processes/node-http-floor.ts', import.meta.url), {
+          args: [customers],
+        }),
       ])
       children.push(reference, jsonServer, floor)
       const id = reference.ready.customerIds[7]!
@@ -68,7 +76,12 @@ export const serverBench: Bench = {
           requests: {
             get: { url: `${reference.ready.baseUrl}/customers/${id}`, headers: ours },
             list: { url: `${reference.ready.baseUrl}/customers?limit=20`, headers: ours },
-            create: { url: `${reference.ready.baseUrl}/customers`, method: 'POST', headers: { ...ours, ...json }, body: customerCreateBody },
+            create: {
+              url: `${reference.ready.baseUrl}/customers`,
+              method: 'POST',
+              headers: { ...ours, ...json },
+              body: customerCreateBody,
+            },
           },
           check: checks(envelopeData),
         },
@@ -79,7 +92,12 @@ export const serverBench: Bench = {
           requests: {
             get: { url: `${jsonServer.ready.url}/v1/customers/${id}`, headers: ours },
             list: { url: `${jsonServer.ready.url}/v1/customers?_limit=20`, headers: ours },
-            create: { url: `${jsonServer.ready.url}/v1/customers`, method: 'POST', headers: { ...ours, ...json }, body: customerCreateBody },
+            create: {
+              url: `${jsonServer.ready.url}/v1/customers`,
+              method: 'POST',
+              headers: { ...ours, ...json },
+              body: customerCreateBody,
+            },
           },
           // json-server answers a list with a bare array.
           check: checks((body) => body),
@@ -91,7 +109,12 @@ export const serverBench: Bench = {
           requests: {
             get: { url: `${floor.ready.url}/v1/customers/${id}`, headers: floorAuth },
             list: { url: `${floor.ready.url}/v1/customers?limit=20`, headers: floorAuth },
-            create: { url: `${floor.ready.url}/v1/customers`, method: 'POST', headers: { ...floorAuth, ...json }, body: customerCreateBody },
+            create: {
+              url: `${floor.ready.url}/v1/customers`,
+              method: 'POST',
+              headers: { ...floorAuth, ...json },
+              body: customerCreateBody,
+            },
           },
           check: checks(envelopeData),
         },
@@ -114,11 +137,26 @@ export const serverBench: Bench = {
         cases.push({
           name: `server-${operation}`,
           measurements,
-          goals: [ratioGoal(ourMeasurement, byName(measurements, 'json-server 0.17'), 10), ratioGoal(ourMeasurement, byName(measurements, 'node:http floor'), 0.5)],
-          details: Object.fromEntries(contenders.map((c) => [`server CPU µs/req, ${c.name}`, median(cpu.get(c.name)!)])),
+          goals: [
+            ratioGoal(ourMeasurement, byName(measurements, 'json-server 0.17'), 10),
+            ratioGoal(ourMeasurement, byName(measurements, 'node:http floor'), 0.5),
+          ],
+          details: Object.fromEntries(
+            contenders.map((c) => [`server CPU µs/req, ${c.name}`, median(cpu.get(c.name)!)]),
+          ),
         })
       }
-      return { bench: 'server', description: this.description, settings: { customers: Number(customers), connections: settings.smoke ? 2 : 32, durationSeconds: duration, rounds: settings.rounds }, cases }
+      return {
+        bench: 'server',
+        description: this.description,
+        settings: {
+          customers: Number(customers),
+          connections: settings.smoke ? 2 : 32,
+          durationSeconds: duration,
+          rounds: settings.rounds,
+        },
+        cases,
+      }
     } finally {
       await Promise.all(children.map((child) => child.close()))
     }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 /** The workspace root: children run from it so `--import tsx` and the workspace packages resolve. */
@@ -18,7 +18,10 @@ export interface Child<Ready> {
  * bench` builds first), or from their TypeScript source under vitest and the source condition (the smoke run,
  * which needs no build). Through tsx, the source cost the server about 40 % more CPU per GET than its build.
  */
-const packageConditions = process.env.VITEST || process.execArgv.includes('--conditions=@octopuspro/source') ? ['--conditions=@octopuspro/source'] : []
+const packageConditions =
+  process.env.VITEST || process.execArgv.includes('--conditions=@octopuspro/source')
+    ? ['--conditions=@octopuspro/source']
+    : []
 
 /** `BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` passes Node flags to every child (to profile a server). */
 function extraNodeArgs(): string[] {
@@ -36,17 +39,29 @@ interface Envelope {
  * Starts `script` (TypeScript, run with tsx) and waits for its ready message.
  * The child ends when this process closes it or goes away.
  */
-export async function startChild<Ready>(script: URL, options: { args?: string[]; nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<Child<Ready>> {
+export async function startChild<Ready>(
+  script: URL,
+  options: { args?: string[]; nodeArgs?: string[]; env?: Record<string, string> } = {},
+): Promise<Child<Ready>> {
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), ...extraNodeArgs(), ...packageConditions, '--import', 'tsx', fileURLToPath(script), ...(options.args ?? [])],
+    [
+      ...(options.nodeArgs ?? []),
+      ...extraNodeArgs(),
+      ...packageConditions,
+      '--import',
+      'tsx',
+      fileURLToPath(script),
+      ...(options.args ?? []),
+    ],
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...options.env } },
   )
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
   let nextId = 1
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const ready = await new Promise<Ready>((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`${fileURLToPath(script)} exited with ${code} before it was ready`))
+    const onExit = (code: number | null) =>
+      reject(new Error(`${fileURLToPath(script)} exited with ${code} before it was ready`))
     child.once('exit', onExit)
     child.once('error', reject)
     child.on('message', (message: Envelope) => {
@@ -114,7 +129,8 @@ export function serveParent(ready: unknown, onRequest: (message: unknown) => unk
       .then(() => (envelope.message === CPU_USAGE ? cpuMicros() : onRequest(envelope.message)))
       .then(
         (reply) => parent.send!({ id: envelope.id, reply }),
-        (error: unknown) => parent.send!({ id: envelope.id, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          parent.send!({ id: envelope.id, error: error instanceof Error ? error.message : String(error) }),
       )
   })
   parent.on('disconnect', () => process.exit(0))

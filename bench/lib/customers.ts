@@ -1,4 +1,4 @@
-import { sampleObjects, sequentialIds, type Customer } from '@octopuspro/contract'
+import { type Customer, sampleObjects, sequentialIds } from '@octopuspro/contract'
 
 /**
  * `count` realistic customers, valid against the contract, with sequential ids: the same data for the reference

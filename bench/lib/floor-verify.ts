@@ -13,7 +13,8 @@ export function floorVerifier(secret: string): (body: Buffer, headers: Headers) 
     const id = headers['webhook-id']
     const timestamp = headers['webhook-timestamp']
     const signatures = headers['webhook-signature']
-    if (typeof id !== 'string' || typeof timestamp !== 'string' || typeof signatures !== 'string') throw new Error('missing headers')
+    if (typeof id !== 'string' || typeof timestamp !== 'string' || typeof signatures !== 'string')
+      throw new Error('missing headers')
     if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) throw new Error('timestamp out of tolerance')
     const expected = createHmac('sha256', key).update(`${id}.${timestamp}.`).update(body).digest()
     const matches = signatures.split(' ').some((signature) => {

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon'
 import type { Settings } from './bench.js'
-import { childCpuMicros, type Child } from './child.js'
+import { type Child, childCpuMicros } from './child.js'
 
 /** One HTTP request to repeat under load. */
 export interface LoadRequest {
@@ -32,7 +32,11 @@ export interface LoadResult {
  * Loads one URL with autocannon over loopback: `duration` seconds in a full run, 20 requests in a smoke run.
  * Throws when any answer is not 2xx or a connection fails, so a bench never reports the speed of its errors.
  */
-export async function loadTest(request: LoadRequest, settings: Settings, { duration = 5, connections = 32 }: LoadOptions = {}): Promise<LoadResult> {
+export async function loadTest(
+  request: LoadRequest,
+  settings: Settings,
+  { duration = 5, connections = 32 }: LoadOptions = {},
+): Promise<LoadResult> {
   const result = await autocannon({
     url: request.url,
     method: request.method ?? 'GET',
@@ -60,7 +64,12 @@ export async function loadTest(request: LoadRequest, settings: Settings, { durat
  * {@link loadTest} against a server that is a bench child process, also measuring the server's CPU time per
  * answered request.
  */
-export async function loadTestChild(child: Child<unknown>, request: LoadRequest, settings: Settings, options?: LoadOptions): Promise<LoadResult & { cpuMicrosPerRequest: number }> {
+export async function loadTestChild(
+  child: Child<unknown>,
+  request: LoadRequest,
+  settings: Settings,
+  options?: LoadOptions,
+): Promise<LoadResult & { cpuMicrosPerRequest: number }> {
   const before = await childCpuMicros(child)
   const result = await loadTest(request, settings, options)
   const after = await childCpuMicros(child)

@@ -13,11 +13,13 @@ export interface RateOptions {
  * Operations per second of `task`, timed by tinybench (warmed up, at least 64 calls and `time` ms in a full run;
  * 10 calls, no warmup, in a smoke run). Throws when the task throws: a bench never times failures.
  */
-export async function opsPerSecond(task: () => unknown, settings: Settings, { batch = 1, time = 1000 }: RateOptions = {}): Promise<number> {
+export async function opsPerSecond(
+  task: () => unknown,
+  settings: Settings,
+  { batch = 1, time = 1000 }: RateOptions = {},
+): Promise<number> {
   const bench = new Bench(
-    settings.smoke
-      ? { iterations: 10, time: 0, warmup: false, throws: true }
-      : { time, warmupTime: 250, throws: true },
+    settings.smoke ? { iterations: 10, time: 0, warmup: false, throws: true } : { time, warmupTime: 250, throws: true },
   )
   bench.add('task', task)
   await bench.run()

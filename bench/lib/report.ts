@@ -22,7 +22,9 @@ export async function writeResultFile(file: ResultFile): Promise<void> {
 
 export async function readResultFiles(): Promise<ResultFile[]> {
   const names = (await readdir(resultsDir)).filter((name) => name.endsWith('.json')).sort()
-  return Promise.all(names.map(async (name) => JSON.parse(await readFile(new URL(name, resultsDir), 'utf8')) as ResultFile))
+  return Promise.all(
+    names.map(async (name) => JSON.parse(await readFile(new URL(name, resultsDir), 'utf8')) as ResultFile),
+  )
 }
 
 /** A number with three significant digits, thousands grouped. */
@@ -45,17 +47,38 @@ function formatGoal(goal: Goal): string {
 export function renderTable(files: readonly ResultFile[], order: readonly string[]): string {
   const rank = (file: ResultFile) => (order.includes(file.bench) ? order.indexOf(file.bench) : order.length)
   const sorted = [...files].sort((a, b) => rank(a) - rank(b))
-  const lines = ['| case | ours | peers / floor | details | goals | date · load (1 min, before → after) |', '|---|---|---|---|---|---|']
+  const lines = [
+    '| case | ours | peers / floor | details | goals | date · load (1 min, before → after) |',
+    '|---|---|---|---|---|---|',
+  ]
   for (const file of sorted) {
     for (const c of file.cases) {
-      const ours = c.measurements.filter((m) => m.role === 'ours').map(formatMeasurement).join('<br>')
-      const others = c.measurements.filter((m) => m.role !== 'ours').map(formatMeasurement).join('<br>') || '—'
-      const details = Object.entries(c.details ?? {}).map(([k, v]) => `${k}: ${typeof v === 'number' ? formatNumber(v) : v}`).join('<br>')
+      const ours = c.measurements
+        .filter((m) => m.role === 'ours')
+        .map(formatMeasurement)
+        .join('<br>')
+      const others =
+        c.measurements
+          .filter((m) => m.role !== 'ours')
+          .map(formatMeasurement)
+          .join('<br>') || '—'
+      const details = Object.entries(c.details ?? {})
+        .map(([k, v]) => `${k}: ${typeof v === 'number' ? formatNumber(v) : v}`)
+        .join('<br>')
       const goals = c.goals.map(formatGoal).join('<br>') || '—'
-      lines.push(`| ${c.name} | ${ours} | ${others} | ${details} | ${goals} | ${file.date.slice(0, 16).replace('T', ' ')} · ${file.loadAverage.before} → ${file.loadAverage.after} |`)
+      lines.push(
+        `| ${c.name} | ${ours} | ${others} | ${details} | ${goals} | ${file.date.slice(0, 16).replace('T', ' ')} · ${file.loadAverage.before} → ${file.loadAverage.after} |`,
+      )
     }
   }
-  const machines = [...new Set(sorted.map((f) => `${f.machine.cpu}, ${f.machine.cores} cores, ${f.machine.memoryGiB} GiB, ${f.machine.os}, Node ${f.machine.node}`))]
+  const machines = [
+    ...new Set(
+      sorted.map(
+        (f) =>
+          `${f.machine.cpu}, ${f.machine.cores} cores, ${f.machine.memoryGiB} GiB, ${f.machine.os}, Node ${f.machine.node}`,
+      ),
+    ),
+  ]
   return [`Machine: ${machines.join('; ')}`, '', ...lines].join('\n')
 }
 

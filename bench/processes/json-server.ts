@@ -4,8 +4,8 @@
  * writes, which favours json-server).
  */
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
+import type { AddressInfo } from 'node:net'
 import type { RequestHandler } from 'express'
 import { serveParent } from '../lib/child.js'
 import { benchCustomers } from '../lib/customers.js'

@@ -3,9 +3,10 @@
  * data — bearer check, a Map lookup, a slice of the list, a parsed and stored create — and nothing else
  * (no validation, no events, no idempotency).
  */
+
+import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { randomUUID } from 'node:crypto'
 import { serveParent } from '../lib/child.js'
 import { benchCustomers } from '../lib/customers.js'
 
@@ -32,7 +33,12 @@ const server = createServer(async (req, res) => {
   if (req.method === 'GET' && path === prefix) {
     const limit = Number(new URLSearchParams(query).get('limit') ?? 20)
     const data = customers.slice(0, limit)
-    return send(res, 200, { object: 'list', data, has_more: customers.length > limit, next_cursor: data.at(-1)?.id ?? null })
+    return send(res, 200, {
+      object: 'list',
+      data,
+      has_more: customers.length > limit,
+      next_cursor: data.at(-1)?.id ?? null,
+    })
   }
   if (req.method === 'GET' && path?.startsWith(`${prefix}/`)) {
     const customer = byId.get(path.slice(prefix.length + 1))
@@ -40,7 +46,13 @@ const server = createServer(async (req, res) => {
   }
   if (req.method === 'POST' && path === prefix) {
     const now = new Date().toISOString()
-    const customer = { ...(await readJson(req)), id: `cus_${randomUUID()}`, object: 'customer', created_at: now, updated_at: now }
+    const customer = {
+      ...(await readJson(req)),
+      id: `cus_${randomUUID()}`,
+      object: 'customer',
+      created_at: now,
+      updated_at: now,
+    }
     byId.set(customer.id, customer)
     return send(res, 201, customer)
   }

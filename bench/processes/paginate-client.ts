@@ -48,5 +48,11 @@ serveParent({}, async (message) => {
     clearInterval(sampler)
   }
   sample()
-  return { items, baselineRssBytes, peakRssBytes, peakHeapUsedBytes, milliseconds: performance.now() - started } satisfies PaginateReport
+  return {
+    items,
+    baselineRssBytes,
+    peakRssBytes,
+    peakHeapUsedBytes,
+    milliseconds: performance.now() - started,
+  } satisfies PaginateReport
 })

@@ -14,4 +14,9 @@ export interface ReferenceServerReady {
   customerIds: string[]
 }
 
-serveParent({ url: server.url, baseUrl: server.baseUrl, apiKey: server.apiKey, customerIds: customers.slice(0, 100).map((c) => c.id) } satisfies ReferenceServerReady)
+serveParent({
+  url: server.url,
+  baseUrl: server.baseUrl,
+  apiKey: server.apiKey,
+  customerIds: customers.slice(0, 100).map((c) => c.id),
+} satisfies ReferenceServerReady)

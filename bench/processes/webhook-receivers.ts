@@ -33,14 +33,22 @@ function receiver(): Promise<Server> {
 }
 
 const servers = await Promise.all(Array.from({ length: Number(process.argv[2] ?? 3) }, receiver))
-serveParent({ urls: servers.map((s) => `http://127.0.0.1:${(s.address() as AddressInfo).port}/webhooks`) }, (message) => {
-  if (message === 'reset') {
-    latencies = []
-    return null
-  }
-  const stats: ReceiverStats =
-    latencies.length === 0
-      ? { deliveries: 0, latencyP50Ms: 0, latencyP99Ms: 0, latencyMaxMs: 0 }
-      : { deliveries: latencies.length, latencyP50Ms: percentile(latencies, 50), latencyP99Ms: percentile(latencies, 99), latencyMaxMs: Math.max(...latencies) }
-  return stats
-})
+serveParent(
+  { urls: servers.map((s) => `http://127.0.0.1:${(s.address() as AddressInfo).port}/webhooks`) },
+  (message) => {
+    if (message === 'reset') {
+      latencies = []
+      return null
+    }
+    const stats: ReceiverStats =
+      latencies.length === 0
+        ? { deliveries: 0, latencyP50Ms: 0, latencyP99Ms: 0, latencyMaxMs: 0 }
+        : {
+            deliveries: latencies.length,
+            latencyP50Ms: percentile(latencies, 50),
+            latencyP99Ms: percentile(latencies, 99),
+            latencyMaxMs: Math.max(...latencies),
+          }
+    return stats
+  },
+)

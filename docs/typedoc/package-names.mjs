@@ -25,7 +25,10 @@ export function entryPointNames() {
     for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
       const source = typeof target === 'object' ? target['@octopuspro/source'] : undefined
       if (typeof source !== 'string') continue
-      const path = `${dir}/${source.replace(/^\.\//, '').replace(/\.ts$/, '').replace(/\/index$/, '')}`
+      const path = `${dir}/${source
+        .replace(/^\.\//, '')
+        .replace(/\.ts$/, '')
+        .replace(/\/index$/, '')}`
       names.set(path, `${pkg.name}${subpath.slice(1)}`)
     }
   }

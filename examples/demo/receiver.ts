@@ -31,7 +31,9 @@ export async function startReceiver(print: (line: string) => void) {
       }
     })
     webhooks.onAny((event) => print(`  ← ${event.type.padEnd(32)} ${summarize(event)}`))
-    webhooks.onError(() => print('  ✗ payment.approved handler failed (simulated outage): answered 500, OctopusPro will retry'))
+    webhooks.onError(() =>
+      print('  ✗ payment.approved handler failed (simulated outage): answered 500, OctopusPro will retry'),
+    )
     // Reads the receiver's answers: 204 handled, 200 duplicate ignored by the dedupe store.
     const countAnswers: express.RequestHandler = (req, res, next) => {
       const id = req.header('webhook-id') ?? ''

@@ -2,10 +2,16 @@ import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InternalServerError, OctopusPro } from '@octopuspro/client'
-import { createReferenceServer, manualClock, startReferenceServer, type ManualClock, type ReferenceServer } from '@octopuspro/reference-server'
+import {
+  createReferenceServer,
+  type ManualClock,
+  manualClock,
+  type ReferenceServer,
+  startReferenceServer,
+} from '@octopuspro/reference-server'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { exportChanges } from '../../examples/bi-export/src/export.js'
-import { loadState, type ExportedResource } from '../../examples/bi-export/src/state.js'
+import { type ExportedResource, loadState } from '../../examples/bi-export/src/state.js'
 import { runExample } from './helpers/run-example.js'
 
 const resources: ExportedResource[] = ['customers', 'invoices', 'payments']
@@ -31,7 +37,12 @@ async function demoServerWithFullExport(clock: ManualClock) {
   return { server, op, oneShot: await filesOf(dir) }
 }
 
-const idsOf = (text: string) => text.trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id)
+const idsOf = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { id: string }).id)
 
 afterAll(async () => {
   await Promise.all(directories.map((dir) => rm(dir, { recursive: true, force: true })))
@@ -65,7 +76,11 @@ describe('examples/bi-export against a demo-seeded reference server', () => {
     expect(first).toEqual({
       complete: true,
       window: { after: null, until: '2026-11-27T10:00:00.000Z' },
-      written: { customers: idsOf(oneShot.customers).length, invoices: idsOf(oneShot.invoices).length, payments: idsOf(oneShot.payments).length },
+      written: {
+        customers: idsOf(oneShot.customers).length,
+        invoices: idsOf(oneShot.invoices).length,
+        payments: idsOf(oneShot.payments).length,
+      },
     })
     const before = await filesOf(dir)
 
@@ -73,8 +88,16 @@ describe('examples/bi-export against a demo-seeded reference server', () => {
     const [ada, grace] = (await op.customers.list({ limit: 2 })).data
     await op.customers.update(ada!.id, { notes: 'Key account' })
     await op.customers.update(grace!.id, { phone: '+1 555 0100' })
-    const invoice = await op.invoices.create({ customer_id: ada!.id, line_items: [{ description: 'Window cleaning', quantity: 1, unit_amount: 12_000 }] })
-    const payment = await op.payments.create({ customer_id: ada!.id, invoice_id: invoice.id, amount: invoice.total, method: 'card' })
+    const invoice = await op.invoices.create({
+      customer_id: ada!.id,
+      line_items: [{ description: 'Window cleaning', quantity: 1, unit_amount: 12_000 }],
+    })
+    const payment = await op.payments.create({
+      customer_id: ada!.id,
+      invoice_id: invoice.id,
+      amount: invoice.total,
+      method: 'card',
+    })
     await op.payments.approve(payment.id)
     await clock.advance(1_000)
 
@@ -87,14 +110,20 @@ describe('examples/bi-export against a demo-seeded reference server', () => {
     const after = await filesOf(dir)
     const appended = (resource: ExportedResource) => after[resource].slice(before[resource].length)
     expect(after.customers.startsWith(before.customers)).toBe(true)
-    expect(appended('customers')).toBe(`${JSON.stringify(await op.customers.get(ada!.id))}\n${JSON.stringify(await op.customers.get(grace!.id))}\n`)
+    expect(appended('customers')).toBe(
+      `${JSON.stringify(await op.customers.get(ada!.id))}\n${JSON.stringify(await op.customers.get(grace!.id))}\n`,
+    )
     // the invoice was created and then paid: its latest version, once
     expect(appended('invoices')).toBe(`${JSON.stringify(await op.invoices.get(invoice.id))}\n`)
     expect(JSON.parse(appended('invoices'))).toMatchObject({ status: 'paid', amount_due: 0 })
     expect(appended('payments')).toBe(`${JSON.stringify(await op.payments.get(payment.id))}\n`)
 
     await clock.advance(1_000)
-    expect((await exportChanges({ op, dir, now, settleMs: 0 })).written).toEqual({ customers: 0, invoices: 0, payments: 0 })
+    expect((await exportChanges({ op, dir, now, settleMs: 0 })).written).toEqual({
+      customers: 0,
+      invoices: 0,
+      payments: 0,
+    })
     expect(await filesOf(dir)).toEqual(after)
     expect(await loadState(dir)).toEqual({ version: 1, exportedUntil: '2026-11-27T10:01:02.000Z', run: null })
   })
@@ -132,7 +161,9 @@ describe('examples/bi-export resumes an interrupted run with no gap and no dupli
     do runs.push(await exportChanges({ op, dir, now, settleMs: 0, maxRecords: 77, checkpointEvery: 30 }))
     while (!runs.at(-1)!.complete)
     expect(runs.length).toBeGreaterThan(4)
-    expect(runs.slice(0, -1).every((run) => !run.complete && Object.values(run.written).reduce((a, b) => a + b) === 77)).toBe(true)
+    expect(
+      runs.slice(0, -1).every((run) => !run.complete && Object.values(run.written).reduce((a, b) => a + b) === 77),
+    ).toBe(true)
     expect(await filesOf(dir)).toEqual(oneShot)
   })
 
@@ -155,7 +186,8 @@ describe('examples/bi-export resumes an interrupted run with no gap and no dupli
 
     expect((await exportChanges({ op, dir, now, settleMs: 0 })).complete).toBe(true)
     expect(await filesOf(dir)).toEqual(oneShot)
-    for (const resource of resources) expect(new Set(idsOf(oneShot[resource])).size).toBe(idsOf(oneShot[resource]).length)
+    for (const resource of resources)
+      expect(new Set(idsOf(oneShot[resource])).size).toBe(idsOf(oneShot[resource]).length)
   })
 })
 
@@ -184,7 +216,12 @@ describe('examples/bi-export commands', () => {
   })
 
   it('pnpm start explains a missing API key', async () => {
-    const run = runExample('bi-export', 'start', { OCTOPUSPRO_API_KEY: '', OCTOPUSPRO_BASE_URL: 'http://127.0.0.1:1/v1' }, ['--out', await freshDir()])
+    const run = runExample(
+      'bi-export',
+      'start',
+      { OCTOPUSPRO_API_KEY: '', OCTOPUSPRO_BASE_URL: 'http://127.0.0.1:1/v1' },
+      ['--out', await freshDir()],
+    )
     expect(await run.exited).toBe(1)
     expect(run.stderr).toMatch(/^bi-export: No API key: pass new OctopusPro\(\{ apiKey \}\) or set OCTOPUSPRO_API_KEY/)
   })

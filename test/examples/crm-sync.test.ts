@@ -10,9 +10,30 @@ describe('examples/crm-sync', () => {
 
     expect(crm.contacts()).toEqual(
       expect.arrayContaining([
-        { externalId: ada!.id, name: 'Ada Lovelace', email: 'ada@example.com', phone: null, company: 'Analytical Engines Ltd', stage: 'new' },
-        { externalId: grace!.id, name: 'Grace Hopper', email: 'grace@example.com', phone: '+1 555 0142', company: null, stage: 'new' },
-        { externalId: linus!.id, name: 'Linus Pauling', email: null, phone: '+1 555 0199', company: null, stage: 'new' },
+        {
+          externalId: ada!.id,
+          name: 'Ada Lovelace',
+          email: 'ada@example.com',
+          phone: null,
+          company: 'Analytical Engines Ltd',
+          stage: 'new',
+        },
+        {
+          externalId: grace!.id,
+          name: 'Grace Hopper',
+          email: 'grace@example.com',
+          phone: '+1 555 0142',
+          company: null,
+          stage: 'new',
+        },
+        {
+          externalId: linus!.id,
+          name: 'Linus Pauling',
+          email: null,
+          phone: '+1 555 0199',
+          company: null,
+          stage: 'new',
+        },
       ]),
     )
     expect(crm.contacts()).toHaveLength(3)
@@ -27,7 +48,13 @@ describe('examples/crm-sync', () => {
     const [gutters, roof] = invoices
     const financeInvoices = finance.invoices().sort((a, b) => a.number.localeCompare(b.number))
     expect(financeInvoices).toEqual([
-      { number: gutters!.number, total: 19_800, currency: 'usd', status: 'paid', payments: [{ paymentId: expect.stringMatching(/^pay_/), amount: 19_800 }] },
+      {
+        number: gutters!.number,
+        total: 19_800,
+        currency: 'usd',
+        status: 'paid',
+        payments: [{ paymentId: expect.stringMatching(/^pay_/), amount: 19_800 }],
+      },
       {
         number: roof!.number,
         total: 50_000,
@@ -54,7 +81,9 @@ describe('examples/crm-sync', () => {
     expect(lines.at(-1)).toBe('Every automation ran exactly once.')
     expect(lines).toContain('CRM (stand-in): Ada Lovelace, Grace Hopper, Linus Pauling')
     expect(lines.filter((line) => line.startsWith('  ✗ customer.created '))).toEqual([
-      expect.stringMatching(/New Customers: email service unavailable \(simulated outage\) → answered 500, OctopusPro will retry$/),
+      expect.stringMatching(
+        /New Customers: email service unavailable \(simulated outage\) → answered 500, OctopusPro will retry$/,
+      ),
     ])
     expect(lines).toContain('receiver answers: 1 × 200, 7 × 204, 1 × 500')
   })

@@ -10,10 +10,11 @@ describe.each(documentedFiles())('code samples of %s', (file) => {
     expect(blocks.filter((block) => !block.source).map((block) => `${file}:${block.line}`)).toEqual([])
   })
 
-  it.each(blocks.filter((block) => block.source).map((block) => [`${block.source!.file}#${block.source!.region} (line ${block.line})`, block] as const))(
-    'match %s (run pnpm docs:snippets after changing the source)',
-    (_name, block) => {
-      expect(block.code).toBe(readRegion(block.source!.file, block.source!.region))
-    },
-  )
+  it.each(
+    blocks
+      .filter((block) => block.source)
+      .map((block) => [`${block.source!.file}#${block.source!.region} (line ${block.line})`, block] as const),
+  )('match %s (run pnpm docs:snippets after changing the source)', (_name, block) => {
+    expect(block.code).toBe(readRegion(block.source!.file, block.source!.region))
+  })
 })

@@ -4,10 +4,11 @@ import { generateWebhookSecret } from '@octopuspro/contract'
 import { createTestEvent, sendTestWebhook } from '@octopuspro/webhooks/testing'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runExample, type RunningExample } from './helpers/run-example.js'
+import { type RunningExample, runExample } from './helpers/run-example.js'
 
 const redisUrl = process.env.REDIS_URL
-if (!redisUrl && process.env.CI) throw new Error('REDIS_URL must be set in CI: the express-receiver example dedupes in Redis')
+if (!redisUrl && process.env.CI)
+  throw new Error('REDIS_URL must be set in CI: the express-receiver example dedupes in Redis')
 
 /** Starts one replica of the receiver on a free port and resolves with its webhook URL once it listens. */
 async function startReplica(secret: string, prefix: string) {
@@ -18,8 +19,14 @@ async function startReplica(secret: string, prefix: string) {
     REDIS_URL: redisUrl,
     OCTOPUSPRO_DEDUPE_PREFIX: prefix,
   })
-  const listening = JSON.parse(await receiver.waitForLine((line) => line.includes('"msg":"listening"'))) as { port: number }
-  return { receiver, url: `http://127.0.0.1:${listening.port}/webhooks/octopuspro`, health: `http://127.0.0.1:${listening.port}/healthz` }
+  const listening = JSON.parse(await receiver.waitForLine((line) => line.includes('"msg":"listening"'))) as {
+    port: number
+  }
+  return {
+    receiver,
+    url: `http://127.0.0.1:${listening.port}/webhooks/octopuspro`,
+    health: `http://127.0.0.1:${listening.port}/healthz`,
+  }
 }
 
 function answersFor(receiver: RunningExample, webhookId: string) {
@@ -65,10 +72,14 @@ describe.skipIf(!redisUrl)('examples/express-receiver (Redis dedupe, two replica
       service: 'Gutter cleaning',
       start: event.data.scheduled_start,
     })
-    expect(answersFor(a.receiver, event.id)).toEqual([expect.objectContaining({ msg: 'webhook answered', status: 204 })])
+    expect(answersFor(a.receiver, event.id)).toEqual([
+      expect.objectContaining({ msg: 'webhook answered', status: 204 }),
+    ])
 
     await b.receiver.waitForLine((line) => line.includes('"msg":"webhook answered"') && line.includes(event.id))
-    expect(answersFor(b.receiver, event.id)).toEqual([expect.objectContaining({ msg: 'webhook answered', status: 200 })])
+    expect(answersFor(b.receiver, event.id)).toEqual([
+      expect.objectContaining({ msg: 'webhook answered', status: 200 }),
+    ])
     // the duplicate did not run the handlers on the second replica
     expect(b.receiver.jsonLines().filter((line) => line.eventId === event.id)).toEqual([])
   })
@@ -79,8 +90,12 @@ describe.skipIf(!redisUrl)('examples/express-receiver (Redis dedupe, two replica
     expect(response.status).toBe(401)
     expect(await response.json()).toMatchObject({ error: { reason: 'no_matching_signature' } })
     await a.receiver.waitForLine((line) => line.includes('"msg":"webhook refused"') && line.includes(event.id))
-    expect(answersFor(a.receiver, event.id)).toEqual([expect.objectContaining({ level: 'warn', msg: 'webhook refused', status: 401 })])
-    expect(a.receiver.jsonLines().filter((line) => line.msg === 'event received' && line.eventId === event.id)).toEqual([])
+    expect(answersFor(a.receiver, event.id)).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'webhook refused', status: 401 }),
+    ])
+    expect(a.receiver.jsonLines().filter((line) => line.msg === 'event received' && line.eventId === event.id)).toEqual(
+      [],
+    )
   })
 
   it('accepts both secrets during a rotation', async () => {
@@ -88,7 +103,10 @@ describe.skipIf(!redisUrl)('examples/express-receiver (Redis dedupe, two replica
     const rotating = await startReplica(`${next} ${secret}`, prefix)
     try {
       const signedWithOld = await sendTestWebhook(rotating.url, { secret, event: createTestEvent('customer.created') })
-      const signedWithNew = await sendTestWebhook(rotating.url, { secret: next, event: createTestEvent('customer.created') })
+      const signedWithNew = await sendTestWebhook(rotating.url, {
+        secret: next,
+        event: createTestEvent('customer.created'),
+      })
       expect([signedWithOld.status, signedWithNew.status]).toEqual([204, 204])
       expect(rotating.receiver.jsonLines().find((line) => line.msg === 'listening')).toMatchObject({ secrets: 2 })
     } finally {
@@ -119,19 +137,37 @@ describe('examples/express-receiver configuration', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
     const port = String((blocker.address() as AddressInfo).port)
     try {
-      const receiver = runExample('express-receiver', 'start', { OCTOPUSPRO_WEBHOOK_SECRET: generateWebhookSecret(), REDIS_URL: redisUrl, PORT: port, HOST: '127.0.0.1' })
+      const receiver = runExample('express-receiver', 'start', {
+        OCTOPUSPRO_WEBHOOK_SECRET: generateWebhookSecret(),
+        REDIS_URL: redisUrl,
+        PORT: port,
+        HOST: '127.0.0.1',
+      })
       expect(await receiver.exited).toBe(1)
-      expect(receiver.jsonLines()).toEqual([expect.objectContaining({ level: 'error', msg: 'failed to start', error: expect.stringContaining('EADDRINUSE') })])
+      expect(receiver.jsonLines()).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          msg: 'failed to start',
+          error: expect.stringContaining('EADDRINUSE'),
+        }),
+      ])
     } finally {
       await new Promise((resolve) => blocker.close(resolve))
     }
   })
 
   it('refuses to start without a secret, saying where to find one', async () => {
-    const receiver = runExample('express-receiver', 'start', { OCTOPUSPRO_WEBHOOK_SECRET: '', REDIS_URL: 'redis://127.0.0.1:1' })
+    const receiver = runExample('express-receiver', 'start', {
+      OCTOPUSPRO_WEBHOOK_SECRET: '',
+      REDIS_URL: 'redis://127.0.0.1:1',
+    })
     expect(await receiver.exited).toBe(1)
     expect(receiver.jsonLines()).toEqual([
-      expect.objectContaining({ level: 'error', msg: 'failed to start', error: expect.stringContaining('OCTOPUSPRO_WEBHOOK_SECRET is not set') }),
+      expect.objectContaining({
+        level: 'error',
+        msg: 'failed to start',
+        error: expect.stringContaining('OCTOPUSPRO_WEBHOOK_SECRET is not set'),
+      }),
     ])
   })
 })

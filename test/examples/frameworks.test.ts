@@ -45,7 +45,12 @@ describe('Fastify, through webhooks.respond', () => {
     expect([first.statusCode, first.body]).toEqual([204, ''])
     const again = await app.inject({ method: 'POST', url: '/webhooks/octopuspro', headers, payload: body })
     expect([again.statusCode, again.json()]).toEqual([200, { duplicate: true, id: event.id }])
-    const forged = await app.inject({ method: 'POST', url: '/webhooks/octopuspro', headers, payload: body.replace('"object"', '"object" ') })
+    const forged = await app.inject({
+      method: 'POST',
+      url: '/webhooks/octopuspro',
+      headers,
+      payload: body.replace('"object"', '"object" '),
+    })
     expect([forged.statusCode, forged.json().error.reason]).toEqual([401, 'no_matching_signature'])
     expect(types).toEqual(['booking.created'])
 
@@ -62,11 +67,17 @@ describe('Next.js', () => {
     const event = createTestEvent('booking.created')
     const { body, headers } = await signed(event)
 
-    const response = await route.POST(new Request('https://shop.example.com/api/webhooks/octopuspro', { method: 'POST', headers, body }))
+    const response = await route.POST(
+      new Request('https://shop.example.com/api/webhooks/octopuspro', { method: 'POST', headers, body }),
+    )
     expect(response.status).toBe(204)
     expect(route.bookingsReceived).toEqual([event.data.id])
     const reformatted = await route.POST(
-      new Request('https://shop.example.com/api/webhooks/octopuspro', { method: 'POST', headers, body: JSON.stringify(event, null, 2) }),
+      new Request('https://shop.example.com/api/webhooks/octopuspro', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(event, null, 2),
+      }),
     )
     expect(reformatted.status).toBe(401)
   })
@@ -86,7 +97,10 @@ describe('node:http', () => {
   it('nodeWebhooks on one path of a plain server', async () => {
     const types: string[] = []
     const url = await listen(createNodeServer(receiverCounting(types)))
-    expect((await sendTestWebhook(`${url}/webhooks/octopuspro`, { secret, event: createTestEvent('payment.approved') })).status).toBe(204)
+    expect(
+      (await sendTestWebhook(`${url}/webhooks/octopuspro`, { secret, event: createTestEvent('payment.approved') }))
+        .status,
+    ).toBe(204)
     expect((await fetch(`${url}/elsewhere`)).status).toBe(404)
     expect(types).toEqual(['payment.approved'])
   })
@@ -96,8 +110,14 @@ describe('Express', () => {
   it('express.raw() on the webhook route works; the raw Buffer is verified', async () => {
     const types: string[] = []
     const url = await listen(createServer(createExpressRawApp(receiverCounting(types))))
-    expect((await sendTestWebhook(`${url}/webhooks/octopuspro`, { secret, event: createTestEvent('quote.updated') })).status).toBe(204)
-    const order = await fetch(`${url}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"sku":"a"}' })
+    expect(
+      (await sendTestWebhook(`${url}/webhooks/octopuspro`, { secret, event: createTestEvent('quote.updated') })).status,
+    ).toBe(204)
+    const order = await fetch(`${url}/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"sku":"a"}',
+    })
     expect(await order.json()).toEqual({ sku: 'a' })
     expect(types).toEqual(['quote.updated'])
   })
@@ -105,7 +125,10 @@ describe('Express', () => {
   it('express.json() before the webhook route: 400 body_not_raw, with a message that says how to fix it', async () => {
     const types: string[] = []
     const url = await listen(createServer(createExpressJsonFirstApp(receiverCounting(types))))
-    const response = await sendTestWebhook(`${url}/webhooks/octopuspro`, { secret, event: createTestEvent('quote.updated') })
+    const response = await sendTestWebhook(`${url}/webhooks/octopuspro`, {
+      secret,
+      event: createTestEvent('quote.updated'),
+    })
     expect(response.status).toBe(400)
     const { error } = (await response.json()) as { error: { reason: string; message: string } }
     expect(error.reason).toBe('body_not_raw')
@@ -122,6 +145,8 @@ describe('webhooks.verify, with no HTTP at all', () => {
     expect(await processStoredDelivery(webhooks, { body, headers })).toBe('approved 5000 usd')
 
     const tampered = processStoredDelivery(webhooks, { body: body.replace('5000', '50000'), headers })
-    await expect(tampered).rejects.toSatisfy((error) => isWebhookVerificationError(error) && error.reason === 'no_matching_signature')
+    await expect(tampered).rejects.toSatisfy(
+      (error) => isWebhookVerificationError(error) && error.reason === 'no_matching_signature',
+    )
   })
 })

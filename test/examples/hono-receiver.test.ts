@@ -21,7 +21,9 @@ describe('examples/hono-receiver (in process, app.request)', () => {
   it('turns a missed call into one callback task, however often the event arrives', async () => {
     const tasks = new InMemoryTaskList()
     const app = createApp({ secret, tasks })
-    const event = createTestEvent('communication.call_missed', { data: { from: '+1 555 0142', occurred_at: '2026-11-27T09:30:00.000Z' } })
+    const event = createTestEvent('communication.call_missed', {
+      data: { from: '+1 555 0142', occurred_at: '2026-11-27T09:30:00.000Z' },
+    })
 
     const response = await post(app, event)
     expect(response.status).toBe(204)
@@ -31,19 +33,31 @@ describe('examples/hono-receiver (in process, app.request)', () => {
     expect(await redelivered.json()).toEqual({ duplicate: true, id: event.id })
 
     expect(await (await app.request('/tasks')).json()).toEqual([
-      { kind: 'call_back', subject: event.data.id, title: 'Call back +1 555 0142 (missed at 2026-11-27T09:30:00.000Z)' },
+      {
+        kind: 'call_back',
+        subject: event.data.id,
+        title: 'Call back +1 555 0142 (missed at 2026-11-27T09:30:00.000Z)',
+      },
     ])
   })
 
   it('tells sales when a quote changes status, and only then', async () => {
     const tasks = new InMemoryTaskList()
     const app = createApp({ secret, tasks })
-    const accepted = createTestEvent('quote.updated', { data: { status: 'accepted' }, previous_attributes: { status: 'sent' } })
-    const renamed = createTestEvent('quote.updated', { data: { notes: 'Gate code 1234' }, previous_attributes: { notes: null } })
+    const accepted = createTestEvent('quote.updated', {
+      data: { status: 'accepted' },
+      previous_attributes: { status: 'sent' },
+    })
+    const renamed = createTestEvent('quote.updated', {
+      data: { notes: 'Gate code 1234' },
+      previous_attributes: { notes: null },
+    })
 
     expect((await post(app, accepted)).status).toBe(204)
     expect((await post(app, renamed)).status).toBe(204)
-    expect(tasks.list()).toEqual([{ kind: 'review_quote', subject: accepted.data.id, title: `Quote ${accepted.data.id}: sent → accepted` }])
+    expect(tasks.list()).toEqual([
+      { kind: 'review_quote', subject: accepted.data.id, title: `Quote ${accepted.data.id}: sent → accepted` },
+    ])
   })
 
   it('refuses a bad signature (401), a non-POST (404 from Hono: no such route) and a parsed body', async () => {
@@ -56,7 +70,11 @@ describe('examples/hono-receiver (in process, app.request)', () => {
     expect(await forged.json()).toMatchObject({ error: { reason: 'no_matching_signature' } })
 
     const headers = await signPayload({ secret, id: event.id, body: JSON.stringify(event) })
-    const reformatted = await app.request('/webhooks/octopuspro', { method: 'POST', headers, body: JSON.stringify(event, null, 2) })
+    const reformatted = await app.request('/webhooks/octopuspro', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(event, null, 2),
+    })
     expect(reformatted.status).toBe(401) // the signature covers the exact bytes
 
     expect((await app.request('/webhooks/octopuspro')).status).toBe(404)
@@ -73,7 +91,11 @@ describe('examples/hono-receiver (in process, app.request)', () => {
 
 describe('examples/hono-receiver (pnpm start, on a port)', () => {
   it('serves the app on Node with @hono/node-server', async () => {
-    const receiver = runExample('hono-receiver', 'start', { OCTOPUSPRO_WEBHOOK_SECRET: secret, PORT: '0', HOST: '127.0.0.1' })
+    const receiver = runExample('hono-receiver', 'start', {
+      OCTOPUSPRO_WEBHOOK_SECRET: secret,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    })
     try {
       const line = await receiver.waitForLine((l) => l.startsWith('Receiving OctopusPro webhooks at '))
       const url = line.split(' ')[4]!

@@ -20,9 +20,22 @@ export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 /** The Markdown files whose code samples are checked: the guides, the examples' READMEs and the contract's README. */
 export function documentedFiles(): string[] {
-  const docs = ['README.md', 'getting-started.md', 'authentication.md', 'pagination.md', 'errors-and-retries.md', 'receiving-webhooks.md', 'testing.md', 'delivery-semantics.md']
+  const docs = [
+    'README.md',
+    'getting-started.md',
+    'authentication.md',
+    'pagination.md',
+    'errors-and-retries.md',
+    'receiving-webhooks.md',
+    'testing.md',
+    'delivery-semantics.md',
+  ]
   const examples = ['express-receiver', 'hono-receiver', 'crm-sync', 'bi-export', 'testing-with-the-reference-server']
-  return [...docs.map((file) => `docs/${file}`), ...examples.map((name) => `examples/${name}/README.md`), 'packages/contract/README.md']
+  return [
+    ...docs.map((file) => `docs/${file}`),
+    ...examples.map((name) => `examples/${name}/README.md`),
+    'packages/contract/README.md',
+  ]
 }
 
 const MARKER = /^<!-- snippet: (\S+)#([\w-]+) -->$/
@@ -63,9 +76,12 @@ export function readRegion(file: string, region: string): string {
   const lines = readFileSync(join(repositoryRoot, file), 'utf8').split('\n')
   const start = lines.findIndex((line) => line.trim() === `// #region ${region}`)
   const end = lines.findIndex((line, i) => i > start && line.trim() === `// #endregion ${region}`)
-  if (start < 0 || end < 0) throw new Error(`${file} has no region "${region}" (// #region ${region} … // #endregion ${region})`)
+  if (start < 0 || end < 0)
+    throw new Error(`${file} has no region "${region}" (// #region ${region} … // #endregion ${region})`)
   const body = lines.slice(start + 1, end).filter((line) => !/^\s*\/\/ #(end)?region\b/.test(line))
-  const indent = Math.min(...body.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length))
+  const indent = Math.min(
+    ...body.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length),
+  )
   return body.map((line) => line.slice(indent)).join('\n')
 }
 

@@ -8,7 +8,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Application, LogLevel, ReflectionKind, type Comment, type DeclarationReflection, type ProjectReflection } from 'typedoc'
+import {
+  Application,
+  type Comment,
+  type DeclarationReflection,
+  LogLevel,
+  type ProjectReflection,
+  ReflectionKind,
+} from 'typedoc'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { entryPointNames } from '../../docs/typedoc/package-names.mjs'
 
@@ -37,7 +44,9 @@ afterAll(() => rmSync(out, { recursive: true, force: true }))
 /** The reflections of every module's top-level exports (re-exports are documented where they are declared). */
 function exportsOf(project: ProjectReflection): { module: string; reflection: DeclarationReflection }[] {
   return (project.children ?? []).flatMap((module) =>
-    (module.children ?? []).filter((child) => !child.kindOf(ReflectionKind.Reference)).map((reflection) => ({ module: module.name, reflection })),
+    (module.children ?? [])
+      .filter((child) => !child.kindOf(ReflectionKind.Reference))
+      .map((reflection) => ({ module: module.name, reflection })),
   )
 }
 
@@ -65,7 +74,9 @@ describe('pnpm run docs (TypeDoc)', () => {
 
     const config = JSON.parse(readFileSync(join(root, 'typedoc.json'), 'utf8')) as { entryPoints: string[] }
     const sources = readdirSync(join(root, 'packages')).flatMap((dir) => {
-      const pkg = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as { exports: Record<string, unknown> }
+      const pkg = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as {
+        exports: Record<string, unknown>
+      }
       return Object.values(pkg.exports).flatMap((target) => {
         const source = (target as Record<string, unknown>)['@octopuspro/source']
         return typeof source === 'string' ? [join('packages', dir, source)] : []
@@ -78,7 +89,10 @@ describe('pnpm run docs (TypeDoc)', () => {
     const exports = exportsOf(project!)
     expect(exports.length).toBeGreaterThan(250)
     const lacking = exports
-      .filter(({ reflection }) => ![reflection.comment, ...(reflection.signatures ?? []).map((s) => s.comment)].some(hasExample))
+      .filter(
+        ({ reflection }) =>
+          ![reflection.comment, ...(reflection.signatures ?? []).map((s) => s.comment)].some(hasExample),
+      )
       .map(({ module, reflection }) => `${module}: ${reflection.name} (${ReflectionKind[reflection.kind]})`)
     expect(lacking).toEqual([])
   })

@@ -7,7 +7,16 @@
  * SLOW (one build, one install from the npm registry: about a minute or two). It runs in CI with the rest.
  */
 import { execFile } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -46,10 +55,21 @@ beforeAll(async () => {
   project = join(workDir, 'project')
   mkdirSync(project)
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'octopuspro-consumer', private: true }))
-  for (const file of ['scenario.cjs', 'check.mjs', 'check.cjs']) copyFileSync(join(consumerFiles, file), join(project, file))
+  for (const file of ['scenario.cjs', 'check.mjs', 'check.cjs'])
+    copyFileSync(join(consumerFiles, file), join(project, file))
   // One install: the four tarballs, and msw and ioredis, the optional peers whose entry points and types are checked.
-  const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' }
-  await sh('npm', ['install', '--no-package-lock', '--loglevel=error', ...tarballs.values(), 'msw@2', 'ioredis@5'], project, npmEnv)
+  const npmEnv = {
+    ...process.env,
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  }
+  await sh(
+    'npm',
+    ['install', '--no-package-lock', '--loglevel=error', ...tarballs.values(), 'msw@2', 'ioredis@5'],
+    project,
+    npmEnv,
+  )
 }, 300_000)
 
 afterAll(() => {
@@ -71,17 +91,26 @@ const roundTrip = {
 describe('the packed packages, installed from their tarballs outside the workspace', () => {
   it('packs exactly the four packages, with workspace versions replaced', () => {
     expect([...tarballs.keys()]).toEqual(['client', 'contract', 'reference-server', 'webhooks'])
-    const manifest = JSON.parse(readFileSync(join(project, 'node_modules/@octopuspro/reference-server/package.json'), 'utf8')) as {
+    const manifest = JSON.parse(
+      readFileSync(join(project, 'node_modules/@octopuspro/reference-server/package.json'), 'utf8'),
+    ) as {
       dependencies: Record<string, string>
     }
     expect(manifest.dependencies['@octopuspro/contract']).toMatch(/^\d+\.\d+\.\d+$/)
   })
 
   it('ships the settings page prebuilt, so the reference server needs neither esbuild nor the client at run time', () => {
-    const manifest = JSON.parse(readFileSync(join(project, 'node_modules/@octopuspro/reference-server/package.json'), 'utf8')) as {
+    const manifest = JSON.parse(
+      readFileSync(join(project, 'node_modules/@octopuspro/reference-server/package.json'), 'utf8'),
+    ) as {
       dependencies: Record<string, string>
     }
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@hono/node-server', '@octopuspro/contract', 'hono', 'zod'])
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([
+      '@hono/node-server',
+      '@octopuspro/contract',
+      'hono',
+      'zod',
+    ])
     expect(existsSync(join(project, 'node_modules/esbuild'))).toBe(false)
     const dist = join(project, 'node_modules/@octopuspro/reference-server/dist/settings')
     expect(readdirSync(dist).sort()).toEqual(['app.css', 'app.js'])
@@ -136,11 +165,22 @@ describe('publint and @arethetypeswrong/cli', () => {
 
   // Profile node16: TypeScript's old `node10` resolution cannot see `exports` subpaths (./testing, ./msw) at all;
   // every resolution a current TypeScript uses (node16 CJS/ESM, bundler) must be clean.
-  it.each(packages)('attw --profile node16 passes for %s', async (name) => {
-    const attw = join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js')
-    const out = await sh(process.execPath, [attw, tarballs.get(name)!, '--profile', 'node16', '--format', 'json'], root)
-    const { analysis } = JSON.parse(out) as { analysis: { problems: { kind: string; resolutionKind?: string; entrypoint?: string }[] } }
-    expect(analysis.problems.filter((problem) => problem.resolutionKind !== 'node10')).toEqual([])
-    for (const problem of analysis.problems) expect(problem).toMatchObject({ kind: 'NoResolution', resolutionKind: 'node10' })
-  }, 60_000)
+  it.each(packages)(
+    'attw --profile node16 passes for %s',
+    async (name) => {
+      const attw = join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js')
+      const out = await sh(
+        process.execPath,
+        [attw, tarballs.get(name)!, '--profile', 'node16', '--format', 'json'],
+        root,
+      )
+      const { analysis } = JSON.parse(out) as {
+        analysis: { problems: { kind: string; resolutionKind?: string; entrypoint?: string }[] }
+      }
+      expect(analysis.problems.filter((problem) => problem.resolutionKind !== 'node10')).toEqual([])
+      for (const problem of analysis.problems)
+        expect(problem).toMatchObject({ kind: 'NoResolution', resolutionKind: 'node10' })
+    },
+    60_000,
+  )
 })

@@ -37,8 +37,15 @@ afterAll(() => {
     title: 'Constant-time comparison (by code path)',
     summary: { tried: tally.inputs, faults: tally.forged, wrong: tally.tests - tally.held },
     figures: [
-      { label: 'API key check: timingSafeEqual on SHA-256 digests, same work for an early or a late mismatch', value: 'checked' },
-      { label: 'webhook signature check: the constant-time helper reads every character for an early or a late mismatch', value: 'checked' },
+      {
+        label: 'API key check: timingSafeEqual on SHA-256 digests, same work for an early or a late mismatch',
+        value: 'checked',
+      },
+      {
+        label:
+          'webhook signature check: the constant-time helper reads every character for an early or a late mismatch',
+        value: 'checked',
+      },
       { label: 'comparisons shown to be the only gate (overriding them flips the outcome)', value: 2 },
       { label: 'code-path checks that held', value: `${tally.held} / ${tally.tests}` },
     ],
@@ -80,7 +87,10 @@ describe('API keys are compared in constant time (by code path)', () => {
     const work = async (key: string) => {
       timingSafeEqual.mockClear()
       const answer = await call(server, 'GET', '/account', { apiKey: key })
-      return { status: answer.status, comparisons: timingSafeEqual.mock.calls.map((args) => (args as Uint8Array[]).map((x) => x.byteLength)) }
+      return {
+        status: answer.status,
+        comparisons: timingSafeEqual.mock.calls.map((args) => (args as Uint8Array[]).map((x) => x.byteLength)),
+      }
     }
     // opk_ + 4 characters are the key's public `prefix` (shown in lists); everything after is secret.
     const early = await work(changedAt(server.apiKey, 8))
@@ -97,7 +107,9 @@ describe('API keys are compared in constant time (by code path)', () => {
     timingSafeEqual.mockImplementation(() => false)
     expect((await call(server, 'GET', '/account')).status).toBe(401)
     timingSafeEqual.mockImplementation(() => true)
-    expect((await call(server, 'GET', '/account', { apiKey: changedAt(server.apiKey, server.apiKey.length - 1) })).status).toBe(200)
+    expect(
+      (await call(server, 'GET', '/account', { apiKey: changedAt(server.apiKey, server.apiKey.length - 1) })).status,
+    ).toBe(200)
     await server.close()
     test.held()
   })
@@ -106,10 +118,21 @@ describe('API keys are compared in constant time (by code path)', () => {
 describe('webhook signatures are compared in constant time (by code path)', () => {
   const secret = generateWebhookSecret()
   const webhooks = new Webhooks({ secret })
-  const body = JSON.stringify({ id: 'evt_ct', object: 'event', type: 'x.y', timestamp: new Date().toISOString(), api_version: '2026-11-01', data: {} })
+  const body = JSON.stringify({
+    id: 'evt_ct',
+    object: 'event',
+    type: 'x.y',
+    timestamp: new Date().toISOString(),
+    api_version: '2026-11-01',
+    data: {},
+  })
   const timestamp = String(Math.floor(Date.now() / 1000))
   const valid = sign(secret, 'evt_ct', timestamp, body)
-  const headersWith = (signature: string) => ({ 'webhook-id': 'evt_ct', 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` })
+  const headersWith = (signature: string) => ({
+    'webhook-id': 'evt_ct',
+    'webhook-timestamp': timestamp,
+    'webhook-signature': `v1,${signature}`,
+  })
   const outcome = (signature: string) =>
     webhooks.verify(body, headersWith(signature)).then(
       () => 'accepted',

@@ -5,8 +5,8 @@ import { createReferenceServer, type ReferenceServer } from '@octopuspro/referen
 import { redisDedupe, Webhooks } from '@octopuspro/webhooks'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { faultyReceiver, type Fault, type SeenRequest } from './delivery/fault-receiver.js'
-import { closedPort, listen, type Listening } from './helpers/http.js'
+import { type Fault, faultyReceiver, type SeenRequest } from './delivery/fault-receiver.js'
+import { closedPort, type Listening, listen } from './helpers/http.js'
 import { deleteKeys, describeWithRedis, uniquePrefix } from './helpers/redis.js'
 import { recordFigures } from './helpers/results.js'
 import { fraction } from './helpers/sign.js'
@@ -66,23 +66,33 @@ const NO_REQUEST = /ECONNREFUSED|^endpoint disabled$/
 function compareLog(delivery: WebhookDelivery, seen: readonly SeenRequest[]): string[] {
   const problems: string[] = []
   const reached = delivery.attempts.filter((a) => !NO_REQUEST.test(a.error ?? ''))
-  if (reached.length !== seen.length) problems.push(`${delivery.event_id}: ${reached.length} attempts reached the receiver, it saw ${seen.length}`)
+  if (reached.length !== seen.length)
+    problems.push(`${delivery.event_id}: ${reached.length} attempts reached the receiver, it saw ${seen.length}`)
   reached.forEach((attempt, i) => {
     const request = seen[i]
     if (!request?.outcome) return
     const where = `${delivery.event_id} attempt ${i + 1} (${request.fault})`
-    if (Math.floor(Date.parse(attempt.at) / 1000) !== Number(request.timestamp)) problems.push(`${where}: at ${attempt.at} but webhook-timestamp ${request.timestamp}`)
+    if (Math.floor(Date.parse(attempt.at) / 1000) !== Number(request.timestamp))
+      problems.push(`${where}: at ${attempt.at} but webhook-timestamp ${request.timestamp}`)
     const { outcome } = request
     const timedOut = attempt.status_code === null && /timed out/.test(attempt.error ?? '')
     if (outcome.kind === 'finished') {
       // The sender's clock is the same system clock: an answer that went out after the timeout is a timeout.
       const after = outcome.at - Date.parse(attempt.at)
-      const matches = attempt.status_code === outcome.status && (attempt.error === null) === (outcome.status < 300)
-      if (!(matches || (timedOut && after >= TIMEOUT_MS - DEADLINE_MARGIN_MS))) problems.push(`${where}: the receiver answered ${outcome.status} ${after} ms after the attempt began, the log says ${attempt.status_code} ${attempt.error}`)
+      const matches = attempt.status_code === outcome.status && (attempt.error === null) === outcome.status < 300
+      if (!(matches || (timedOut && after >= TIMEOUT_MS - DEADLINE_MARGIN_MS)))
+        problems.push(
+          `${where}: the receiver answered ${outcome.status} ${after} ms after the attempt began, the log says ${attempt.status_code} ${attempt.error}`,
+        )
     } else if (outcome.status !== undefined) {
-      if (attempt.status_code !== outcome.status) problems.push(`${where}: the receiver sent ${outcome.status} and cut it, the log says ${attempt.status_code} ${attempt.error}`)
+      if (attempt.status_code !== outcome.status)
+        problems.push(
+          `${where}: the receiver sent ${outcome.status} and cut it, the log says ${attempt.status_code} ${attempt.error}`,
+        )
     } else if (attempt.status_code !== null || !attempt.error) {
-      problems.push(`${where}: the connection was cut without an answer, the log says ${attempt.status_code} ${attempt.error}`)
+      problems.push(
+        `${where}: the connection was cut without an answer, the log says ${attempt.status_code} ${attempt.error}`,
+      )
     } else if (request.fault === 'destroy' && timedOut) {
       problems.push(`${where}: a destroyed connection is logged as a timeout`)
     }
@@ -107,16 +117,25 @@ describeWithRedis('delivery under faults (reference server → faulty receivers 
   })
 
   it('delivers every event at least once while retries last, logs every attempt as the receiver saw it, and runs handlers exactly once', async () => {
-    server = createReferenceServer({ ids: 'sequential', delivery: { retrySchedule: RETRY_SCHEDULE, timeoutMs: TIMEOUT_MS, jitter: 0 } })
+    server = createReferenceServer({
+      ids: 'sequential',
+      delivery: { retrySchedule: RETRY_SCHEDULE, timeoutMs: TIMEOUT_MS, jitter: 0 },
+    })
     const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch, maxRetries: 0 })
 
     const receivers: LiveReceiver[] = []
     let lateStarterUp: Promise<void> = Promise.resolve()
     for (const name of Object.keys(plans)) {
-      let webhooks: Webhooks | undefined
       const port = name === 'lateStarter' ? await closedPort() : 0
-      const endpoint = await op.webhooks.create({ name, url: `http://127.0.0.1:${port}/hook`, event_types: ['customer.created'] })
-      webhooks = new Webhooks({ secret: endpoint.secret, dedupe: redisDedupe(redis, { prefix: `${prefix}${name}:`, inFlightTtlMs: 10_000, ttlMs: 600_000 }) })
+      const endpoint = await op.webhooks.create({
+        name,
+        url: `http://127.0.0.1:${port}/hook`,
+        event_types: ['customer.created'],
+      })
+      const webhooks = new Webhooks({
+        secret: endpoint.secret,
+        dedupe: redisDedupe(redis, { prefix: `${prefix}${name}:`, inFlightTtlMs: 10_000, ttlMs: 600_000 }),
+      })
       const slowEvents = new Set<string>()
       const runs = new Map<string, number>()
       webhooks.on('customer.created', async (event) => {
@@ -141,19 +160,34 @@ describeWithRedis('delivery under faults (reference server → faulty receivers 
       }
       receivers.push(receiver)
     }
-    const down = await op.webhooks.create({ name: 'down', url: `http://127.0.0.1:${await closedPort()}/hook`, event_types: ['customer.created'] })
+    const down = await op.webhooks.create({
+      name: 'down',
+      url: `http://127.0.0.1:${await closedPort()}/hook`,
+      event_types: ['customer.created'],
+    })
 
     const created: string[] = []
     for (let i = 0; i < FIRST_BATCH; i++) created.push((await op.customers.create({ name: `Customer ${i}` })).id)
     await lateStarterUp
-    await waitUntil('the gone receiver has been disabled', () => server.deliveries.list({ endpointId: receivers.find((r) => r.name === 'gone')!.endpointId }).every((d) => d.status === 'failed'))
+    await waitUntil('the gone receiver has been disabled', () =>
+      server.deliveries
+        .list({ endpointId: receivers.find((r) => r.name === 'gone')!.endpointId })
+        .every((d) => d.status === 'failed'),
+    )
     for (let i = 0; i < SECOND_BATCH; i++) created.push((await op.customers.create({ name: `Late customer ${i}` })).id)
     const events = server.events.list().filter((e) => e.type === 'customer.created')
     expect(events).toHaveLength(FIRST_BATCH + SECOND_BATCH)
 
-    await waitUntil('every delivery is settled and no handler is still running', () => server.deliveries.list({ status: 'pending' }).length === 0)
+    await waitUntil(
+      'every delivery is settled and no handler is still running',
+      () => server.deliveries.list({ status: 'pending' }).length === 0,
+    )
     await server.deliveries.idle()
-    await waitUntil('every answer is written', () => receivers.every((r) => r.seen.every((s) => s.outcome !== undefined)), 5_000)
+    await waitUntil(
+      'every answer is written',
+      () => receivers.every((r) => r.seen.every((s) => s.outcome !== undefined)),
+      5_000,
+    )
 
     const problems: string[] = []
     let attempts = 0
@@ -162,9 +196,16 @@ describeWithRedis('delivery under faults (reference server → faulty receivers 
     for (const receiver of receivers) {
       // The log as the API gives it, page by page.
       const deliveries: WebhookDelivery[] = []
-      for await (const delivery of op.webhooks.listDeliveries(receiver.endpointId, { limit: 100 })) deliveries.push(delivery)
+      for await (const delivery of op.webhooks.listDeliveries(receiver.endpointId, { limit: 100 }))
+        deliveries.push(delivery)
       attempts += deliveries.reduce((n, d) => n + d.attempts.length, 0)
-      for (const delivery of deliveries) problems.push(...compareLog(delivery, receiver.seen.filter((s) => s.eventId === delivery.event_id)))
+      for (const delivery of deliveries)
+        problems.push(
+          ...compareLog(
+            delivery,
+            receiver.seen.filter((s) => s.eventId === delivery.event_id),
+          ),
+        )
       if (receiver.name === 'gone') {
         expect(await op.webhooks.get(receiver.endpointId)).toMatchObject({ active: false, disabled_reason: 'gone' })
         expect(deliveries).toHaveLength(FIRST_BATCH) // the second batch was not sent to a disabled endpoint
@@ -190,13 +231,16 @@ describeWithRedis('delivery under faults (reference server → faulty receivers 
     for (const delivery of downDeliveries) {
       expect(delivery.status).toBe('failed')
       expect(delivery.attempts).toHaveLength(1 + RETRY_SCHEDULE.length)
-      for (const attempt of delivery.attempts) expect(attempt).toMatchObject({ status_code: null, error: expect.stringMatching(/ECONNREFUSED/) })
+      for (const attempt of delivery.attempts)
+        expect(attempt).toMatchObject({ status_code: null, error: expect.stringMatching(/ECONNREFUSED/) })
     }
 
     const seen = receivers.flatMap((r) => r.seen)
     const faults = seen.filter((s) => s.fault !== 'ok')
     const refused = receivers.find((r) => r.name === 'lateStarter')!
-    const refusedAttempts = server.deliveries.list({ endpointId: refused.endpointId }).reduce((n, d) => n + d.attempts.filter((a) => /ECONNREFUSED/.test(a.error ?? '')).length, 0)
+    const refusedAttempts = server.deliveries
+      .list({ endpointId: refused.endpointId })
+      .reduce((n, d) => n + d.attempts.filter((a) => /ECONNREFUSED/.test(a.error ?? '')).length, 0)
     const injected = faults.length + refusedAttempts + downDeliveries.reduce((n, d) => n + d.attempts.length, 0)
     recordFigures({
       file: import.meta.url,
@@ -205,13 +249,25 @@ describeWithRedis('delivery under faults (reference server → faulty receivers 
       summary: { tried: attempts, faults: injected, lost, duplicates: duplicateRuns, wrong: problems.length },
       figures: [
         { label: 'events sent', value: events.length },
-        { label: 'endpoints (flaky 30 % 500, slow past timeout, connection cut, chaos, down then up, 410 gone, down)', value: receivers.length + 1 },
+        {
+          label: 'endpoints (flaky 30 % 500, slow past timeout, connection cut, chaos, down then up, 410 gone, down)',
+          value: receivers.length + 1,
+        },
         { label: 'attempts logged', value: attempts },
         { label: 'requests the receivers saw', value: seen.length },
         { label: 'faults injected (500, cut, cut mid-body, slow, 410, refused)', value: injected },
-        ...(['500', 'destroy', 'partial', 'slow', '410'] as const).map((fault) => ({ label: `… ${fault}`, value: faults.filter((f) => f.fault === fault).length })),
-        { label: '… connection refused', value: refusedAttempts + downDeliveries.reduce((n, d) => n + d.attempts.length, 0) },
-        { label: 'attempts answered 409 in_flight (retry while a slow handler ran)', value: seen.filter((s) => s.outcome?.kind === 'finished' && s.outcome.status === 409).length },
+        ...(['500', 'destroy', 'partial', 'slow', '410'] as const).map((fault) => ({
+          label: `… ${fault}`,
+          value: faults.filter((f) => f.fault === fault).length,
+        })),
+        {
+          label: '… connection refused',
+          value: refusedAttempts + downDeliveries.reduce((n, d) => n + d.attempts.length, 0),
+        },
+        {
+          label: 'attempts answered 409 in_flight (retry while a slow handler ran)',
+          value: seen.filter((s) => s.outcome?.kind === 'finished' && s.outcome.status === 409).length,
+        },
         { label: 'log entries that differ from what the receiver saw', value: problems.length },
         { label: 'events lost (live receivers)', value: lost },
         { label: 'duplicate handler runs', value: duplicateRuns },
@@ -221,7 +277,8 @@ describeWithRedis('delivery under faults (reference server → faulty receivers 
     expect(lost).toBe(0)
     expect(duplicateRuns).toBe(0)
     // Every kind of fault really happened.
-    for (const fault of ['500', 'destroy', 'partial', 'slow', '410'] as const) expect(faults.filter((f) => f.fault === fault).length, fault).toBeGreaterThan(5)
+    for (const fault of ['500', 'destroy', 'partial', 'slow', '410'] as const)
+      expect(faults.filter((f) => f.fault === fault).length, fault).toBeGreaterThan(5)
     expect(refusedAttempts).toBeGreaterThanOrEqual(FIRST_BATCH)
   }, 40_000)
 })

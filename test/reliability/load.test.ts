@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { OctopusPro, type Logger } from '@octopuspro/client'
+import { type Logger, OctopusPro } from '@octopuspro/client'
 import type { Customer } from '@octopuspro/contract'
-import { startReferenceServer, type ReferenceServer } from '@octopuspro/reference-server'
+import { type ReferenceServer, startReferenceServer } from '@octopuspro/reference-server'
 import { afterAll, describe, expect, it } from 'vitest'
 import { recordFigures } from './helpers/results.js'
 
@@ -78,7 +78,11 @@ async function writer(op: OctopusPro, worker: number, tag: string, deadline: num
     try {
       if (dice < 0.35 || own.length === 0) {
         ledger.count('create')
-        const customer = await op.customers.create({ name: `Worker ${worker} #${n}`, tags: [tag], metadata: { worker: String(worker), n: String(n) } })
+        const customer = await op.customers.create({
+          name: `Worker ${worker} #${n}`,
+          tags: [tag],
+          metadata: { worker: String(worker), n: String(n) },
+        })
         if (ledger.created.has(customer.id)) ledger.errors.push(`id ${customer.id} handed out twice`)
         ledger.record(customer)
         own.push(customer.id)
@@ -95,15 +99,24 @@ async function writer(op: OctopusPro, worker: number, tag: string, deadline: num
         ledger.record(customer)
       } else if (dice < 0.9) {
         ledger.count('list page')
-        const page = await op.customers.list({ tag, limit: 10, starting_after: own[Math.floor(random() * own.length)]! })
+        const page = await op.customers.list({
+          tag,
+          limit: 10,
+          starting_after: own[Math.floor(random() * own.length)]!,
+        })
         const ids = page.data.map((c) => c.id)
         if (ids.some((id, i) => i > 0 && id <= ids[i - 1]!)) ledger.errors.push(`a page out of order: ${ids.join(' ')}`)
       } else {
         ledger.count(`create ×${SAME_KEY_CALLS} with one Idempotency-Key`)
         const key = `load-${tag}-${worker}-${n}`
         const body = { name: `Once ${worker} #${n}`, tags: [tag], metadata: { idempotency_key: key } }
-        const results = await Promise.all(Array.from({ length: SAME_KEY_CALLS }, () => op.customers.create(body, { idempotencyKey: key })))
-        ledger.sameKeyGroups.set(key, results.map((c) => c.id))
+        const results = await Promise.all(
+          Array.from({ length: SAME_KEY_CALLS }, () => op.customers.create(body, { idempotencyKey: key })),
+        )
+        ledger.sameKeyGroups.set(
+          key,
+          results.map((c) => c.id),
+        )
         ledger.record(results[0]!)
         own.push(results[0]!.id)
       }
@@ -135,10 +148,14 @@ async function walker(op: OctopusPro, worker: number, tag: string, deadline: num
       continue
     }
     ledger.walks++
-    if (seen.some((id, i) => i > 0 && id <= seen[i - 1]!)) ledger.walkProblems.push(`walk of ${seen.length} with limit ${limit} is not strictly ascending`)
+    if (seen.some((id, i) => i > 0 && id <= seen[i - 1]!))
+      ledger.walkProblems.push(`walk of ${seen.length} with limit ${limit} is not strictly ascending`)
     const walked = new Set(seen)
     const missing = existing.filter((id) => !walked.has(id))
-    if (missing.length > 0) ledger.walkProblems.push(`walk with limit ${limit} missed ${missing.length} existing customers, e.g. ${missing[0]}`)
+    if (missing.length > 0)
+      ledger.walkProblems.push(
+        `walk with limit ${limit} missed ${missing.length} existing customers, e.g. ${missing[0]}`,
+      )
   }
 }
 
@@ -173,19 +190,30 @@ describe(`load: ${WORKERS} concurrent clients for ${RUN_MS / 1000} s over loopba
     const walkedAll: Customer[] = []
     for await (const customer of op.customers.list({ tag, limit: 100 })) walkedAll.push(customer)
     const created = [...ledger.created.keys()].sort()
-    const doubled = [...ledger.sameKeyGroups].filter(([key, ids]) => new Set(ids).size !== 1 || walkedAll.filter((c) => c.metadata.idempotency_key === key).length !== 1)
+    const doubled = [...ledger.sameKeyGroups].filter(
+      ([key, ids]) =>
+        new Set(ids).size !== 1 || walkedAll.filter((c) => c.metadata.idempotency_key === key).length !== 1,
+    )
     const names = walkedAll.map((c) => c.name)
 
     recordFigures({
       file: import.meta.url,
       id: '5-load',
       title: `Load (${WORKERS} concurrent clients, ${RUN_MS / 1000} s)`,
-      summary: { tried: ledger.requests, faults: ledger.lostResponses, duplicates: doubled.length + names.length - new Set(names).size, wrong: ledger.errors.length + ledger.walkProblems.length },
+      summary: {
+        tried: ledger.requests,
+        faults: ledger.lostResponses,
+        duplicates: doubled.length + names.length - new Set(names).size,
+        wrong: ledger.errors.length + ledger.walkProblems.length,
+      },
       figures: [
         { label: 'concurrent client workers (writers + list walkers)', value: `${WORKERS - WALKERS} + ${WALKERS}` },
         { label: 'HTTP requests answered', value: ledger.requests },
         ...[...ledger.operations].map(([label, value]) => ({ label: `… ${label}`, value })),
-        { label: 'responses lost after the write (injected 503, retried with the same key)', value: ledger.lostResponses },
+        {
+          label: 'responses lost after the write (injected 503, retried with the same key)',
+          value: ledger.lostResponses,
+        },
         { label: 'client retries', value: ledger.retries },
         { label: 'full list walks during the writes', value: ledger.walks },
         { label: 'pages walked', value: ledger.pagesWalked },

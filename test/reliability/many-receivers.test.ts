@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
 import { OctopusPro } from '@octopuspro/client'
 import { createReferenceServer, type ReferenceServer } from '@octopuspro/reference-server'
 import { Redis } from 'ioredis'
@@ -41,7 +41,9 @@ function startChild(env: Record<string, string>): Promise<Child> {
         resolve(started)
       }
     })
-    child.once('exit', (code) => reject(new Error(`receiver process exited with ${code} before listening: ${started.stderr}`)))
+    child.once('exit', (code) =>
+      reject(new Error(`receiver process exited with ${code} before listening: ${started.stderr}`)),
+    )
   })
 }
 
@@ -74,37 +76,70 @@ describeWithRedis('many receivers, one Redis (3 child processes with redisDedupe
   })
   afterAll(async () => {
     await server?.close()
-    for (const child of children) if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGTERM')
-    await Promise.all(children.map((child) => (child.process.exitCode !== null || child.process.signalCode !== null ? undefined : new Promise((resolve) => child.process.once('exit', resolve)))))
+    for (const child of children)
+      if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGTERM')
+    await Promise.all(
+      children.map((child) =>
+        child.process.exitCode !== null || child.process.signalCode !== null
+          ? undefined
+          : new Promise((resolve) => child.process.once('exit', resolve)),
+      ),
+    )
     await deleteKeys(redis, prefix)
     await redis.quit()
   })
 
   it('handles each of 1,000 events delivered to all three at once (and redelivered) exactly once in total; a receiver killed mid-handler loses its claim and a retry handles the event', async () => {
-    server = createReferenceServer({ delivery: { retrySchedule: RETRY_SCHEDULE, timeoutMs: 5_000, jitter: 0, concurrencyPerEndpoint: 20 } })
+    server = createReferenceServer({
+      delivery: { retrySchedule: RETRY_SCHEDULE, timeoutMs: 5_000, jitter: 0, concurrencyPerEndpoint: 20 },
+    })
     const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch, maxRetries: 0 })
-    const endpoints = await Promise.all([1, 2, 3].map((n) => op.webhooks.create({ name: `replica ${n}`, url: 'http://127.0.0.1:9/hook', event_types: ['customer.created'] })))
-    const env = { SECRETS: JSON.stringify(endpoints.map((e) => e.secret)), REDIS_URL: redisUrl, PREFIX: prefix, IN_FLIGHT_TTL_MS: String(IN_FLIGHT_TTL_MS), SLOW_MS: '60000' }
+    const endpoints = await Promise.all(
+      [1, 2, 3].map((n) =>
+        op.webhooks.create({ name: `replica ${n}`, url: 'http://127.0.0.1:9/hook', event_types: ['customer.created'] }),
+      ),
+    )
+    const env = {
+      SECRETS: JSON.stringify(endpoints.map((e) => e.secret)),
+      REDIS_URL: redisUrl,
+      PREFIX: prefix,
+      IN_FLIGHT_TTL_MS: String(IN_FLIGHT_TTL_MS),
+      SLOW_MS: '60000',
+    }
     children.push(...(await Promise.all(endpoints.map(() => startChild(env)))))
-    await Promise.all(endpoints.map((endpoint, i) => op.webhooks.update(endpoint.id, { url: `http://127.0.0.1:${children[i]!.port}/hook` })))
+    await Promise.all(
+      endpoints.map((endpoint, i) =>
+        op.webhooks.update(endpoint.id, { url: `http://127.0.0.1:${children[i]!.port}/hook` }),
+      ),
+    )
 
     // Phase 1: every event goes to the three processes at once; then a sample is redelivered.
     for (let i = 0; i < EVENTS; i++) await op.customers.create({ name: `Customer ${i}` })
     const eventIds = server.events.list().map((e) => e.id)
     expect(eventIds).toHaveLength(EVENTS)
-    await waitUntil('every delivery succeeded', () => server.deliveries.list().every((d) => d.status === 'succeeded'), 40_000)
+    await waitUntil(
+      'every delivery succeeded',
+      () => server.deliveries.list().every((d) => d.status === 'succeeded'),
+      40_000,
+    )
     const deliveries = server.deliveries.list()
     expect(deliveries).toHaveLength(3 * EVENTS)
-    const redelivered = deliveries.filter((_, i) => i % Math.floor(deliveries.length / REDELIVERIES) === 0).slice(0, REDELIVERIES)
+    const redelivered = deliveries
+      .filter((_, i) => i % Math.floor(deliveries.length / REDELIVERIES) === 0)
+      .slice(0, REDELIVERIES)
     for (const delivery of redelivered) await op.webhookDeliveries.redeliver(delivery.id)
     const current = () => new Map(server.deliveries.list().map((d) => [d.id, d]))
     await waitUntil('every redelivery answered', () => {
       const now = current()
-      return redelivered.every((d) => now.get(d.id)!.status === 'succeeded' && now.get(d.id)!.attempts.length > d.attempts.length)
+      return redelivered.every(
+        (d) => now.get(d.id)!.status === 'succeeded' && now.get(d.id)!.attempts.length > d.attempts.length,
+      )
     })
     const afterRedelivery = current()
     // A redelivery of a handled event is answered 200 (duplicate): its handlers do not run again.
-    const redeliveriesNot200 = redelivered.filter(({ id }) => afterRedelivery.get(id)!.attempts.at(-1)!.status_code !== 200).map(({ id }) => id)
+    const redeliveriesNot200 = redelivered
+      .filter(({ id }) => afterRedelivery.get(id)!.attempts.at(-1)!.status_code !== 200)
+      .map(({ id }) => id)
 
     const handled = runsPerEvent(await redis.lrange(`${prefix}handled`, 0, -1))
     const started = runsPerEvent(await redis.lrange(`${prefix}started`, 0, -1))
@@ -112,20 +147,29 @@ describeWithRedis('many receivers, one Redis (3 child processes with redisDedupe
     const perProcess = new Map<string, number>()
     for (const [, pids] of handled) for (const pid of pids) perProcess.set(pid, (perProcess.get(pid) ?? 0) + 1)
     const attemptsPhase1 = server.deliveries.list().reduce((n, d) => n + d.attempts.length, 0)
-    const inFlightAnswers = server.deliveries.list().reduce((n, d) => n + d.attempts.filter((a) => a.status_code === 409).length, 0)
-    const duplicateAnswers = server.deliveries.list().reduce((n, d) => n + d.attempts.filter((a) => a.status_code === 200).length, 0)
+    const inFlightAnswers = server.deliveries
+      .list()
+      .reduce((n, d) => n + d.attempts.filter((a) => a.status_code === 409).length, 0)
+    const duplicateAnswers = server.deliveries
+      .list()
+      .reduce((n, d) => n + d.attempts.filter((a) => a.status_code === 200).length, 0)
 
     // Phase 2: the process that claims this event hangs in its handler and is killed; its claim expires.
     await op.customers.create({ name: 'slow: the victim' })
     const victim = server.events.list().at(-1)!.id
     let victimPid = ''
     await waitUntil('a process started the victim', async () => {
-      victimPid = (await redis.lrange(`${prefix}started`, 0, -1)).find((e) => e.endsWith(` ${victim}`))?.split(' ')[0] ?? ''
+      victimPid =
+        (await redis.lrange(`${prefix}started`, 0, -1)).find((e) => e.endsWith(` ${victim}`))?.split(' ')[0] ?? ''
       return victimPid !== ''
     })
     const killed = children.find((c) => String(c.process.pid) === victimPid)!
     killed.process.kill('SIGKILL')
-    await waitUntil('another process handled the victim after its claim expired', async () => (await redis.lrange(`${prefix}handled`, 0, -1)).some((e) => e.endsWith(` ${victim}`)), 20_000)
+    await waitUntil(
+      'another process handled the victim after its claim expired',
+      async () => (await redis.lrange(`${prefix}handled`, 0, -1)).some((e) => e.endsWith(` ${victim}`)),
+      20_000,
+    )
     const finalStarted = runsPerEvent(await redis.lrange(`${prefix}started`, 0, -1))
     const finalHandled = runsPerEvent(await redis.lrange(`${prefix}handled`, 0, -1))
     const lost = [...eventIds, victim].filter((id) => !finalHandled.has(id)).length
@@ -135,7 +179,13 @@ describeWithRedis('many receivers, one Redis (3 child processes with redisDedupe
       file: import.meta.url,
       id: '4-many-receivers',
       title: 'Many receivers, one Redis (3 processes)',
-      summary: { tried: 3 * EVENTS + REDELIVERIES + 3, faults: 2 * EVENTS + REDELIVERIES + 1, lost, duplicates, wrong: redeliveriesNot200.length + startedNotOnce.length + stderr.length },
+      summary: {
+        tried: 3 * EVENTS + REDELIVERIES + 3,
+        faults: 2 * EVENTS + REDELIVERIES + 1,
+        lost,
+        duplicates,
+        wrong: redeliveriesNot200.length + startedNotOnce.length + stderr.length,
+      },
       figures: [
         { label: 'receiver processes', value: children.length },
         { label: 'events, each delivered to all three at once', value: EVENTS },
@@ -145,9 +195,15 @@ describeWithRedis('many receivers, one Redis (3 child processes with redisDedupe
         { label: '… answered 409 in_flight (another process held the claim)', value: inFlightAnswers },
         { label: '… answered 200 duplicate', value: duplicateAnswers },
         { label: 'handled per process', value: [...perProcess.values()].sort((a, b) => b - a).join(' / ') },
-        { label: 'copies of each event beyond the first (2 simultaneous + redeliveries)', value: 2 * EVENTS + REDELIVERIES },
+        {
+          label: 'copies of each event beyond the first (2 simultaneous + redeliveries)',
+          value: 2 * EVENTS + REDELIVERIES,
+        },
         { label: 'processes killed mid-handler (SIGKILL)', value: 1 },
-        { label: 'runs of the killed event (started / completed)', value: `${finalStarted.get(victim)?.length ?? 0} / ${finalHandled.get(victim)?.length ?? 0}` },
+        {
+          label: 'runs of the killed event (started / completed)',
+          value: `${finalStarted.get(victim)?.length ?? 0} / ${finalHandled.get(victim)?.length ?? 0}`,
+        },
         { label: 'events lost', value: lost },
         { label: 'duplicates run (handled more than once)', value: duplicates },
       ],

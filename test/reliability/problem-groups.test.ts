@@ -9,7 +9,9 @@ describe('ProblemGroups (the fuzz suites count what they found wrong with it)', 
     groups.add('401 ← no fault: wrong status', () => 'POST second')
     groups.add('500 ← gzip: crashed', () => 'POST gzip')
     expect(groups.count).toBe(3)
-    expect(groups.report()).toBe('2× 401 ← no fault: wrong status\n    e.g. POST first\n1× 500 ← gzip: crashed\n    e.g. POST gzip')
+    expect(groups.report()).toBe(
+      '2× 401 ← no fault: wrong status\n    e.g. POST first\n1× 500 ← gzip: crashed\n    e.g. POST gzip',
+    )
   })
 
   it('takes in the groups of another run under a prefix', () => {

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { inspect } from 'node:util'
-import { AuthenticationError, OctopusPro, type Logger } from '@octopuspro/client'
-import { integrationCatalog, listRoutes, type IntegrationId } from '@octopuspro/contract'
+import { AuthenticationError, type Logger, OctopusPro } from '@octopuspro/client'
+import { type IntegrationId, integrationCatalog, listRoutes } from '@octopuspro/contract'
 import { createReferenceServer, manualClock, type ReferenceServer } from '@octopuspro/reference-server'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { Runtime } from '../../packages/reference-server/src/internal/runtime.js'
 import { appFetch } from '../../packages/reference-server/src/internal/server-object.js'
-import { call, type ApiAnswer } from './helpers/api.js'
+import { type ApiAnswer, call } from './helpers/api.js'
 import { recordFigures } from './helpers/results.js'
 import { buildWorld } from './helpers/world.js'
 
@@ -17,18 +17,38 @@ afterEach(async () => {
 })
 
 /** Figures of this file, written once every test ran. */
-const figures = { secretsPlanted: 0, textsSearched: 0, leaks: 0, plaintextInStore: 0, badKeyRequests: 0, badKeysLetIn: 0, readOnlyWrites: 0, readOnlyWritesLetThrough: 0 }
+const figures = {
+  secretsPlanted: 0,
+  textsSearched: 0,
+  leaks: 0,
+  plaintextInStore: 0,
+  badKeyRequests: 0,
+  badKeysLetIn: 0,
+  readOnlyWrites: 0,
+  readOnlyWritesLetThrough: 0,
+}
 afterAll(() => {
   recordFigures({
     file: import.meta.url,
     id: '6-secrets',
     title: 'Secrets and keys',
-    summary: { tried: figures.textsSearched + figures.badKeyRequests + figures.readOnlyWrites, faults: figures.badKeyRequests + figures.readOnlyWrites, wrong: figures.leaks + figures.plaintextInStore + figures.badKeysLetIn + figures.readOnlyWritesLetThrough },
+    summary: {
+      tried: figures.textsSearched + figures.badKeyRequests + figures.readOnlyWrites,
+      faults: figures.badKeyRequests + figures.readOnlyWrites,
+      wrong: figures.leaks + figures.plaintextInStore + figures.badKeysLetIn + figures.readOnlyWritesLetThrough,
+    },
     figures: [
       { label: 'secrets planted (API keys, webhook secrets, integration credentials)', value: figures.secretsPlanted },
-      { label: 'texts searched (API answers and error bodies, delivery requests, server and client logs, client errors)', value: figures.textsSearched },
+      {
+        label:
+          'texts searched (API answers and error bodies, delivery requests, server and client logs, client errors)',
+        value: figures.textsSearched,
+      },
       { label: 'secrets found where they must not be', value: figures.leaks },
-      { label: 'plaintext API key secrets found in the server store (idempotency store included)', value: figures.plaintextInStore },
+      {
+        label: 'plaintext API key secrets found in the server store (idempotency store included)',
+        value: figures.plaintextInStore,
+      },
       { label: 'requests with a revoked, expired or rolled-out key', value: figures.badKeyRequests },
       { label: '… let in', value: figures.badKeysLetIn },
       { label: 'write routes tried with a read_only key', value: figures.readOnlyWrites },
@@ -43,19 +63,33 @@ function serverWith(options: Parameters<typeof createReferenceServer>[0] = {}): 
   return server
 }
 
-async function createKey(server: Pick<ReferenceServer, 'baseUrl' | 'apiKey' | 'fetch'>, body: Record<string, unknown>): Promise<{ id: string; secret: string }> {
+async function createKey(
+  server: Pick<ReferenceServer, 'baseUrl' | 'apiKey' | 'fetch'>,
+  body: Record<string, unknown>,
+): Promise<{ id: string; secret: string }> {
   const answer = await call(server, 'POST', '/api-keys', { body: JSON.stringify(body), headers: json })
   expect(answer.status).toBe(201)
   return answer.json as { id: string; secret: string }
 }
 
 const status = async (server: ReferenceServer, apiKey: string, method = 'GET', path = '/account', body?: unknown) => {
-  const answer = await call(server, method, path, { apiKey, headers: json, ...(body !== undefined && { body: JSON.stringify(body) }) })
+  const answer = await call(server, method, path, {
+    apiKey,
+    headers: json,
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  })
   return { status: answer.status, code: (answer.json as { error?: { code: string } } | undefined)?.error?.code }
 }
 
 /** Asserts a key is refused with `code`, counting it among the bad-key requests. */
-async function expectRefused(server: ReferenceServer, apiKey: string, code: 'api_key_revoked' | 'api_key_expired', method = 'GET', path = '/account', body?: unknown): Promise<void> {
+async function expectRefused(
+  server: ReferenceServer,
+  apiKey: string,
+  code: 'api_key_revoked' | 'api_key_expired',
+  method = 'GET',
+  path = '/account',
+  body?: unknown,
+): Promise<void> {
   const answer = await status(server, apiKey, method, path, body)
   figures.badKeyRequests++
   if (answer.status !== 401) figures.badKeysLetIn++
@@ -73,7 +107,8 @@ function* reachableStrings(value: unknown, seen = new Set<unknown>()): Generator
   }
   if (value instanceof Map) for (const [k, v] of value) yield* reachableStrings([k, v], seen)
   else if (Symbol.iterator in value) for (const v of value as Iterable<unknown>) yield* reachableStrings(v, seen)
-  else if (typeof (value as { values?: unknown }).values === 'function') yield* reachableStrings([...(value as { values(): Iterable<unknown> }).values()], seen)
+  else if (typeof (value as { values?: unknown }).values === 'function')
+    yield* reachableStrings([...(value as { values(): Iterable<unknown> }).values()], seen)
   for (const v of Object.values(value)) yield* reachableStrings(v, seen)
 }
 
@@ -90,13 +125,21 @@ describe('API keys are stored hashed', () => {
   function runtimeServer() {
     const runtime = new Runtime({})
     closers.push(() => runtime.close())
-    return { runtime, server: { baseUrl: 'http://octopuspro.test/v1', apiKey: runtime.apiKey, fetch: appFetch(runtime) } }
+    return {
+      runtime,
+      server: { baseUrl: 'http://octopuspro.test/v1', apiKey: runtime.apiKey, fetch: appFetch(runtime) },
+    }
   }
 
   it('keeps only the SHA-256 of every secret: the ready key, created keys and rolled keys', async () => {
     const { runtime, server } = runtimeServer()
     const created = await createKey(server, { name: 'Zapier' })
-    const rolled = (await call(server, 'POST', `/api-keys/${created.id}/roll`, { body: JSON.stringify({ expires_in_seconds: 60 }), headers: json })).json as { secret: string }
+    const rolled = (
+      await call(server, 'POST', `/api-keys/${created.id}/roll`, {
+        body: JSON.stringify({ expires_in_seconds: 60 }),
+        headers: json,
+      })
+    ).json as { secret: string }
     const secrets = [runtime.apiKey, created.secret, rolled.secret]
     const stored = [...reachableStrings(runtime.state)]
     figures.plaintextInStore += secrets.filter((secret) => leaks(secret, stored).length > 0).length
@@ -112,8 +155,13 @@ describe('API keys are stored hashed', () => {
     const created = await op.apiKeys.create({ name: 'Created by the client' })
     const rolled = await op.apiKeys.roll(created.id, {})
     const stored = [...reachableStrings(runtime.state)]
-    figures.plaintextInStore += [created.secret, rolled.secret].filter((secret) => leaks(secret, stored).length > 0).length
-    expect({ created: leaks(created.secret, stored).length, rolled: leaks(rolled.secret, stored).length }).toEqual({ created: 0, rolled: 0 })
+    figures.plaintextInStore += [created.secret, rolled.secret].filter(
+      (secret) => leaks(secret, stored).length > 0,
+    ).length
+    expect({ created: leaks(created.secret, stored).length, rolled: leaks(rolled.secret, stored).length }).toEqual({
+      created: 0,
+      rolled: 0,
+    })
   })
 })
 
@@ -128,7 +176,10 @@ describe('revoked, expired and read-only keys', () => {
     await expectRefused(server, key.secret, 'api_key_revoked', 'POST', '/customers', { name: 'Ada' })
 
     const self = await createKey(server, { name: 'Revokes itself' })
-    expect(await status(server, self.secret, 'POST', `/api-keys/${self.id}/revoke`)).toEqual({ status: 200, code: undefined })
+    expect(await status(server, self.secret, 'POST', `/api-keys/${self.id}/revoke`)).toEqual({
+      status: 200,
+      code: undefined,
+    })
     await expectRefused(server, self.secret, 'api_key_revoked')
     expect(await status(server, other.secret)).toEqual({ status: 200, code: undefined })
     expect(await status(server, server.apiKey)).toEqual({ status: 200, code: undefined })
@@ -158,23 +209,43 @@ describe('revoked, expired and read-only keys', () => {
     await expectRefused(server, key.secret, 'api_key_expired')
 
     const rolling = await createKey(server, { name: 'Rolling' })
-    const overlap = (await call(server, 'POST', `/api-keys/${rolling.id}/roll`, { body: JSON.stringify({ expires_in_seconds: 30 }), headers: json })).json as { secret: string }
+    const overlap = (
+      await call(server, 'POST', `/api-keys/${rolling.id}/roll`, {
+        body: JSON.stringify({ expires_in_seconds: 30 }),
+        headers: json,
+      })
+    ).json as { secret: string }
     expect(await status(server, rolling.secret)).toEqual({ status: 200, code: undefined })
     await clock.advance(30_000)
     await expectRefused(server, rolling.secret, 'api_key_expired')
     expect(await status(server, overlap.secret)).toEqual({ status: 200, code: undefined })
-    const atOnce = (await call(server, 'POST', `/api-keys/${rolling.id}/roll`, { body: '{}', headers: json, apiKey: overlap.secret })).json as { secret: string }
+    const atOnce = (
+      await call(server, 'POST', `/api-keys/${rolling.id}/roll`, { body: '{}', headers: json, apiKey: overlap.secret })
+    ).json as { secret: string }
     await expectRefused(server, overlap.secret, 'api_key_expired')
     expect(await status(server, atOnce.secret)).toEqual({ status: 200, code: undefined })
   })
 
   it('lets a read_only key read every GET route and write none (403, store unchanged)', async () => {
-    const server = serverWith({ delivery: { fetch: async () => new Response(null, { status: 204 }), retrySchedule: [] } })
+    const server = serverWith({
+      delivery: { fetch: async () => new Response(null, { status: 204 }), retrySchedule: [] },
+    })
     const world = await buildWorld(server)
     const readOnly = await createKey(server, { name: 'Dashboard', mode: 'read_only' })
     const snapshot = async () => {
-      const lists = listRoutes().filter((entry) => !entry.definition.id && 'limit' in ((entry.definition.query as unknown as { shape?: object } | undefined)?.shape ?? {}))
-      const pages = await Promise.all(lists.map(async (entry) => (await call(server, 'GET', `${entry.definition.path}?limit=100`)).text.replace(/"last_used_at":(null|"[^"]*")/g, '')))
+      const lists = listRoutes().filter(
+        (entry) =>
+          !entry.definition.id &&
+          'limit' in ((entry.definition.query as unknown as { shape?: object } | undefined)?.shape ?? {}),
+      )
+      const pages = await Promise.all(
+        lists.map(async (entry) =>
+          (await call(server, 'GET', `${entry.definition.path}?limit=100`)).text.replace(
+            /"last_used_at":(null|"[^"]*")/g,
+            '',
+          ),
+        ),
+      )
       return JSON.stringify([pages, server.events.list().length, server.deliveries.list().length])
     }
     const before = await snapshot()
@@ -182,7 +253,13 @@ describe('revoked, expired and read-only keys', () => {
     const reads: string[] = []
     for (const entry of listRoutes()) {
       const path = entry.definition.path.replace('{id}', world.idOf(entry.name))
-      const answer = await status(server, readOnly.secret, entry.definition.method, path, entry.definition.body ? (world.validBodies[entry.name] ?? {}) : undefined)
+      const answer = await status(
+        server,
+        readOnly.secret,
+        entry.definition.method,
+        path,
+        entry.definition.body ? (world.validBodies[entry.name] ?? {}) : undefined,
+      )
       if (entry.definition.method === 'GET') {
         if (answer.status !== 200) reads.push(`${entry.name} ${answer.status} ${answer.code}`)
       } else if (answer.status !== 403 || answer.code !== 'api_key_read_only') {
@@ -207,7 +284,9 @@ describe('secrets never leak', () => {
       delivery: {
         retrySchedule: [],
         fetch: async (input, init) => {
-          deliveries.push(`${String(input)} ${JSON.stringify(Object.fromEntries(new Headers(init?.headers)))} ${new TextDecoder().decode(init?.body as Uint8Array)}`)
+          deliveries.push(
+            `${String(input)} ${JSON.stringify(Object.fromEntries(new Headers(init?.headers)))} ${new TextDecoder().decode(init?.body as Uint8Array)}`,
+          )
           return new Response(null, { status: 204 })
         },
       },
@@ -215,7 +294,11 @@ describe('secrets never leak', () => {
     const meantFor: string[] = [] // the answers that carry a secret on purpose
     const texts: string[] = [] // everything else the API said
     const send = async (method: string, path: string, body?: unknown, apiKey?: string): Promise<ApiAnswer> => {
-      const answer = await call(server, method, path, { headers: json, ...(apiKey && { apiKey }), ...(body !== undefined && { body: JSON.stringify(body) }) })
+      const answer = await call(server, method, path, {
+        headers: json,
+        ...(apiKey && { apiKey }),
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      })
       texts.push(answer.text)
       return answer
     }
@@ -230,32 +313,51 @@ describe('secrets never leak', () => {
     }
     const keys = ((await send('GET', '/api-keys?limit=100')).json as { data: { id: string; name: string }[] }).data
     const keyIdA = keys.find((k) => k.name === 'Integration A')!.id
-    const roll = await call(server, 'POST', `/api-keys/${keyIdA}/roll`, { body: JSON.stringify({ expires_in_seconds: 3600 }), headers: json })
+    const roll = await call(server, 'POST', `/api-keys/${keyIdA}/roll`, {
+      body: JSON.stringify({ expires_in_seconds: 3600 }),
+      headers: json,
+    })
     meantFor.push(roll.text)
     apiKeySecrets.push((roll.json as { secret: string }).secret)
 
     // Webhook secrets: created and rotated (shown there and by GET /webhooks/{id}/secret).
     const webhookSecrets: string[] = []
-    const endpoint = await call(server, 'POST', '/webhooks', { body: JSON.stringify({ name: 'CRM', url: 'http://127.0.0.1:9/crm', event_types: ['*'] }), headers: json })
+    const endpoint = await call(server, 'POST', '/webhooks', {
+      body: JSON.stringify({ name: 'CRM', url: 'http://127.0.0.1:9/crm', event_types: ['*'] }),
+      headers: json,
+    })
     meantFor.push(endpoint.text)
     const endpointId = (endpoint.json as { id: string }).id
     webhookSecrets.push((endpoint.json as { secret: string }).secret)
-    const rotated = await call(server, 'POST', `/webhooks/${endpointId}/rotate-secret`, { body: JSON.stringify({ expires_in_seconds: 3600 }), headers: json })
-    meantFor.push(rotated.text, (await call(server, 'GET', `/webhooks/${endpointId}/secret`)).text, (await call(server, 'GET', `/webhooks/${world.ids.webhook}/secret`)).text)
+    const rotated = await call(server, 'POST', `/webhooks/${endpointId}/rotate-secret`, {
+      body: JSON.stringify({ expires_in_seconds: 3600 }),
+      headers: json,
+    })
+    meantFor.push(
+      rotated.text,
+      (await call(server, 'GET', `/webhooks/${endpointId}/secret`)).text,
+      (await call(server, 'GET', `/webhooks/${world.ids.webhook}/secret`)).text,
+    )
     webhookSecrets.push((rotated.json as { secret: string }).secret)
 
     // Integrations: every one connected with credentials of its own.
     const credentials: string[] = []
     for (const id of Object.keys(integrationCatalog) as IntegrationId[]) {
-      const fields = Object.keys((integrationCatalog[id].credentials as unknown as { shape: Record<string, unknown> }).shape)
-      const values = Object.fromEntries(fields.map((field) => [field, `cred-${id}-${field}-${randomBytes(6).toString('hex')}`]))
+      const fields = Object.keys(
+        (integrationCatalog[id].credentials as unknown as { shape: Record<string, unknown> }).shape,
+      )
+      const values = Object.fromEntries(
+        fields.map((field) => [field, `cred-${id}-${field}-${randomBytes(6).toString('hex')}`]),
+      )
       credentials.push(...Object.values(values))
       expect((await send('PUT', `/integrations/${id}`, { credentials: values })).status).toBe(200)
       // Refused credentials: a secret in a wrong-typed field, in an unknown field, and too long.
       const secret = `cred-refused-${randomBytes(6).toString('hex')}`
       credentials.push(secret)
       await send('PUT', `/integrations/${id}`, { credentials: { ...values, [fields[0]!]: 42, unexpected: secret } })
-      await send('PUT', `/integrations/${id}`, { credentials: Object.fromEntries(fields.map((f) => [f, `${secret}${'x'.repeat(6000)}`])) })
+      await send('PUT', `/integrations/${id}`, {
+        credentials: Object.fromEntries(fields.map((f) => [f, `${secret}${'x'.repeat(6000)}`])),
+      })
       await send('PUT', `/integrations/${id}`, { credentials: values, settings: { unknown_setting: secret } })
     }
 
@@ -263,8 +365,16 @@ describe('secrets never leak', () => {
     await send('POST', '/customers', { name: 'Triggers a delivery' })
     await server.deliveries.idle()
     for (const entry of listRoutes().filter((e) => e.definition.method === 'GET' && e.name !== 'webhooks.getSecret')) {
-      const ids = entry.name.startsWith('webhooks.') ? [world.ids.webhook, endpointId] : entry.name.startsWith('apiKeys.') ? keys.map((k) => k.id) : [world.idOf(entry.name)]
-      for (const id of ids) await send('GET', `${entry.definition.path.replace('{id}', id)}${entry.definition.list && entry.definition.query ? '?limit=100' : ''}`)
+      const ids = entry.name.startsWith('webhooks.')
+        ? [world.ids.webhook, endpointId]
+        : entry.name.startsWith('apiKeys.')
+          ? keys.map((k) => k.id)
+          : [world.idOf(entry.name)]
+      for (const id of ids)
+        await send(
+          'GET',
+          `${entry.definition.path.replace('{id}', id)}${entry.definition.list && entry.definition.query ? '?limit=100' : ''}`,
+        )
     }
     await send('PATCH', `/webhooks/${endpointId}`, { description: 'still here' })
     await send('PATCH', `/api-keys/${keyIdA}`, { name: 'Integration A (renamed)' })
@@ -281,8 +391,12 @@ describe('secrets never leak', () => {
     figures.textsSearched += texts.length + deliveries.length + logLines.length
     figures.secretsPlanted += all.length
     // The search does find them where they are meant to be.
-    for (const secret of [...apiKeySecrets, ...webhookSecrets]) expect(leaks(secret, meantFor).length, secret).toBeGreaterThan(0)
-    const found = (where: readonly string[]) => Object.fromEntries(Object.entries(secrets).map(([kind, list]) => [kind, list.filter((s) => leaks(s, where).length > 0)]))
+    for (const secret of [...apiKeySecrets, ...webhookSecrets])
+      expect(leaks(secret, meantFor).length, secret).toBeGreaterThan(0)
+    const found = (where: readonly string[]) =>
+      Object.fromEntries(
+        Object.entries(secrets).map(([kind, list]) => [kind, list.filter((s) => leaks(s, where).length > 0)]),
+      )
     figures.leaks += all.filter((secret) => leaks(secret, [...texts, ...logLines, ...deliveries]).length > 0).length
     expect(found(texts)).toEqual({ apiKeySecrets: [], webhookSecrets: [], credentials: [] })
     expect(found(logLines)).toEqual({ apiKeySecrets: [], webhookSecrets: [], credentials: [] })
@@ -295,20 +409,44 @@ describe('secrets never leak', () => {
     const server = serverWith()
     const key = await createKey(server, { name: 'Client key' })
     const lines: string[] = []
-    const log = (level: string) => (message: string, fields: object) => void lines.push(`${level} ${message} ${JSON.stringify(fields)}`)
+    const log = (level: string) => (message: string, fields: object) =>
+      void lines.push(`${level} ${message} ${JSON.stringify(fields)}`)
     const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') }
-    const op = new OctopusPro({ apiKey: key.secret, baseUrl: server.baseUrl, fetch: server.fetch, logger, maxRetries: 2 })
+    const op = new OctopusPro({
+      apiKey: key.secret,
+      baseUrl: server.baseUrl,
+      fetch: server.fetch,
+      logger,
+      maxRetries: 2,
+    })
     server.faults.add({ match: 'GET /v1/customers', status: 503, times: 1 })
     const shown: string[] = []
     await op.customers.list({ limit: 1 }) // one retry after an injected 503
-    for (const failing of [() => op.customers.get('cus_missing'), () => op.customers.create({ name: '' }), () => op.payments.approve('pay_missing')]) {
-      const error = await failing().then(() => undefined, (e: unknown) => e)
+    for (const failing of [
+      () => op.customers.get('cus_missing'),
+      () => op.customers.create({ name: '' }),
+      () => op.payments.approve('pay_missing'),
+    ]) {
+      const error = await failing().then(
+        () => undefined,
+        (e: unknown) => e,
+      )
       shown.push(String(error), JSON.stringify(error), inspect(error, { depth: 10 }), (error as Error).stack ?? '')
     }
     await call(server, 'POST', `/api-keys/${key.id}/revoke`, { headers: json })
-    const revoked = await op.account.get().then(() => undefined, (e: unknown) => e)
+    const revoked = await op.account.get().then(
+      () => undefined,
+      (e: unknown) => e,
+    )
     expect(revoked).toBeInstanceOf(AuthenticationError)
-    shown.push(String(revoked), JSON.stringify(revoked), inspect(revoked, { depth: 10 }), inspect(op, { depth: 10, showHidden: true }), JSON.stringify(op), String(op))
+    shown.push(
+      String(revoked),
+      JSON.stringify(revoked),
+      inspect(revoked, { depth: 10 }),
+      inspect(op, { depth: 10, showHidden: true }),
+      JSON.stringify(op),
+      String(op),
+    )
     expect(lines.some((line) => line.startsWith('warn'))).toBe(true)
     expect(lines.length).toBeGreaterThan(5)
     expect(leaks(key.secret, lines)).toEqual([])

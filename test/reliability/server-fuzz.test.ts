@@ -1,12 +1,20 @@
-import { ErrorBody, errorCodes, listRoutes, routes, validate, type ErrorCode, type RouteEntry } from '@octopuspro/contract'
-import { createReferenceServer, startReferenceServer, type ReferenceServer } from '@octopuspro/reference-server'
+import {
+  ErrorBody,
+  type ErrorCode,
+  errorCodes,
+  listRoutes,
+  type RouteEntry,
+  routes,
+  validate,
+} from '@octopuspro/contract'
+import { createReferenceServer, type ReferenceServer, startReferenceServer } from '@octopuspro/reference-server'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { recordFigures } from './helpers/results.js'
-import { buildCase, oversizedRecipe, recipesFor, type ServerCase } from './server-fuzz/requests.js'
-import { call, readAnswer, type ApiAnswer } from './helpers/api.js'
+import { type ApiAnswer, call, readAnswer } from './helpers/api.js'
 import { ProblemGroups } from './helpers/problem-groups.js'
+import { recordFigures } from './helpers/results.js'
 import { buildWorld, type World } from './helpers/world.js'
+import { buildCase, oversizedRecipe, recipesFor, type ServerCase } from './server-fuzz/requests.js'
 
 const SEED = 8_2026
 const RUNS_PER_ROUTE = 100
@@ -16,7 +24,10 @@ const PORT_RUNS_PER_ROUTE = 5
 const deliveredNowhere: typeof fetch = async () => new Response(null, { status: 204 })
 
 function newServerOptions(lines: string[]) {
-  return { delivery: { fetch: deliveredNowhere, retrySchedule: [], timeoutMs: 1_000 }, logger: (line: string) => lines.push(line) }
+  return {
+    delivery: { fetch: deliveredNowhere, retrySchedule: [], timeoutMs: 1_000 },
+    logger: (line: string) => lines.push(line),
+  }
 }
 
 /** What a rejected write must leave as it was: the route's own list, the event log and the delivery log. */
@@ -46,16 +57,20 @@ function problemWith(entry: RouteEntry, request: ServerCase, answer: ApiAnswer):
     const { error } = parsed.data
     const known = errorCodes[error.code as ErrorCode] as { status: number; type: string } | undefined
     if (!known) return `unknown error code ${error.code}`
-    if (known.status !== answer.status || known.type !== error.type) return `${error.code} answered ${answer.status} ${error.type}, api.md says ${known.status} ${known.type}`
+    if (known.status !== answer.status || known.type !== error.type)
+      return `${error.code} answered ${answer.status} ${error.type}, api.md says ${known.status} ${known.type}`
     // A replay is the stored response byte for byte, so it names the request that produced it.
     const replayed = answer.headers.get('idempotent-replayed') === 'true'
-    if (!replayed && error.request_id !== answer.headers.get('x-request-id')) return `request_id ${error.request_id} is not the x-request-id ${answer.headers.get('x-request-id')}`
+    if (!replayed && error.request_id !== answer.headers.get('x-request-id'))
+      return `request_id ${error.request_id} is not the x-request-id ${answer.headers.get('x-request-id')}`
     if (/\n\s+at /.test(answer.text)) return 'a stack trace in the error body'
   } else {
-    if (request.expect.kind === 'error') return `${answer.status}, expected ${request.expect.status} ${request.expect.codes.join('|')}`
+    if (request.expect.kind === 'error')
+      return `${answer.status}, expected ${request.expect.status} ${request.expect.codes.join('|')}`
     if (answer.status !== definition.status) return `${answer.status}, the route answers ${definition.status}`
     const valid = validate(definition.response, answer.json)
-    if (!valid.success) return `the ${answer.status} body does not match the contract: ${JSON.stringify(valid.details.slice(0, 3))}`
+    if (!valid.success)
+      return `the ${answer.status} body does not match the contract: ${JSON.stringify(valid.details.slice(0, 3))}`
     return undefined
   }
   if (request.expect.kind === 'error') {
@@ -63,7 +78,8 @@ function problemWith(entry: RouteEntry, request: ServerCase, answer: ApiAnswer):
     if (answer.status !== request.expect.status || !request.expect.codes.includes(error.code)) {
       return `${answer.status} ${error.code} (${error.message.slice(0, 120)}), expected ${request.expect.status} ${request.expect.codes.join('|')}`
     }
-    if (request.expect.param !== undefined && error.param !== request.expect.param) return `param ${error.param}, expected ${request.expect.param}`
+    if (request.expect.param !== undefined && error.param !== request.expect.param)
+      return `param ${error.param}, expected ${request.expect.param}`
   }
   return undefined
 }
@@ -86,7 +102,8 @@ class Tally {
     if (!problem) return
     this.problems.add(
       `${entry.name} ${request.mutation}: ${problem.slice(0, 160)}`,
-      () => `${request.method} ${request.path.slice(0, 200)} ${JSON.stringify(request.headers)} ${request.body ? Buffer.from(request.body.subarray(0, 300)).toString('utf8') : ''}`,
+      () =>
+        `${request.method} ${request.path.slice(0, 200)} ${JSON.stringify(request.headers)} ${request.body ? Buffer.from(request.body.subarray(0, 300)).toString('utf8') : ''}`,
     )
   }
 }
@@ -94,7 +111,14 @@ class Tally {
 const isWrite = (entry: RouteEntry) => entry.definition.method !== 'GET'
 
 /** Fuzzes one route on a freshly reset server: each request judged, and after every rejected write the store compared. */
-async function fuzzRoute(server: ReferenceServer, entry: RouteEntry, index: number, runs: number, send: (server: ReferenceServer, request: ServerCase) => Promise<ApiAnswer>, tally: Tally): Promise<void> {
+async function fuzzRoute(
+  server: ReferenceServer,
+  entry: RouteEntry,
+  index: number,
+  runs: number,
+  send: (server: ReferenceServer, request: ServerCase) => Promise<ApiAnswer>,
+  tally: Tally,
+): Promise<void> {
   server.reset()
   const world = await buildWorld(server)
   const recipes = fc.sample(recipesFor(entry, world), { seed: SEED + index, numRuns: runs })
@@ -118,7 +142,10 @@ async function fuzzRoute(server: ReferenceServer, entry: RouteEntry, index: numb
 }
 
 function inProcess(server: ReferenceServer, request: ServerCase): Promise<ApiAnswer> {
-  return call(server, request.method, request.path.slice(3), { headers: request.headers, ...(request.body && { body: request.body as BodyInit }) })
+  return call(server, request.method, request.path.slice(3), {
+    headers: request.headers,
+    ...(request.body && { body: request.body as BodyInit }),
+  })
 }
 
 async function overPort(server: ReferenceServer, request: ServerCase): Promise<ApiAnswer> {
@@ -155,7 +182,10 @@ describe('fuzzing the server on every route of the contract', () => {
         { label: 'answered 5xx', value: fiveHundreds },
         { label: 'rejected writes, store compared before/after', value: sum((t) => t.storeChecks) },
         { label: 'answers that differ from the contract / api.md (5xx, shape, status, store changed)', value: wrong },
-        { label: 'internal errors logged by the server', value: logLines.filter((l) => l.startsWith('internal error')).length },
+        {
+          label: 'internal errors logged by the server',
+          value: logLines.filter((l) => l.startsWith('internal error')).length,
+        },
       ],
     })
   })
@@ -176,7 +206,8 @@ describe('fuzzing the server on every route of the contract', () => {
   it(`answers ${RUNS_PER_ROUTE} mutated requests per route in process with a 4xx in the error shape, never a 5xx, and leaves the store unchanged when it refuses a write`, async () => {
     const server = createReferenceServer(newServerOptions(logLines))
     try {
-      for (const [index, entry] of listRoutes().entries()) await fuzzRoute(server, entry, index, RUNS_PER_ROUTE, inProcess, tallies.inProcess)
+      for (const [index, entry] of listRoutes().entries())
+        await fuzzRoute(server, entry, index, RUNS_PER_ROUTE, inProcess, tallies.inProcess)
     } finally {
       await server.close()
     }
@@ -184,25 +215,36 @@ describe('fuzzing the server on every route of the contract', () => {
     expect(tallies.inProcess.requests).toBeGreaterThan(listRoutes().length * RUNS_PER_ROUTE)
     expect(tallies.inProcess.rejectedWrites).toBeGreaterThan(2_000)
     // The mutations reach every kind of refusal api.md lists for bad input.
-    for (const status of [400, 404, 409, 413, 415, 422]) expect(tallies.inProcess.byStatus.get(status) ?? 0, `answered ${status}`).toBeGreaterThan(10)
+    for (const status of [400, 404, 409, 413, 415, 422])
+      expect(tallies.inProcess.byStatus.get(status) ?? 0, `answered ${status}`).toBeGreaterThan(10)
     expect(tallies.inProcess.problems.report()).toBe('')
   }, 60_000)
 
-  it.each(['quotes', 'invoices'])('refuses %s whose computed totals exceed the largest amount instead of storing an invalid object', async (resource) => {
-    const server = createReferenceServer(newServerOptions([]))
-    const world = await buildWorld(server)
-    const lineItems = [{ description: 'Everything', quantity: 2.5, unit_amount: 99_999_999_999 }] // each field valid, the total 2.5e11 is not
-    const answer = await call(server, 'POST', `/${resource}`, { body: JSON.stringify({ customer_id: world.ids.customer, line_items: lineItems }), headers: { 'content-type': 'application/json' } })
-    const listed = (await call(server, 'GET', `/${resource}?limit=100`)).json as { data: unknown[] }
-    await server.close()
-    expect({ status: answer.status, shape: ErrorBody.safeParse(answer.json).success }).toEqual({ status: expect.toSatisfy((s: number) => s === 400 || s === 422), shape: true })
-    expect(listed.data).toHaveLength(1) // only the world's own
-  })
+  it.each(['quotes', 'invoices'])(
+    'refuses %s whose computed totals exceed the largest amount instead of storing an invalid object',
+    async (resource) => {
+      const server = createReferenceServer(newServerOptions([]))
+      const world = await buildWorld(server)
+      const lineItems = [{ description: 'Everything', quantity: 2.5, unit_amount: 99_999_999_999 }] // each field valid, the total 2.5e11 is not
+      const answer = await call(server, 'POST', `/${resource}`, {
+        body: JSON.stringify({ customer_id: world.ids.customer, line_items: lineItems }),
+        headers: { 'content-type': 'application/json' },
+      })
+      const listed = (await call(server, 'GET', `/${resource}?limit=100`)).json as { data: unknown[] }
+      await server.close()
+      expect({ status: answer.status, shape: ErrorBody.safeParse(answer.json).success }).toEqual({
+        status: expect.toSatisfy((s: number) => s === 400 || s === 422),
+        shape: true,
+      })
+      expect(listed.data).toHaveLength(1) // only the world's own
+    },
+  )
 
   it('answers a sample of the same requests over a real port the same way', async () => {
     const server = await startReferenceServer(newServerOptions(logLines))
     try {
-      for (const [index, entry] of listRoutes().entries()) await fuzzRoute(server, entry, index, PORT_RUNS_PER_ROUTE, overPort, tallies.port)
+      for (const [index, entry] of listRoutes().entries())
+        await fuzzRoute(server, entry, index, PORT_RUNS_PER_ROUTE, overPort, tallies.port)
     } finally {
       await server.close()
     }

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { OctopusPro } from '@octopuspro/client'
 import { createReferenceServer } from '@octopuspro/reference-server'
-import { exportChanges } from './export.js'
 import { describeRun } from './describe-run.js'
+import { exportChanges } from './export.js'
 
 const server = createReferenceServer({ seed: 'demo' })
 const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch })
@@ -21,9 +21,18 @@ console.log(`exporting to ${dir}`)
 console.log(`run 1: ${describeRun(await exportChanges({ op, dir, settleMs }))}`)
 
 const [first, second] = (await op.customers.list({ limit: 2 })).data
-for (const customer of [first!, second!]) await op.customers.update(customer.id, { notes: 'Key account: monthly report' })
-const invoice = await op.invoices.create({ customer_id: first!.id, line_items: [{ description: 'Window cleaning', quantity: 1, unit_amount: 12_000 }] })
-const payment = await op.payments.create({ customer_id: first!.id, invoice_id: invoice.id, amount: invoice.total, method: 'card' })
+for (const customer of [first!, second!])
+  await op.customers.update(customer.id, { notes: 'Key account: monthly report' })
+const invoice = await op.invoices.create({
+  customer_id: first!.id,
+  line_items: [{ description: 'Window cleaning', quantity: 1, unit_amount: 12_000 }],
+})
+const payment = await op.payments.create({
+  customer_id: first!.id,
+  invoice_id: invoice.id,
+  amount: invoice.total,
+  method: 'card',
+})
 await op.payments.approve(payment.id)
 console.log('changed: notes on 2 customers, 1 invoice issued and paid')
 console.log(`run 2: ${describeRun(await exportChanges({ op, dir, settleMs }))}`)
@@ -36,11 +45,19 @@ while (!result.complete) {
   result = await exportChanges({ op, dir: resumed, settleMs, maxRecords: 200 })
   console.log(`interrupted export, run ${++run}: ${describeRun(result)}`)
 }
-const ids = (await readFile(join(resumed, 'customers.jsonl'), 'utf8')).trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id)
+const ids = (await readFile(join(resumed, 'customers.jsonl'), 'utf8'))
+  .trim()
+  .split('\n')
+  .map((line) => (JSON.parse(line) as { id: string }).id)
 console.log(`resumed export: ${ids.length} customers, ${new Set(ids).size} distinct`)
 
 const lastLine = (await readFile(join(dir, 'customers.jsonl'), 'utf8')).trim().split('\n').at(-1)!
-const { id, name, notes, updated_at } = JSON.parse(lastLine) as { id: string; name: string; notes: string; updated_at: string }
+const { id, name, notes, updated_at } = JSON.parse(lastLine) as {
+  id: string
+  name: string
+  notes: string
+  updated_at: string
+}
 console.log(`last line of customers.jsonl: ${JSON.stringify({ id, name, notes, updated_at })}`)
 await Promise.all([dir, resumed].map((d) => rm(d, { recursive: true })))
 await server.close()

@@ -1,7 +1,14 @@
 import { appendFile, mkdir, stat, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { OctopusPro } from '@octopuspro/client'
-import { exportedResources, loadState, saveState, type ExportedResource, type ExportState, type RunCheckpoint } from './state.js'
+import {
+  type ExportedResource,
+  type ExportState,
+  exportedResources,
+  loadState,
+  type RunCheckpoint,
+  saveState,
+} from './state.js'
 
 /** Options of {@link exportChanges}. */
 export interface ExportOptions {
@@ -50,7 +57,14 @@ function listChanges(op: OctopusPro, resource: ExportedResource, query: ListQuer
 const fileOf = (dir: string, resource: ExportedResource) => join(dir, `${resource}.jsonl`)
 
 async function fileSizes(dir: string): Promise<Record<ExportedResource, number>> {
-  const sizes = await Promise.all(exportedResources.map((r) => stat(fileOf(dir, r)).then((s) => s.size, () => 0)))
+  const sizes = await Promise.all(
+    exportedResources.map((r) =>
+      stat(fileOf(dir, r)).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  )
   return Object.fromEntries(exportedResources.map((r, i) => [r, sizes[i]!])) as Record<ExportedResource, number>
 }
 
@@ -59,7 +73,9 @@ async function restoreFiles(dir: string, sizes: Record<ExportedResource, number>
   const current = await fileSizes(dir)
   for (const resource of exportedResources) {
     if (current[resource] < sizes[resource]) {
-      throw new Error(`${fileOf(dir, resource)} is shorter than state.json says (${current[resource]} < ${sizes[resource]} bytes): it was changed by something else; move ${dir} away to export everything again`)
+      throw new Error(
+        `${fileOf(dir, resource)} is shorter than state.json says (${current[resource]} < ${sizes[resource]} bytes): it was changed by something else; move ${dir} away to export everything again`,
+      )
     }
     if (current[resource] > sizes[resource]) await truncate(fileOf(dir, resource), sizes[resource])
   }
@@ -85,7 +101,13 @@ export async function exportChanges(options: ExportOptions): Promise<ExportResul
     await restoreFiles(dir, run.fileSizes)
   } else {
     const until = new Date(now() - settleMs).toISOString()
-    run = { after: state.exportedUntil, until, resource: exportedResources[0], cursor: null, fileSizes: await fileSizes(dir) }
+    run = {
+      after: state.exportedUntil,
+      until,
+      resource: exportedResources[0],
+      cursor: null,
+      fileSizes: await fileSizes(dir),
+    }
   }
   const window = { after: run.after, until: run.until }
   const written: Record<ExportedResource, number> = { customers: 0, invoices: 0, payments: 0 }

@@ -13,7 +13,11 @@ try {
   if (args[0] === '--') args.shift() // `pnpm start -- --out x` passes the `--` on
   const { values } = parseArgs({
     args,
-    options: { out: { type: 'string', default: 'octopuspro-export' }, 'max-records': { type: 'string' }, 'settle-ms': { type: 'string' } },
+    options: {
+      out: { type: 'string', default: 'octopuspro-export' },
+      'max-records': { type: 'string' },
+      'settle-ms': { type: 'string' },
+    },
   })
   const number = (name: string, min: number) => {
     const value = values[name as 'max-records' | 'settle-ms']

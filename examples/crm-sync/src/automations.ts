@@ -19,7 +19,11 @@ export interface Destinations {
  * Every handler is idempotent (keyed by OctopusPro ids): when one handler of an event fails, the receiver answers
  * 500 and the retry runs all of the event's handlers again.
  */
-export function registerAutomations(webhooks: Webhooks, op: OctopusPro, { crm, emailList, finance }: Destinations): void {
+export function registerAutomations(
+  webhooks: Webhooks,
+  op: OctopusPro,
+  { crm, emailList, finance }: Destinations,
+): void {
   // #region automations
   webhooks.on('customer.created', async ({ data: customer }) => {
     await crm.upsertContact({

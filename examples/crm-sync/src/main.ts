@@ -26,7 +26,10 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 10
 
 /** Runs the whole example and returns what the stand-ins hold and what the receiver answered. */
 export async function runCrmSync(print: (line: string) => void = () => {}) {
-  const server = await startReferenceServer({ seed: 'demo', delivery: { retrySchedule: [200, 1_000], timeoutMs: 2_000 } })
+  const server = await startReferenceServer({
+    seed: 'demo',
+    delivery: { retrySchedule: [200, 1_000], timeoutMs: 2_000 },
+  })
   const receiver = await startReceiver()
   try {
     const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl })
@@ -37,7 +40,11 @@ export async function runCrmSync(print: (line: string) => void = () => {}) {
     }
 
     // #region subscribe
-    const endpoint = await op.webhooks.create({ name: 'CRM sync', url: receiver.url, event_types: ['customer.created', 'payment.approved'] })
+    const endpoint = await op.webhooks.create({
+      name: 'CRM sync',
+      url: receiver.url,
+      event_types: ['customer.created', 'payment.approved'],
+    })
     const webhooks = new Webhooks({ secret: endpoint.secret, dedupe: memoryDedupe() })
     registerAutomations(webhooks, op, destinations)
     // #endregion subscribe
@@ -52,7 +59,8 @@ export async function runCrmSync(print: (line: string) => void = () => {}) {
     const { customers, invoices } = await runScenario(op)
     print(`→ ${customers.length} new customers, ${invoices.length} invoices, 4 approved payments`)
 
-    const pending = async () => (await op.webhooks.listDeliveries(endpoint.id, { status: 'pending', limit: 1 })).data.length === 0
+    const pending = async () =>
+      (await op.webhooks.listDeliveries(endpoint.id, { status: 'pending', limit: 1 })).data.length === 0
     await until('the deliveries to succeed', pending)
     const [first] = (await op.webhooks.listDeliveries(endpoint.id, { limit: 1 })).data
     if (!first) throw new Error('no delivery was made')
@@ -63,12 +71,30 @@ export async function runCrmSync(print: (line: string) => void = () => {}) {
 
     const { crm, emailList, finance } = destinations
     // Sorted: deliveries arrive in no set order (a retried one comes after the others).
-    print(`\nCRM (stand-in): ${crm.contacts().map((c) => c.name).sort().join(', ')}`)
-    print(`Email list "${emailList.audience}" (stand-in): ${emailList.members().map((m) => m.email).sort().join(', ')}`)
+    print(
+      `\nCRM (stand-in): ${crm
+        .contacts()
+        .map((c) => c.name)
+        .sort()
+        .join(', ')}`,
+    )
+    print(
+      `Email list "${emailList.audience}" (stand-in): ${emailList
+        .members()
+        .map((m) => m.email)
+        .sort()
+        .join(', ')}`,
+    )
     for (const invoice of finance.invoices().sort((a, b) => a.number.localeCompare(b.number))) {
-      print(`Finance tool (stand-in): ${invoice.number} ${invoice.status}, ${invoice.payments.length} payment(s) recorded`)
+      print(
+        `Finance tool (stand-in): ${invoice.number} ${invoice.status}, ${invoice.payments.length} payment(s) recorded`,
+      )
     }
-    print(`\nreceiver answers: ${Object.entries(receiver.answers).map(([status, n]) => `${n} × ${status}`).join(', ')}`)
+    print(
+      `\nreceiver answers: ${Object.entries(receiver.answers)
+        .map(([status, n]) => `${n} × ${status}`)
+        .join(', ')}`,
+    )
     return { ...destinations, answers: receiver.answers, customers, invoices }
   } finally {
     await receiver.close()

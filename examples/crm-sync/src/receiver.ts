@@ -13,7 +13,9 @@ export async function startReceiver() {
   const server: Server = createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const answers: Answers = {}
-  server.on('request', (_req, res) => res.on('finish', () => (answers[res.statusCode] = (answers[res.statusCode] ?? 0) + 1)))
+  server.on('request', (_req, res) =>
+    res.on('finish', () => (answers[res.statusCode] = (answers[res.statusCode] ?? 0) + 1)),
+  )
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`,
     answers,

@@ -6,7 +6,12 @@ import type { OctopusPro } from '@octopuspro/client'
  * the door) belongs to no invoice.
  */
 export async function runScenario(op: OctopusPro) {
-  const ada = await op.customers.create({ name: 'Ada Lovelace', email: 'ada@example.com', company: 'Analytical Engines Ltd', tags: ['referral'] })
+  const ada = await op.customers.create({
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    company: 'Analytical Engines Ltd',
+    tags: ['referral'],
+  })
   const grace = await op.customers.create({ name: 'Grace Hopper', email: 'grace@example.com', phone: '+1 555 0142' })
   const linus = await op.customers.create({ name: 'Linus Pauling', phone: '+1 555 0199' })
 
@@ -19,8 +24,15 @@ export async function runScenario(op: OctopusPro) {
     line_items: [{ description: 'Roof inspection', quantity: 1, unit_amount: 50_000 }],
   })
 
-  const approve = async (body: Parameters<OctopusPro['payments']['create']>[0]) => op.payments.approve((await op.payments.create(body)).id)
-  await approve({ customer_id: ada.id, invoice_id: gutters.id, amount: gutters.total, method: 'card', gateway: 'authorize_net' })
+  const approve = async (body: Parameters<OctopusPro['payments']['create']>[0]) =>
+    op.payments.approve((await op.payments.create(body)).id)
+  await approve({
+    customer_id: ada.id,
+    invoice_id: gutters.id,
+    amount: gutters.total,
+    method: 'card',
+    gateway: 'authorize_net',
+  })
   await approve({ customer_id: grace.id, invoice_id: roof.id, amount: 20_000, method: 'bank_transfer' })
   await approve({ customer_id: grace.id, invoice_id: roof.id, amount: 30_000, method: 'card', gateway: 'eway' })
   await approve({ customer_id: linus.id, amount: 4_500, method: 'cash' })

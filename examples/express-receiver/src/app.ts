@@ -12,7 +12,11 @@ export function createApp(options: { webhooks: Webhooks; log: Logger; ping: () =
   const logDelivery: express.RequestHandler = (req, res, next) => {
     const started = performance.now()
     res.on('finish', () => {
-      const fields = { webhookId: req.header('webhook-id'), status: res.statusCode, durationMs: Math.round(performance.now() - started) }
+      const fields = {
+        webhookId: req.header('webhook-id'),
+        status: res.statusCode,
+        durationMs: Math.round(performance.now() - started),
+      }
       if (res.statusCode < 300) log.info('webhook answered', fields)
       else log.warn('webhook refused', fields)
     })

@@ -10,7 +10,9 @@ export interface Logger {
 
 /** A logger writing JSON lines to `write` (stdout by default). Swap in pino or winston in a real service. */
 export function jsonLogger(write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
-  const log = (level: string) => (msg: string, fields: LogFields = {}) =>
-    write(`${JSON.stringify({ level, time: new Date().toISOString(), msg, ...fields })}\n`)
+  const log =
+    (level: string) =>
+    (msg: string, fields: LogFields = {}) =>
+      write(`${JSON.stringify({ level, time: new Date().toISOString(), msg, ...fields })}\n`)
   return { info: log('info'), warn: log('warn'), error: log('error') }
 }

@@ -1,11 +1,16 @@
-import { isWebhookHandlerError, redisDedupe, Webhooks, type RedisEvalClient } from '@octopuspro/webhooks'
+import { isWebhookHandlerError, type RedisEvalClient, redisDedupe, Webhooks } from '@octopuspro/webhooks'
 import type { Logger } from './logger.js'
 
 /**
  * The receiver: Redis dedupe shared by every replica, answers only after the handlers succeeded (so a failure is
  * retried by OctopusPro), handlers cut off after 10 s.
  */
-export function createWebhooks(options: { secrets: string[]; redis: RedisEvalClient; dedupePrefix: string; log: Logger }): Webhooks {
+export function createWebhooks(options: {
+  secrets: string[]
+  redis: RedisEvalClient
+  dedupePrefix: string
+  log: Logger
+}): Webhooks {
   const { secrets, redis, dedupePrefix, log } = options
   // #region receiver
   const webhooks = new Webhooks({
@@ -15,9 +20,15 @@ export function createWebhooks(options: { secrets: string[]; redis: RedisEvalCli
     handlerTimeoutMs: 10_000,
   })
 
-  webhooks.onAny((event) => log.info('event received', { eventId: event.id, type: event.type, test: event.test ?? false }))
+  webhooks.onAny((event) =>
+    log.info('event received', { eventId: event.id, type: event.type, test: event.test ?? false }),
+  )
   webhooks.on('booking.created', async (event) => {
-    log.info('job card created', { bookingId: event.data.id, service: event.data.service, start: event.data.scheduled_start })
+    log.info('job card created', {
+      bookingId: event.data.id,
+      service: event.data.service,
+      start: event.data.scheduled_start,
+    })
   })
   webhooks.on('payment.*', async (event) => {
     log.info('payment synced', { paymentId: event.data.id, status: event.data.status, amount: event.data.amount })

@@ -12,12 +12,20 @@ export function createApp(options: { secret: string | string[]; tasks?: InMemory
   const webhooks = new Webhooks({ secret: options.secret, dedupe: memoryDedupe() })
 
   webhooks.on('communication.call_missed', (event) => {
-    tasks.add({ kind: 'call_back', subject: event.data.id, title: `Call back ${event.data.from} (missed at ${event.data.occurred_at})` })
+    tasks.add({
+      kind: 'call_back',
+      subject: event.data.id,
+      title: `Call back ${event.data.from} (missed at ${event.data.occurred_at})`,
+    })
   })
   webhooks.on('quote.updated', (event) => {
     const before = event.previous_attributes?.status
     if (before === undefined || before === event.data.status) return // only status changes interest sales
-    tasks.add({ kind: 'review_quote', subject: event.data.id, title: `Quote ${event.data.id}: ${before} → ${event.data.status}` })
+    tasks.add({
+      kind: 'review_quote',
+      subject: event.data.id,
+      title: `Quote ${event.data.id}: ${before} → ${event.data.status}`,
+    })
   })
 
   // #region route

@@ -15,7 +15,8 @@ export interface BookingRequest {
  */
 export async function bookJob(op: OctopusPro, request: BookingRequest) {
   const [existing] = (await op.customers.list({ email: request.email, limit: 1 })).data
-  const customer = existing ?? (await op.customers.create({ name: request.name, email: request.email, tags: ['website'] }))
+  const customer =
+    existing ?? (await op.customers.create({ name: request.name, email: request.email, tags: ['website'] }))
   const booking = await op.bookings.create({
     customer_id: customer.id,
     service: request.service,

@@ -12,7 +12,11 @@ export interface Job {
  * once per booking. Mount `receiver.handle` in any fetch runtime, or `nodeWebhooks(receiver)` on node:http. Tests
  * that run the reference server on a manual clock pass the same clock as `now`, so signatures are not "too old".
  */
-export function createJobBoardReceiver(secret: string, board: Job[], options: Pick<WebhooksOptions, 'now'> = {}): Webhooks {
+export function createJobBoardReceiver(
+  secret: string,
+  board: Job[],
+  options: Pick<WebhooksOptions, 'now'> = {},
+): Webhooks {
   const receiver = new Webhooks({ secret, ...options })
   receiver.on('booking.created', ({ data: booking }) => {
     if (board.some((job) => job.bookingId === booking.id)) return

@@ -13,7 +13,11 @@ export async function totalDue(options: { baseUrl: string; apiKey: string; custo
     if (cursor) url.searchParams.set('starting_after', cursor)
     const response = await fetch(url, { headers: { authorization: `Bearer ${options.apiKey}` } })
     if (!response.ok) throw new Error(`GET /invoices answered ${response.status}`)
-    const page = (await response.json()) as { data: { amount_due: number }[]; has_more: boolean; next_cursor: string | null }
+    const page = (await response.json()) as {
+      data: { amount_due: number }[]
+      has_more: boolean
+      next_cursor: string | null
+    }
     due += page.data.reduce((sum, invoice) => sum + invoice.amount_due, 0)
     cursor = page.has_more ? page.next_cursor : null
   } while (cursor)

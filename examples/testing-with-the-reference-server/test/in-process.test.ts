@@ -1,13 +1,24 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { OctopusPro } from '@octopuspro/client'
-import { createReferenceServer, manualClock, type ManualClock, type ReferenceServer } from '@octopuspro/reference-server'
+import {
+  createReferenceServer,
+  type ManualClock,
+  manualClock,
+  type ReferenceServer,
+} from '@octopuspro/reference-server'
 import { nodeWebhooks } from '@octopuspro/webhooks'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { bookJob } from '../src/book-job.js'
 import { createJobBoardReceiver, type Job } from '../src/job-board.js'
 
-const form = { name: 'Ada Lovelace', email: 'ada@example.com', service: 'Gutter cleaning', start: '2026-12-01T09:00:00.000Z', end: '2026-12-01T11:00:00.000Z' }
+const form = {
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  service: 'Gutter cleaning',
+  start: '2026-12-01T09:00:00.000Z',
+  end: '2026-12-01T11:00:00.000Z',
+}
 
 describe('in process: createReferenceServer + fetch: server.fetch (no port)', () => {
   // #region setup
@@ -54,7 +65,11 @@ describe('in process: createReferenceServer + fetch: server.fetch (no port)', ()
   it('the booking reaches my receiver, signed and verified, and lands on the job board', async () => {
     // #region deliveries
     const board: Job[] = []
-    const endpoint = await op.webhooks.create({ name: 'Job board', url: 'https://jobs.example.com/webhooks', event_types: ['booking.created'] })
+    const endpoint = await op.webhooks.create({
+      name: 'Job board',
+      url: 'https://jobs.example.com/webhooks',
+      event_types: ['booking.created'],
+    })
     const receiver = createJobBoardReceiver(endpoint.secret, board, { now: () => clock.now() }) // the server's clock
     deliver = receiver.handle // deliveries go straight to the receiver's fetch door
 
@@ -68,7 +83,11 @@ describe('in process: createReferenceServer + fetch: server.fetch (no port)', ()
 
   it('a receiver that fails is retried on the schedule: advance the clock', async () => {
     const board: Job[] = []
-    const endpoint = await op.webhooks.create({ name: 'Job board', url: 'https://jobs.example.com/webhooks', event_types: ['booking.created'] })
+    const endpoint = await op.webhooks.create({
+      name: 'Job board',
+      url: 'https://jobs.example.com/webhooks',
+      event_types: ['booking.created'],
+    })
     const receiver = createJobBoardReceiver(endpoint.secret, board, { now: () => clock.now() })
     // #region retry
     let down = true // the job board is down for the first attempt
@@ -77,7 +96,10 @@ describe('in process: createReferenceServer + fetch: server.fetch (no port)', ()
     await bookJob(op, form)
     const failed = await server.deliveries.waitFor({ type: 'booking.created' })
     await server.deliveries.idle()
-    expect(server.deliveries.list()[0]).toMatchObject({ status: 'pending', next_attempt_at: '2026-11-27T10:01:00.000Z' })
+    expect(server.deliveries.list()[0]).toMatchObject({
+      status: 'pending',
+      next_attempt_at: '2026-11-27T10:01:00.000Z',
+    })
     expect(board).toEqual([])
 
     down = false
@@ -128,7 +150,10 @@ describe('on a port: the receiver as it runs in production (node:http)', () => {
       http.on('request', nodeWebhooks(createJobBoardReceiver(endpoint.secret, board)))
 
       const { booking } = await bookJob(op, form)
-      const delivery = await server.deliveries.waitFor({ type: 'booking.created', status: 'succeeded' }, { timeout: 5_000 })
+      const delivery = await server.deliveries.waitFor(
+        { type: 'booking.created', status: 'succeeded' },
+        { timeout: 5_000 },
+      )
       expect(delivery).toMatchObject({ endpoint_id: endpoint.id, attempts: [{ status_code: 204 }] })
       expect(board.map((job) => job.bookingId)).toEqual([booking.id])
     } finally {

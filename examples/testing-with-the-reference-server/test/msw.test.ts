@@ -19,8 +19,8 @@ afterAll(async () => {
 
 describe('msw: code that calls the API with its own fetch, unchanged', () => {
   it('sums what open invoices still owe, page after page', async () => {
-    const open = await new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch })
-      .invoices.list({ status: 'open', limit: 100 })
+    const open = await new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch }).invoices
+      .list({ status: 'open', limit: 100 })
       .toArray({ limit: 1_000 })
     expect(open.length).toBeGreaterThan(0)
 
@@ -31,11 +31,16 @@ describe('msw: code that calls the API with its own fetch, unchanged', () => {
   it('sees writes made through the SDK (the same app, the same data), and only until reset()', async () => {
     const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl }) // the global fetch, intercepted by msw
     const customer = await op.customers.create({ name: 'Grace Hopper' })
-    await op.invoices.create({ customer_id: customer.id, line_items: [{ description: 'Roof inspection', quantity: 1, unit_amount: 25_000 }] })
+    await op.invoices.create({
+      customer_id: customer.id,
+      line_items: [{ description: 'Roof inspection', quantity: 1, unit_amount: 25_000 }],
+    })
     expect(await totalDue({ baseUrl: server.baseUrl, apiKey: server.apiKey, customerId: customer.id })).toBe(25_000)
   })
 
   it('answers like the API: a wrong key is a 401', async () => {
-    await expect(totalDue({ baseUrl: server.baseUrl, apiKey: 'opk_wrong' })).rejects.toThrow('GET /invoices answered 401')
+    await expect(totalDue({ baseUrl: server.baseUrl, apiKey: 'opk_wrong' })).rejects.toThrow(
+      'GET /invoices answered 401',
+    )
   })
 })

@@ -2,8 +2,8 @@ import type { ListPage, RouteDefinition, RouteItem, RouteResponse } from '@octop
 import type * as z from 'zod/mini'
 import { APIPromise } from './core/api-promise.js'
 import { Page, PagePromise } from './core/pagination.js'
-import { Transport, type CallParams } from './core/transport.js'
 import type { RouteParams } from './core/route-params.js'
+import { type CallParams, Transport } from './core/transport.js'
 import type { ClientOptions, RequestOptions, WithResponse } from './core/types.js'
 import { OctopusProError } from './errors/octopuspro-error.js'
 import { readEnv } from './internal/env.js'
@@ -121,8 +121,14 @@ export class OctopusPro {
    * const payment = await op.request(routes.payments.approve, { id: 'pay_1', body: {} })
    * ```
    */
-  request<R extends RouteDefinition>(route: R, params: RouteParams<R>, options?: RequestOptions): APIPromise<RouteResponse<R>> {
-    return new APIPromise(this.#transport.send(route, params as CallParams, options) as Promise<WithResponse<RouteResponse<R>>>)
+  request<R extends RouteDefinition>(
+    route: R,
+    params: RouteParams<R>,
+    options?: RequestOptions,
+  ): APIPromise<RouteResponse<R>> {
+    return new APIPromise(
+      this.#transport.send(route, params as CallParams, options) as Promise<WithResponse<RouteResponse<R>>>,
+    )
   }
 
   /**
@@ -134,12 +140,18 @@ export class OctopusPro {
    * for await (const event of op.requestPage(routes.events.list, { query: { type: 'booking.created' } })) console.log(event.id)
    * ```
    */
-  requestPage<R extends RouteDefinition & { item: z.ZodMiniType }>(route: R, params: RouteParams<R>, options?: RequestOptions): PagePromise<RouteItem<R>> {
+  requestPage<R extends RouteDefinition & { item: z.ZodMiniType }>(
+    route: R,
+    params: RouteParams<R>,
+    options?: RequestOptions,
+  ): PagePromise<RouteItem<R>> {
     const { query, ...rest } = params as CallParams
     const fetchPage = (pageQuery: object | undefined): PagePromise<RouteItem<R>> =>
       new PagePromise(
         this.#transport.send(route, { ...rest, query: pageQuery }, options).then(({ data, response, requestId }) => ({
-          data: new Page(data as ListPage<RouteItem<R>>, (cursor) => fetchPage({ ...pageQuery, starting_after: cursor })),
+          data: new Page(data as ListPage<RouteItem<R>>, (cursor) =>
+            fetchPage({ ...pageQuery, starting_after: cursor }),
+          ),
           response,
           requestId,
         })),
@@ -154,7 +166,12 @@ export class OctopusPro {
 
   /** The settings without the API key. @example `JSON.stringify(op)` */
   toJSON(): Pick<OctopusPro, 'baseUrl' | 'timeout' | 'maxRetries' | 'validateResponses'> {
-    return { baseUrl: this.baseUrl, timeout: this.timeout, maxRetries: this.maxRetries, validateResponses: this.validateResponses }
+    return {
+      baseUrl: this.baseUrl,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      validateResponses: this.validateResponses,
+    }
   }
 
   /** What `util.inspect` and `console.log` show: the settings without the API key. */
@@ -171,7 +188,10 @@ function checkBaseUrl(baseUrl: string | undefined): string {
     )
   }
   if (!isHttpUrl(baseUrl)) {
-    throw new OctopusProError('invalid_option', `baseUrl '${baseUrl}' is not an http(s) URL; pass one such as https://api.example.com/v1`)
+    throw new OctopusProError(
+      'invalid_option',
+      `baseUrl '${baseUrl}' is not an http(s) URL; pass one such as https://api.example.com/v1`,
+    )
   }
   return baseUrl.replace(/\/+$/, '')
 }
@@ -186,7 +206,10 @@ function isHttpUrl(value: string): boolean {
 
 function checkNumber(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new OctopusProError('invalid_option', `${name} must be an integer from ${min} to ${max}; got ${String(value)}`)
+    throw new OctopusProError(
+      'invalid_option',
+      `${name} must be an integer from ${min} to ${max}; got ${String(value)}`,
+    )
   }
   return value
 }

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { readEnv } from '../src/internal/env.js'
 import { OctopusPro, OctopusProError } from '../src/index.js'
+import { readEnv } from '../src/internal/env.js'
 import { apiKey, baseUrl, customer, ok, stubFetch } from './helpers/stub-fetch.js'
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { OctopusProError, type LogFields, type Logger } from '../src/index.js'
+import type { LogFields, Logger, OctopusProError } from '../src/index.js'
 import { clientOf, doors, openServer, useServer } from './helpers/server.js'
 
 /** A logger that keeps every line and its fields. */
@@ -38,13 +38,24 @@ describe.each(doors)('the API key never leaks (%s)', (door) => {
         return call
       })(),
     ])
-    const errors = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as OctopusProError] : []))
-    expect(errors.map((error) => error.code).sort()).toEqual(['aborted', 'api_key_invalid', 'injected_fault', 'resource_missing', 'timeout', 'unknown_parameter'])
+    const errors = outcomes.flatMap((outcome) =>
+      outcome.status === 'rejected' ? [outcome.reason as OctopusProError] : [],
+    )
+    expect(errors.map((error) => error.code).sort()).toEqual([
+      'aborted',
+      'api_key_invalid',
+      'injected_fault',
+      'resource_missing',
+      'timeout',
+      'unknown_parameter',
+    ])
     expect(lines.map((line) => line.level)).toEqual(expect.arrayContaining(['debug', 'info', 'warn', 'error']))
 
     const everything = [
       ...lines.map((line) => `${line.message} ${JSON.stringify(line.fields)}`),
-      ...errors.map((error) => `${error.message} ${inspect(error, { depth: 10, showHidden: true })} ${JSON.stringify(error)}`),
+      ...errors.map(
+        (error) => `${error.message} ${inspect(error, { depth: 10, showHidden: true })} ${JSON.stringify(error)}`,
+      ),
       inspect(op, { depth: 10, showHidden: true }),
       JSON.stringify(op),
       String(op),

@@ -1,4 +1,4 @@
-import { EmptyBody, listRoutes, routes, type RouteDefinition } from '@octopuspro/contract'
+import { EmptyBody, listRoutes, type RouteDefinition, routes } from '@octopuspro/contract'
 import { describe, expect, it } from 'vitest'
 import { APIResource, OctopusPro } from '../src/index.js'
 import { apiKey, baseUrl, ok, stubFetch } from './helpers/stub-fetch.js'
@@ -11,7 +11,11 @@ const op = new OctopusPro({ apiKey, baseUrl, fetch: stub.fetch, validateResponse
 /** The public methods of a resource, own and inherited (e.g. from CrudResource), up to APIResource. */
 function methodsOf(resource: object): string[] {
   const names = new Set<string>()
-  for (let proto = Object.getPrototypeOf(resource); proto && proto !== APIResource.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = Object.getPrototypeOf(resource);
+    proto && proto !== APIResource.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     for (const name of Object.getOwnPropertyNames(proto)) if (name !== 'constructor') names.add(name)
   }
   return [...names]
@@ -35,23 +39,28 @@ function argumentsFor(definition: RouteDefinition, id: string): unknown[] {
 
 describe('the client mirrors the route table', () => {
   it('has a method for every route and a route for every method', () => {
-    const table = listRoutes().map((route) => route.name).sort()
+    const table = listRoutes()
+      .map((route) => route.name)
+      .sort()
     expect(clientMethods().sort()).toEqual(table)
     expect(table).toHaveLength(Object.values(routes).reduce((n, group) => n + Object.keys(group).length, 0))
   })
 
-  it.each(listRoutes().map((route) => [route.name, route] as const))('%s sends the method, path, body and query of its route', async (_, route) => {
-    const { definition } = route
-    const id = route.group === 'integrations' ? 'mailchimp' : 'obj_1'
-    const method = (op[route.group] as unknown as Record<string, Method>)[route.action]!
-    const before = stub.seen.length
-    await method.apply(op[route.group], argumentsFor(definition, id))
-    expect(stub.seen).toHaveLength(before + 1)
-    const request = stub.seen.at(-1)!
-    expect(request.method).toBe(definition.method)
-    expect(request.url.pathname).toBe(`/v1${definition.path.replace('{id}', id)}`)
-    expect(request.url.search).toBe(definition.query ? '?limit=1' : '')
-    if (!definition.body) expect(request.body).toBe('')
-    else expect(JSON.parse(request.body)).toEqual(definition.body === EmptyBody ? {} : { marker: 'body' })
-  })
+  it.each(listRoutes().map((route) => [route.name, route] as const))(
+    '%s sends the method, path, body and query of its route',
+    async (_, route) => {
+      const { definition } = route
+      const id = route.group === 'integrations' ? 'mailchimp' : 'obj_1'
+      const method = (op[route.group] as unknown as Record<string, Method>)[route.action]!
+      const before = stub.seen.length
+      await method.apply(op[route.group], argumentsFor(definition, id))
+      expect(stub.seen).toHaveLength(before + 1)
+      const request = stub.seen.at(-1)!
+      expect(request.method).toBe(definition.method)
+      expect(request.url.pathname).toBe(`/v1${definition.path.replace('{id}', id)}`)
+      expect(request.url.search).toBe(definition.query ? '?limit=1' : '')
+      if (!definition.body) expect(request.body).toBe('')
+      else expect(JSON.parse(request.body)).toEqual(definition.body === EmptyBody ? {} : { marker: 'body' })
+    },
+  )
 })

@@ -16,7 +16,7 @@ import type {
   WebhookEventType,
 } from '@octopuspro/contract'
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import { APIPromise, OctopusPro, Page, PagePromise, type WithResponse } from '../src/index.js'
+import { type APIPromise, OctopusPro, type Page, type PagePromise, type WithResponse } from '../src/index.js'
 import { apiKey, baseUrl } from './helpers/stub-fetch.js'
 
 const op = new OctopusPro({ apiKey, baseUrl })
@@ -37,7 +37,11 @@ describe('types derived from the contract', () => {
     expectTypeOf(op.customers.get('cus_1').withResponse()).resolves.toEqualTypeOf<WithResponse<Customer>>()
 
     typeOnly(() => {
-      op.customers.create({ name: 'Ada', tags: ['vip'], address: { line1: '1 Main St', city: 'Springfield', country: 'US' } })
+      op.customers.create({
+        name: 'Ada',
+        tags: ['vip'],
+        address: { line1: '1 Main St', city: 'Springfield', country: 'US' },
+      })
       // @ts-expect-error name is required
       op.customers.create({ email: 'ada@example.com' })
       // @ts-expect-error a typo is not a field
@@ -58,7 +62,8 @@ describe('types derived from the contract', () => {
 
   it('items of list pages and of for await', async () => {
     typeOnly(async () => {
-      for await (const booking of op.bookings.list({ status: 'confirmed' })) expectTypeOf(booking.scheduled_start).toEqualTypeOf<string>()
+      for await (const booking of op.bookings.list({ status: 'confirmed' }))
+        expectTypeOf(booking.scheduled_start).toEqualTypeOf<string>()
       const page = await op.invoices.list({ status: 'open' })
       expectTypeOf(page.data[0]!.amount_due).toEqualTypeOf<number>()
       expectTypeOf(page.nextPage()).resolves.toEqualTypeOf<Page<(typeof page.data)[number]>>()
@@ -121,8 +126,14 @@ describe('types derived from the contract', () => {
   it('integrations take the credentials of the one they connect', () => {
     expectTypeOf(op.integrations.get).returns.resolves.toEqualTypeOf<Integration>()
     typeOnly(() => {
-      op.integrations.connect('mailchimp', { credentials: { api_key: 'k', audience_id: 'a' }, settings: { double_opt_in: true } })
-      op.integrations.connect('authorize_net', { credentials: { api_login_id: 'l', transaction_key: 't' }, settings: { sandbox: true } })
+      op.integrations.connect('mailchimp', {
+        credentials: { api_key: 'k', audience_id: 'a' },
+        settings: { double_opt_in: true },
+      })
+      op.integrations.connect('authorize_net', {
+        credentials: { api_login_id: 'l', transaction_key: 't' },
+        settings: { sandbox: true },
+      })
       // @ts-expect-error mailchimp needs audience_id
       op.integrations.connect('mailchimp', { credentials: { api_key: 'k' } })
       // @ts-expect-error these are authorize_net's credentials, not tap's
@@ -134,7 +145,10 @@ describe('types derived from the contract', () => {
 
   it('per-call options', () => {
     typeOnly(() => {
-      op.customers.create({ name: 'Ada' }, { idempotencyKey: 'k', timeout: 1_000, maxRetries: 0, signal: AbortSignal.timeout(5), headers: { 'x-a': 'b' } })
+      op.customers.create(
+        { name: 'Ada' },
+        { idempotencyKey: 'k', timeout: 1_000, maxRetries: 0, signal: AbortSignal.timeout(5), headers: { 'x-a': 'b' } },
+      )
       // @ts-expect-error not an option
       op.customers.get('cus_1', { retries: 3 })
     })

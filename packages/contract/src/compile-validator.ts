@@ -109,7 +109,8 @@ class Generator {
     const def = defOf(check)
     switch (def.check) {
       case 'string_format':
-        if (!def.pattern || def.pattern.global || def.pattern.sticky || !PATTERN_FORMATS.has(def.format ?? '')) throw new Unsupported()
+        if (!def.pattern || def.pattern.global || def.pattern.sticky || !PATTERN_FORMATS.has(def.format ?? ''))
+          throw new Unsupported()
         return `${this.constant(def.pattern)}.test(${x})`
       case 'min_length':
         return `${x}.length >= ${Number(def.minimum)}`
@@ -137,11 +138,20 @@ class Generator {
     const shape = def.shape ?? {}
     const strict = def.catchall !== undefined && defOf(def.catchall).type === 'never'
     if (def.catchall !== undefined && !strict) throw new Unsupported()
-    const fields = Object.entries(shape).map(([key, field], i) => `const f${i} = v[${JSON.stringify(key)}]\nif (!${this.expression(field, `f${i}`)}) return false`)
+    const fields = Object.entries(shape).map(
+      ([key, field], i) =>
+        `const f${i} = v[${JSON.stringify(key)}]\nif (!${this.expression(field, `f${i}`)}) return false`,
+    )
     const checksKeys = strict || !this.keepUnknownKeys
-    const unknownKeys = checksKeys ? `for (const k in v) if (!${this.constant(new Set(Object.keys(shape)))}.has(k)) return false\n` : ''
+    const unknownKeys = checksKeys
+      ? `for (const k in v) if (!${this.constant(new Set(Object.keys(shape)))}.has(k)) return false\n`
+      : ''
     const name = this.helper('v', `${fields.join('\n')}\n${unknownKeys}return true`)
-    return this.withChecks(schema, `typeof ${x} === "object" && ${x} !== null && !Array.isArray(${x}) && ${name}(${x})`, x)
+    return this.withChecks(
+      schema,
+      `typeof ${x} === "object" && ${x} !== null && !Array.isArray(${x}) && ${name}(${x})`,
+      x,
+    )
   }
 
   record(schema: z.core.$ZodType, def: Def, x: string): string {

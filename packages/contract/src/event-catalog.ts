@@ -1,9 +1,15 @@
-import { categoryOf, eventTypes, type EventCategory, type EventType } from './event-types.js'
+import { categoryOf, type EventCategory, type EventType, eventTypes } from './event-types.js'
 
 /** The seed's name and "Triggered when …" description of every event type. */
 const eventDocs = {
-  'appointment.status_changed': { name: 'Appointment Status Change', description: 'Triggered when an appointment status changes.' },
-  'appointment.fieldworker_arrived': { name: 'Fieldworker Arrived', description: 'Triggered when a fieldworker arrives at the appointment location.' },
+  'appointment.status_changed': {
+    name: 'Appointment Status Change',
+    description: 'Triggered when an appointment status changes.',
+  },
+  'appointment.fieldworker_arrived': {
+    name: 'Fieldworker Arrived',
+    description: 'Triggered when a fieldworker arrives at the appointment location.',
+  },
   'booking.created': { name: 'Booking Created', description: 'Triggered when a new booking is created.' },
   'booking.deleted': { name: 'Booking Deleted', description: 'Triggered when a booking is deleted.' },
   'booking.updated': { name: 'Booking Updated', description: 'Triggered when a booking is updated.' },
@@ -11,7 +17,10 @@ const eventDocs = {
   'communication.call_missed': { name: 'Call Missed', description: 'Triggered when a call is missed.' },
   'communication.call_received': { name: 'Call Received', description: 'Triggered when a call is received.' },
   'communication.sms_received': { name: 'SMS Received', description: 'Triggered when an SMS is received.' },
-  'communication.whatsapp_received': { name: 'Whatsapp Message Received', description: 'Triggered when a WhatsApp message is received.' },
+  'communication.whatsapp_received': {
+    name: 'Whatsapp Message Received',
+    description: 'Triggered when a WhatsApp message is received.',
+  },
   'complaint.created': { name: 'Complaint Created', description: 'Triggered when a new complaint is created.' },
   'complaint.deleted': { name: 'Complaint Deleted', description: 'Triggered when a complaint is deleted.' },
   'complaint.updated': { name: 'Complaint Updated', description: 'Triggered when a complaint is updated.' },

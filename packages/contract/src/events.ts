@@ -1,5 +1,12 @@
 import * as z from 'zod/mini'
-import { categoryOf, eventDataSchemas, eventTypes, type CategoryOf, type EventCategory, type EventType } from './event-types.js'
+import {
+  type CategoryOf,
+  categoryOf,
+  type EventCategory,
+  type EventType,
+  eventDataSchemas,
+  eventTypes,
+} from './event-types.js'
 import { listQuery } from './list.js'
 import { Id, Timestamp } from './primitives.js'
 

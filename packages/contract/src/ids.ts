@@ -32,9 +32,7 @@ export type IdKind = keyof typeof idPrefixes
 export type IdPrefix = (typeof idPrefixes)[IdKind]
 
 /** Makes ids: `generate('customer')` → `cus_…`. @example `const ids: IdGenerator = createIdGenerator(); ids('customer') // 'cus_01…'` */
-export interface IdGenerator {
-  (kind: IdKind): string
-}
+export type IdGenerator = (kind: IdKind) => string
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz'
 const RANDOM_DIGITS = 16

@@ -17,9 +17,13 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return 'input' in issue && issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`
     case 'too_small':
-      return issue.origin === 'string' ? `must be at least ${issue.minimum} characters` : `must be at least ${issue.minimum}`
+      return issue.origin === 'string'
+        ? `must be at least ${issue.minimum} characters`
+        : `must be at least ${issue.minimum}`
     case 'too_big':
-      return issue.origin === 'string' ? `must be at most ${issue.maximum} characters` : `must be at most ${issue.maximum}`
+      return issue.origin === 'string'
+        ? `must be at most ${issue.maximum} characters`
+        : `must be at most ${issue.maximum}`
     case 'invalid_value':
       return `must be one of: ${issue.values.map(String).join(', ')}`
     case 'invalid_format':
@@ -74,7 +78,9 @@ export type ValidationResult<T> = { success: true; data: T } | { success: false;
  */
 export function validate<S extends z.ZodMiniType>(schema: S, input: unknown): ValidationResult<z.output<S>> {
   const result = schema.safeParse(input, { reportInput: true })
-  return result.success ? { success: true, data: result.data } : { success: false, details: describeIssues(result.error.issues) }
+  return result.success
+    ? { success: true, data: result.data }
+    : { success: false, details: describeIssues(result.error.issues) }
 }
 
 /**

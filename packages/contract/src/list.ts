@@ -32,15 +32,21 @@ const cursor = z.string().check(z.regex(/^[a-z][A-Za-z0-9_]{0,99}$/, 'must be an
 
 /** A query-string integer, coerced from its string form. @example `const limit = QueryInt(1, 100).parse('50') // 50` */
 export function QueryInt(min: number, max: number) {
-  return z.coerce.number({ error: `must be an integer from ${min} to ${max}` }).check(
-    z.int({ error: `must be an integer from ${min} to ${max}` }),
-    z.gte(min, `must be an integer from ${min} to ${max}`),
-    z.lte(max, `must be an integer from ${min} to ${max}`),
-  )
+  return z.coerce
+    .number({ error: `must be an integer from ${min} to ${max}` })
+    .check(
+      z.int({ error: `must be an integer from ${min} to ${max}` }),
+      z.gte(min, `must be an integer from ${min} to ${max}`),
+      z.lte(max, `must be an integer from ${min} to ${max}`),
+    )
 }
 
 /** A query-string boolean: `true`/`false` (also `1`/`0`). @example `QueryBool.parse('true') // true` */
-export const QueryBool = z.stringbool({ truthy: ['true', '1'], falsy: ['false', '0'], error: "must be 'true' or 'false'" })
+export const QueryBool = z.stringbool({
+  truthy: ['true', '1'],
+  falsy: ['false', '0'],
+  error: "must be 'true' or 'false'",
+})
 
 /**
  * The query parameters every list accepts: `limit` (1–100, default 20), `starting_after` / `ending_before`

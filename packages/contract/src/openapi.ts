@@ -1,8 +1,8 @@
 import * as z from 'zod/mini'
+import { DeletedObject } from './common.js'
+import { ErrorBody, errorCodes } from './errors.js'
 import { eventCatalog } from './event-catalog.js'
 import { API_VERSION, eventSchemas } from './events.js'
-import { ErrorBody, errorCodes } from './errors.js'
-import { listRoutes, type RouteDefinition } from './routes.js'
 import { Account } from './resources/account.js'
 import { ApiKey, ApiKeyWithSecret } from './resources/api-key.js'
 import { Appointment } from './resources/appointment.js'
@@ -16,15 +16,39 @@ import { Invoice } from './resources/invoice.js'
 import { Payment } from './resources/payment.js'
 import { Quote } from './resources/quote.js'
 import { User } from './resources/user.js'
-import { WebhookDelivery, WebhookEndpoint, WebhookEndpointSecret, WebhookEndpointWithSecret, WebhookEventType } from './resources/webhook.js'
-import { DeletedObject } from './common.js'
+import {
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointSecret,
+  WebhookEndpointWithSecret,
+  WebhookEventType,
+} from './resources/webhook.js'
+import { listRoutes, type RouteDefinition } from './routes.js'
 
 type JsonSchema = Record<string, unknown>
 
 const components: Record<string, z.ZodMiniType> = {
-  Customer, User, Inquiry, Quote, Booking, Appointment, Invoice, Payment, Complaint, Communication, Account,
-  ApiKey, ApiKeyWithSecret, Integration, WebhookEndpoint, WebhookEndpointWithSecret, WebhookEndpointSecret,
-  WebhookDelivery, WebhookEventType, DeletedObject, Error: ErrorBody,
+  Customer,
+  User,
+  Inquiry,
+  Quote,
+  Booking,
+  Appointment,
+  Invoice,
+  Payment,
+  Complaint,
+  Communication,
+  Account,
+  ApiKey,
+  ApiKeyWithSecret,
+  Integration,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookEndpointSecret,
+  WebhookDelivery,
+  WebhookEventType,
+  DeletedObject,
+  Error: ErrorBody,
 }
 const componentNames = new Map<unknown, string>(Object.entries(components).map(([name, schema]) => [schema, name]))
 
@@ -131,7 +155,10 @@ export function openapi(): JsonSchema {
           summary: entry.name,
           description: `${entry.description} Category: ${entry.category}.`,
           tags: [entry.category],
-          requestBody: { required: true, content: { 'application/json': { schema: toJson(eventSchemas[entry.type], 'output') } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: toJson(eventSchemas[entry.type], 'output') } },
+          },
           responses: { '200': { description: 'Any 2xx acknowledges the delivery; anything else is retried.' } },
         },
       },
@@ -142,7 +169,8 @@ export function openapi(): JsonSchema {
     info: {
       title: 'OctopusPro Open API',
       version: API_VERSION,
-      description: 'Bookings, appointments, customers, quotes, invoices, payments, complaints, calls and messages; webhooks signed with Standard Webhooks.',
+      description:
+        'Bookings, appointments, customers, quotes, invoices, payments, complaints, calls and messages; webhooks signed with Standard Webhooks.',
     },
     servers: [{ url: '/v1' }],
     security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],

@@ -2,7 +2,10 @@ import type * as z from 'zod/mini'
 import { compileValidator, type Validator } from './compile-validator.js'
 
 /** The compiled predicates, per mode: `exact` refuses unknown keys (zod strips them), `keep` leaves them in. */
-const validators = { exact: new WeakMap<z.core.$ZodType, Validator | null>(), keep: new WeakMap<z.core.$ZodType, Validator | null>() }
+const validators = {
+  exact: new WeakMap<z.core.$ZodType, Validator | null>(),
+  keep: new WeakMap<z.core.$ZodType, Validator | null>(),
+}
 
 /**
  * `schema.safeParse(value)` with the same result, faster on valid input: a predicate compiled from the schema once

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { idPrefixes, type IdKind } from './ids.js'
+import { type IdKind, idPrefixes } from './ids.js'
 import { computeTotals } from './money.js'
 
 /**
@@ -12,9 +12,9 @@ import { computeTotals } from './money.js'
  */
 export function Id<K extends IdKind>(kind: K) {
   const prefix = idPrefixes[kind]
-  return z.string().check(
-    z.regex(new RegExp(`^${prefix}_[0-9A-Za-z]{1,64}$`), `must be a ${kind.replace('_', ' ')} id (${prefix}_…)`),
-  )
+  return z
+    .string()
+    .check(z.regex(new RegExp(`^${prefix}_[0-9A-Za-z]{1,64}$`), `must be a ${kind.replace('_', ' ')} id (${prefix}_…)`))
 }
 
 /** An ISO 8601 UTC timestamp such as `2026-11-27T10:00:00.000Z`. @example `Timestamp.parse('2026-11-27T10:00:00.000Z')` */
@@ -32,9 +32,7 @@ export function Text(max = 5000) {
 export const Email = z.email({ error: 'must be an e-mail address such as ada@example.com' })
 
 /** A phone number: digits with optional `+`, spaces, dashes, dots and parentheses. @example `Phone.parse('+1 555 0100')` */
-export const Phone = z.string().check(
-  z.regex(/^\+?[0-9 ().-]{4,32}$/, 'must be a phone number such as +1 555 0100'),
-)
+export const Phone = z.string().check(z.regex(/^\+?[0-9 ().-]{4,32}$/, 'must be a phone number such as +1 555 0100'))
 
 /** An ISO 4217 currency code in lower case. @example `Currency.parse('usd')` */
 export const Currency = z.string().check(z.regex(/^[a-z]{3}$/, "must be a lower-case ISO 4217 code such as 'usd'"))
@@ -43,10 +41,9 @@ export const Currency = z.string().check(z.regex(/^[a-z]{3}$/, "must be a lower-
 export const MAX_AMOUNT = 99_999_999_999
 
 /** An amount in integer minor units (`1999` = 19.99), zero or more. @example `Amount.parse(1999)` */
-export const Amount = z.int({ error: 'must be an integer amount in minor units (1999 = 19.99)' }).check(
-  z.gte(0, 'must be zero or more'),
-  z.lte(MAX_AMOUNT, `must be at most ${MAX_AMOUNT}`),
-)
+export const Amount = z
+  .int({ error: 'must be an integer amount in minor units (1999 = 19.99)' })
+  .check(z.gte(0, 'must be zero or more'), z.lte(MAX_AMOUNT, `must be at most ${MAX_AMOUNT}`))
 
 /** An amount in minor units greater than zero. @example `PositiveAmount.parse(500)` */
 export const PositiveAmount = Amount.check(z.gt(0, 'must be greater than zero'))
@@ -62,10 +59,12 @@ export const Money = z.strictObject({ amount: Amount, currency: Currency })
  * Metadata.parse({ crm_id: '12345' })
  * ```
  */
-export const Metadata = z.record(
-  z.string().check(z.maxLength(40, 'metadata keys must be at most 40 characters')),
-  z.string().check(z.maxLength(500, 'metadata values must be at most 500 characters')),
-).check(z.refine((value) => Object.keys(value).length <= 50, 'must have at most 50 keys'))
+export const Metadata = z
+  .record(
+    z.string().check(z.maxLength(40, 'metadata keys must be at most 40 characters')),
+    z.string().check(z.maxLength(500, 'metadata values must be at most 500 characters')),
+  )
+  .check(z.refine((value) => Object.keys(value).length <= 50, 'must have at most 50 keys'))
 
 /** A postal address. @example `Address.parse({ line1: '1 Main St', city: 'Springfield', country: 'US' })` */
 export const Address = z.strictObject({
@@ -96,5 +95,8 @@ export const LineItem = z.strictObject({
 export const LineItems = z.array(LineItem).check(
   z.minLength(1, 'must have at least one line item'),
   z.maxLength(100, 'must have at most 100 line items'),
-  z.refine((items) => computeTotals(items).total <= MAX_AMOUNT, `must total at most ${MAX_AMOUNT} (tax included); split the work over several documents`),
+  z.refine(
+    (items) => computeTotals(items).total <= MAX_AMOUNT,
+    `must total at most ${MAX_AMOUNT} (tax included); split the work over several documents`,
+  ),
 )

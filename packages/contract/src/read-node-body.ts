@@ -9,8 +9,9 @@
  */
 export interface NodeReadableLike {
   readonly readableEnded: boolean
-  // `any`: Node's emitters type listeners as (...args: any[]) => void.
+  // biome-ignore lint/suspicious/noExplicitAny: Node's emitters type listeners as (...args: any[]) => void.
   on(event: string, listener: (...args: any[]) => void): unknown
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
   off(event: string, listener: (...args: any[]) => void): unknown
   pause(): unknown
 }

@@ -3,11 +3,17 @@ import { DeletedObject, EmptyBody } from './common.js'
 import type { EventType } from './event-types.js'
 import { EventListQuery, WebhookEvent } from './events.js'
 import type { IdKind } from './ids.js'
-import { ListEnvelope, ListQuery } from './list.js'
+import { ListEnvelope, ListQuery, listQuery } from './list.js'
 import { Id } from './primitives.js'
 import { Account } from './resources/account.js'
 import { ApiKey, ApiKeyCreate, ApiKeyRoll, ApiKeyUpdate, ApiKeyWithSecret } from './resources/api-key.js'
-import { Appointment, AppointmentCreate, AppointmentListQuery, AppointmentStatusChange, AppointmentUpdate } from './resources/appointment.js'
+import {
+  Appointment,
+  AppointmentCreate,
+  AppointmentListQuery,
+  AppointmentStatusChange,
+  AppointmentUpdate,
+} from './resources/appointment.js'
 import { Booking, BookingCreate, BookingListQuery, BookingUpdate } from './resources/booking.js'
 import { Communication, CommunicationCreate, CommunicationListQuery } from './resources/communication.js'
 import { Complaint, ComplaintCreate, ComplaintListQuery, ComplaintUpdate } from './resources/complaint.js'
@@ -19,6 +25,7 @@ import { Payment, PaymentCreate, PaymentListQuery, PaymentRefund, PaymentReject 
 import { Quote, QuoteCreate, QuoteListQuery, QuoteUpdate } from './resources/quote.js'
 import { User, UserCreate, UserListQuery, UserUpdate } from './resources/user.js'
 import {
+  DeliveryStatus,
   EventCategorySchema,
   WebhookDelivery,
   WebhookEndpoint,
@@ -29,9 +36,7 @@ import {
   WebhookEventType,
   WebhookSecretRotate,
   WebhookTestEvent,
-  DeliveryStatus,
 } from './resources/webhook.js'
-import { listQuery } from './list.js'
 
 /** An HTTP method the API uses. @example `const method: HttpMethod = 'PATCH'` */
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
@@ -66,11 +71,58 @@ function route<const R extends RouteDefinition>(definition: R): R {
 }
 
 type Crud<O extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniType, Q extends z.ZodMiniType> = {
-  list: { method: 'GET'; path: string; summary: string; query: Q; response: ReturnType<typeof ListEnvelope<O>>; item: O; status: 200; list: true; emits: readonly [] }
-  create: { method: 'POST'; path: string; summary: string; body: C; response: O; status: 201; list: false; emits: readonly EventType[] }
-  get: { method: 'GET'; path: string; summary: string; id: z.ZodMiniType<string>; response: O; status: 200; list: false; emits: readonly [] }
-  update: { method: 'PATCH'; path: string; summary: string; id: z.ZodMiniType<string>; body: U; response: O; status: 200; list: false; emits: readonly EventType[] }
-  delete: { method: 'DELETE'; path: string; summary: string; id: z.ZodMiniType<string>; response: typeof DeletedObject; status: 200; list: false; emits: readonly EventType[] }
+  list: {
+    method: 'GET'
+    path: string
+    summary: string
+    query: Q
+    response: ReturnType<typeof ListEnvelope<O>>
+    item: O
+    status: 200
+    list: true
+    emits: readonly []
+  }
+  create: {
+    method: 'POST'
+    path: string
+    summary: string
+    body: C
+    response: O
+    status: 201
+    list: false
+    emits: readonly EventType[]
+  }
+  get: {
+    method: 'GET'
+    path: string
+    summary: string
+    id: z.ZodMiniType<string>
+    response: O
+    status: 200
+    list: false
+    emits: readonly []
+  }
+  update: {
+    method: 'PATCH'
+    path: string
+    summary: string
+    id: z.ZodMiniType<string>
+    body: U
+    response: O
+    status: 200
+    list: false
+    emits: readonly EventType[]
+  }
+  delete: {
+    method: 'DELETE'
+    path: string
+    summary: string
+    id: z.ZodMiniType<string>
+    response: typeof DeletedObject
+    status: 200
+    list: false
+    emits: readonly EventType[]
+  }
 }
 
 /** The five standard routes of a resource: list, create, get, update, delete. */
@@ -84,18 +136,68 @@ function crud<O extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodM
   const id = Id(kind)
   const one = (event?: EventType) => (event ? [event] : []) as readonly EventType[]
   return {
-    list: { method: 'GET', path, summary: `List ${label}s`, query: schemas.query, response: ListEnvelope(schemas.object), item: schemas.object, status: 200, list: true, emits: [] },
-    create: { method: 'POST', path, summary: `Create a ${label}`, body: schemas.create, response: schemas.object, status: 201, list: false, emits: one(events.created) },
-    get: { method: 'GET', path: `${path}/{id}`, summary: `Get a ${label}`, id, response: schemas.object, status: 200, list: false, emits: [] },
-    update: { method: 'PATCH', path: `${path}/{id}`, summary: `Update a ${label}`, id, body: schemas.update, response: schemas.object, status: 200, list: false, emits: one(events.updated) },
-    delete: { method: 'DELETE', path: `${path}/{id}`, summary: `Delete a ${label}`, id, response: DeletedObject, status: 200, list: false, emits: one(events.deleted) },
+    list: {
+      method: 'GET',
+      path,
+      summary: `List ${label}s`,
+      query: schemas.query,
+      response: ListEnvelope(schemas.object),
+      item: schemas.object,
+      status: 200,
+      list: true,
+      emits: [],
+    },
+    create: {
+      method: 'POST',
+      path,
+      summary: `Create a ${label}`,
+      body: schemas.create,
+      response: schemas.object,
+      status: 201,
+      list: false,
+      emits: one(events.created),
+    },
+    get: {
+      method: 'GET',
+      path: `${path}/{id}`,
+      summary: `Get a ${label}`,
+      id,
+      response: schemas.object,
+      status: 200,
+      list: false,
+      emits: [],
+    },
+    update: {
+      method: 'PATCH',
+      path: `${path}/{id}`,
+      summary: `Update a ${label}`,
+      id,
+      body: schemas.update,
+      response: schemas.object,
+      status: 200,
+      list: false,
+      emits: one(events.updated),
+    },
+    delete: {
+      method: 'DELETE',
+      path: `${path}/{id}`,
+      summary: `Delete a ${label}`,
+      id,
+      response: DeletedObject,
+      status: 200,
+      list: false,
+      emits: one(events.deleted),
+    },
   }
 }
 
 type LifecycleType = 'customer' | 'user' | 'inquiry' | 'quote' | 'booking' | 'invoice' | 'complaint'
 
 function lifecycle(type: LifecycleType) {
-  return { created: `${type}.created`, updated: `${type}.updated`, deleted: `${type}.deleted` } satisfies Record<string, EventType> as {
+  return { created: `${type}.created`, updated: `${type}.updated`, deleted: `${type}.deleted` } satisfies Record<
+    string,
+    EventType
+  > as {
     created: EventType
     updated: EventType
     deleted: EventType
@@ -108,18 +210,30 @@ const appointmentRoutes = crud('/appointments', 'appointment', 'appointment', {
   update: AppointmentUpdate,
   query: AppointmentListQuery,
 })
-const paymentRoutes = crud('/payments', 'payment', 'payment', {
-  object: Payment,
-  create: PaymentCreate,
-  update: EmptyBody,
-  query: PaymentListQuery,
-}, { created: 'payment.created' })
-const communicationRoutes = crud('/communications', 'communication', 'communication', {
-  object: Communication,
-  create: CommunicationCreate,
-  update: EmptyBody,
-  query: CommunicationListQuery,
-}, {})
+const paymentRoutes = crud(
+  '/payments',
+  'payment',
+  'payment',
+  {
+    object: Payment,
+    create: PaymentCreate,
+    update: EmptyBody,
+    query: PaymentListQuery,
+  },
+  { created: 'payment.created' },
+)
+const communicationRoutes = crud(
+  '/communications',
+  'communication',
+  'communication',
+  {
+    object: Communication,
+    create: CommunicationCreate,
+    update: EmptyBody,
+    query: CommunicationListQuery,
+  },
+  {},
+)
 const apiKeyRoutes = crud('/api-keys', 'api_key', 'API key', {
   object: ApiKey,
   create: ApiKeyCreate,
@@ -150,50 +264,217 @@ const deliveryId = Id('webhook_delivery')
  * ```
  */
 export const routes = {
-  customers: crud('/customers', 'customer', 'customer', { object: Customer, create: CustomerCreate, update: CustomerUpdate, query: CustomerListQuery }, lifecycle('customer')),
-  users: crud('/users', 'user', 'user', { object: User, create: UserCreate, update: UserUpdate, query: UserListQuery }, lifecycle('user')),
-  inquiries: crud('/inquiries', 'inquiry', 'inquiry', { object: Inquiry, create: InquiryCreate, update: InquiryUpdate, query: InquiryListQuery }, lifecycle('inquiry')),
-  quotes: crud('/quotes', 'quote', 'quote', { object: Quote, create: QuoteCreate, update: QuoteUpdate, query: QuoteListQuery }, lifecycle('quote')),
-  bookings: crud('/bookings', 'booking', 'booking', { object: Booking, create: BookingCreate, update: BookingUpdate, query: BookingListQuery }, lifecycle('booking')),
+  customers: crud(
+    '/customers',
+    'customer',
+    'customer',
+    { object: Customer, create: CustomerCreate, update: CustomerUpdate, query: CustomerListQuery },
+    lifecycle('customer'),
+  ),
+  users: crud(
+    '/users',
+    'user',
+    'user',
+    { object: User, create: UserCreate, update: UserUpdate, query: UserListQuery },
+    lifecycle('user'),
+  ),
+  inquiries: crud(
+    '/inquiries',
+    'inquiry',
+    'inquiry',
+    { object: Inquiry, create: InquiryCreate, update: InquiryUpdate, query: InquiryListQuery },
+    lifecycle('inquiry'),
+  ),
+  quotes: crud(
+    '/quotes',
+    'quote',
+    'quote',
+    { object: Quote, create: QuoteCreate, update: QuoteUpdate, query: QuoteListQuery },
+    lifecycle('quote'),
+  ),
+  bookings: crud(
+    '/bookings',
+    'booking',
+    'booking',
+    { object: Booking, create: BookingCreate, update: BookingUpdate, query: BookingListQuery },
+    lifecycle('booking'),
+  ),
   appointments: {
     list: appointmentRoutes.list,
     create: appointmentRoutes.create,
     get: appointmentRoutes.get,
     update: appointmentRoutes.update,
-    setStatus: route({ method: 'POST', path: '/appointments/{id}/status', summary: 'Change the status of an appointment', id: appointmentId, body: AppointmentStatusChange, response: Appointment, status: 200, list: false, emits: ['appointment.status_changed', 'appointment.fieldworker_arrived'] }),
-    arrive: route({ method: 'POST', path: '/appointments/{id}/arrive', summary: 'Mark the fieldworker arrived', id: appointmentId, body: EmptyBody, response: Appointment, status: 200, list: false, emits: ['appointment.status_changed', 'appointment.fieldworker_arrived'] }),
+    setStatus: route({
+      method: 'POST',
+      path: '/appointments/{id}/status',
+      summary: 'Change the status of an appointment',
+      id: appointmentId,
+      body: AppointmentStatusChange,
+      response: Appointment,
+      status: 200,
+      list: false,
+      emits: ['appointment.status_changed', 'appointment.fieldworker_arrived'],
+    }),
+    arrive: route({
+      method: 'POST',
+      path: '/appointments/{id}/arrive',
+      summary: 'Mark the fieldworker arrived',
+      id: appointmentId,
+      body: EmptyBody,
+      response: Appointment,
+      status: 200,
+      list: false,
+      emits: ['appointment.status_changed', 'appointment.fieldworker_arrived'],
+    }),
   },
-  invoices: crud('/invoices', 'invoice', 'invoice', { object: Invoice, create: InvoiceCreate, update: InvoiceUpdate, query: InvoiceListQuery }, lifecycle('invoice')),
+  invoices: crud(
+    '/invoices',
+    'invoice',
+    'invoice',
+    { object: Invoice, create: InvoiceCreate, update: InvoiceUpdate, query: InvoiceListQuery },
+    lifecycle('invoice'),
+  ),
   payments: {
     list: paymentRoutes.list,
     create: paymentRoutes.create,
     get: paymentRoutes.get,
-    approve: route({ method: 'POST', path: '/payments/{id}/approve', summary: 'Approve a pending payment', id: paymentId, body: EmptyBody, response: Payment, status: 200, list: false, emits: ['payment.approved', 'invoice.updated'] }),
-    reject: route({ method: 'POST', path: '/payments/{id}/reject', summary: 'Reject a pending payment', id: paymentId, body: PaymentReject, response: Payment, status: 200, list: false, emits: ['payment.rejected'] }),
-    refund: route({ method: 'POST', path: '/payments/{id}/refund', summary: 'Refund an approved payment, in full or in part', id: paymentId, body: PaymentRefund, response: Payment, status: 200, list: false, emits: ['payment.refunded', 'invoice.updated'] }),
+    approve: route({
+      method: 'POST',
+      path: '/payments/{id}/approve',
+      summary: 'Approve a pending payment',
+      id: paymentId,
+      body: EmptyBody,
+      response: Payment,
+      status: 200,
+      list: false,
+      emits: ['payment.approved', 'invoice.updated'],
+    }),
+    reject: route({
+      method: 'POST',
+      path: '/payments/{id}/reject',
+      summary: 'Reject a pending payment',
+      id: paymentId,
+      body: PaymentReject,
+      response: Payment,
+      status: 200,
+      list: false,
+      emits: ['payment.rejected'],
+    }),
+    refund: route({
+      method: 'POST',
+      path: '/payments/{id}/refund',
+      summary: 'Refund an approved payment, in full or in part',
+      id: paymentId,
+      body: PaymentRefund,
+      response: Payment,
+      status: 200,
+      list: false,
+      emits: ['payment.refunded', 'invoice.updated'],
+    }),
   },
-  complaints: crud('/complaints', 'complaint', 'complaint', { object: Complaint, create: ComplaintCreate, update: ComplaintUpdate, query: ComplaintListQuery }, lifecycle('complaint')),
+  complaints: crud(
+    '/complaints',
+    'complaint',
+    'complaint',
+    { object: Complaint, create: ComplaintCreate, update: ComplaintUpdate, query: ComplaintListQuery },
+    lifecycle('complaint'),
+  ),
   communications: {
     list: communicationRoutes.list,
-    create: { ...communicationRoutes.create, emits: ['communication.call_made', 'communication.call_missed', 'communication.call_received', 'communication.sms_received', 'communication.whatsapp_received'] as readonly EventType[] },
+    create: {
+      ...communicationRoutes.create,
+      emits: [
+        'communication.call_made',
+        'communication.call_missed',
+        'communication.call_received',
+        'communication.sms_received',
+        'communication.whatsapp_received',
+      ] as readonly EventType[],
+    },
     get: communicationRoutes.get,
   },
   account: {
-    get: route({ method: 'GET', path: '/account', summary: 'Get the account of the API key', response: Account, status: 200, list: false, emits: [] }),
+    get: route({
+      method: 'GET',
+      path: '/account',
+      summary: 'Get the account of the API key',
+      response: Account,
+      status: 200,
+      list: false,
+      emits: [],
+    }),
   },
   apiKeys: {
     list: apiKeyRoutes.list,
     create: { ...apiKeyRoutes.create, response: ApiKeyWithSecret },
     get: apiKeyRoutes.get,
     update: apiKeyRoutes.update,
-    roll: route({ method: 'POST', path: '/api-keys/{id}/roll', summary: 'Roll an API key: a new secret, the old one kept for an optional overlap', id: apiKeyId, body: ApiKeyRoll, response: ApiKeyWithSecret, status: 200, list: false, emits: [] }),
-    revoke: route({ method: 'POST', path: '/api-keys/{id}/revoke', summary: 'Revoke an API key at once', id: apiKeyId, body: EmptyBody, response: ApiKey, status: 200, list: false, emits: [] }),
+    roll: route({
+      method: 'POST',
+      path: '/api-keys/{id}/roll',
+      summary: 'Roll an API key: a new secret, the old one kept for an optional overlap',
+      id: apiKeyId,
+      body: ApiKeyRoll,
+      response: ApiKeyWithSecret,
+      status: 200,
+      list: false,
+      emits: [],
+    }),
+    revoke: route({
+      method: 'POST',
+      path: '/api-keys/{id}/revoke',
+      summary: 'Revoke an API key at once',
+      id: apiKeyId,
+      body: EmptyBody,
+      response: ApiKey,
+      status: 200,
+      list: false,
+      emits: [],
+    }),
   },
   integrations: {
-    list: route({ method: 'GET', path: '/integrations', summary: 'List the built-in integrations', query: ListQuery, response: ListEnvelope(Integration), item: Integration, status: 200, list: true, emits: [] }),
-    get: route({ method: 'GET', path: '/integrations/{id}', summary: 'Get a built-in integration', id: IntegrationIdSchema, response: Integration, status: 200, list: false, emits: [] }),
-    connect: route({ method: 'PUT', path: '/integrations/{id}', summary: 'Connect an integration with its credentials (write-only)', id: IntegrationIdSchema, body: IntegrationConnect, response: Integration, status: 200, list: false, emits: [] }),
-    disconnect: route({ method: 'DELETE', path: '/integrations/{id}', summary: 'Disconnect an integration and forget its credentials', id: IntegrationIdSchema, response: Integration, status: 200, list: false, emits: [] }),
+    list: route({
+      method: 'GET',
+      path: '/integrations',
+      summary: 'List the built-in integrations',
+      query: ListQuery,
+      response: ListEnvelope(Integration),
+      item: Integration,
+      status: 200,
+      list: true,
+      emits: [],
+    }),
+    get: route({
+      method: 'GET',
+      path: '/integrations/{id}',
+      summary: 'Get a built-in integration',
+      id: IntegrationIdSchema,
+      response: Integration,
+      status: 200,
+      list: false,
+      emits: [],
+    }),
+    connect: route({
+      method: 'PUT',
+      path: '/integrations/{id}',
+      summary: 'Connect an integration with its credentials (write-only)',
+      id: IntegrationIdSchema,
+      body: IntegrationConnect,
+      response: Integration,
+      status: 200,
+      list: false,
+      emits: [],
+    }),
+    disconnect: route({
+      method: 'DELETE',
+      path: '/integrations/{id}',
+      summary: 'Disconnect an integration and forget its credentials',
+      id: IntegrationIdSchema,
+      response: Integration,
+      status: 200,
+      list: false,
+      emits: [],
+    }),
   },
   webhooks: {
     list: webhookRoutes.list,
@@ -201,21 +482,112 @@ export const routes = {
     get: webhookRoutes.get,
     update: webhookRoutes.update,
     delete: webhookRoutes.delete,
-    getSecret: route({ method: 'GET', path: '/webhooks/{id}/secret', summary: 'Get the signing secret of an endpoint', id: webhookId, response: WebhookEndpointSecret, status: 200, list: false, emits: [] }),
-    rotateSecret: route({ method: 'POST', path: '/webhooks/{id}/rotate-secret', summary: 'Rotate the signing secret; both sign during the overlap', id: webhookId, body: WebhookSecretRotate, response: WebhookEndpointWithSecret, status: 200, list: false, emits: [] }),
-    sendTest: route({ method: 'POST', path: '/webhooks/{id}/test', summary: 'Send a sample event of a type to this endpoint now', id: webhookId, body: WebhookTestEvent, response: WebhookEvent, status: 200, list: false, emits: [] }),
-    listDeliveries: route({ method: 'GET', path: '/webhooks/{id}/deliveries', summary: "List an endpoint's deliveries", id: webhookId, query: listQuery({ status: z.optional(DeliveryStatus) }), response: ListEnvelope(WebhookDelivery), item: WebhookDelivery, status: 200, list: true, emits: [] }),
+    getSecret: route({
+      method: 'GET',
+      path: '/webhooks/{id}/secret',
+      summary: 'Get the signing secret of an endpoint',
+      id: webhookId,
+      response: WebhookEndpointSecret,
+      status: 200,
+      list: false,
+      emits: [],
+    }),
+    rotateSecret: route({
+      method: 'POST',
+      path: '/webhooks/{id}/rotate-secret',
+      summary: 'Rotate the signing secret; both sign during the overlap',
+      id: webhookId,
+      body: WebhookSecretRotate,
+      response: WebhookEndpointWithSecret,
+      status: 200,
+      list: false,
+      emits: [],
+    }),
+    sendTest: route({
+      method: 'POST',
+      path: '/webhooks/{id}/test',
+      summary: 'Send a sample event of a type to this endpoint now',
+      id: webhookId,
+      body: WebhookTestEvent,
+      response: WebhookEvent,
+      status: 200,
+      list: false,
+      emits: [],
+    }),
+    listDeliveries: route({
+      method: 'GET',
+      path: '/webhooks/{id}/deliveries',
+      summary: "List an endpoint's deliveries",
+      id: webhookId,
+      query: listQuery({ status: z.optional(DeliveryStatus) }),
+      response: ListEnvelope(WebhookDelivery),
+      item: WebhookDelivery,
+      status: 200,
+      list: true,
+      emits: [],
+    }),
   },
   webhookDeliveries: {
-    get: route({ method: 'GET', path: '/webhook-deliveries/{id}', summary: 'Get a delivery with its attempts', id: deliveryId, response: WebhookDelivery, status: 200, list: false, emits: [] }),
-    redeliver: route({ method: 'POST', path: '/webhook-deliveries/{id}/redeliver', summary: 'Queue a fresh attempt of a delivery', id: deliveryId, body: EmptyBody, response: WebhookDelivery, status: 200, list: false, emits: [] }),
+    get: route({
+      method: 'GET',
+      path: '/webhook-deliveries/{id}',
+      summary: 'Get a delivery with its attempts',
+      id: deliveryId,
+      response: WebhookDelivery,
+      status: 200,
+      list: false,
+      emits: [],
+    }),
+    redeliver: route({
+      method: 'POST',
+      path: '/webhook-deliveries/{id}/redeliver',
+      summary: 'Queue a fresh attempt of a delivery',
+      id: deliveryId,
+      body: EmptyBody,
+      response: WebhookDelivery,
+      status: 200,
+      list: false,
+      emits: [],
+    }),
   },
   webhookEventTypes: {
-    list: route({ method: 'GET', path: '/webhook-event-types', summary: 'List the event types, filtered by a search over name, category and description', query: z.strictObject({ search: z.optional(z.string().check(z.maxLength(200))), category: z.optional(EventCategorySchema) }), response: ListEnvelope(WebhookEventType), item: WebhookEventType, status: 200, list: true, emits: [] }),
+    list: route({
+      method: 'GET',
+      path: '/webhook-event-types',
+      summary: 'List the event types, filtered by a search over name, category and description',
+      query: z.strictObject({
+        search: z.optional(z.string().check(z.maxLength(200))),
+        category: z.optional(EventCategorySchema),
+      }),
+      response: ListEnvelope(WebhookEventType),
+      item: WebhookEventType,
+      status: 200,
+      list: true,
+      emits: [],
+    }),
   },
   events: {
-    list: route({ method: 'GET', path: '/events', summary: 'List events, newest last', query: EventListQuery, response: ListEnvelope(WebhookEvent), item: WebhookEvent, status: 200, list: true, emits: [] }),
-    get: route({ method: 'GET', path: '/events/{id}', summary: 'Get an event', id: Id('event'), response: WebhookEvent, status: 200, list: false, emits: [] }),
+    list: route({
+      method: 'GET',
+      path: '/events',
+      summary: 'List events, newest last',
+      query: EventListQuery,
+      response: ListEnvelope(WebhookEvent),
+      item: WebhookEvent,
+      status: 200,
+      list: true,
+      emits: [],
+    }),
+    get: route({
+      method: 'GET',
+      path: '/events/{id}',
+      summary: 'Get an event',
+      id: Id('event'),
+      response: WebhookEvent,
+      status: 200,
+      list: false,
+      emits: [],
+    }),
   },
 } as const
 

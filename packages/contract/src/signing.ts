@@ -31,7 +31,9 @@ export function parseWebhookSecret(secret: string): Uint8Array {
  * generateWebhookSecret() // 'whsec_…'
  * ```
  */
-export function generateWebhookSecret(randomBytes: (bytes: Uint8Array) => void = (b) => void crypto.getRandomValues(b)): string {
+export function generateWebhookSecret(
+  randomBytes: (bytes: Uint8Array) => void = (b) => void crypto.getRandomValues(b),
+): string {
   const bytes = new Uint8Array(32)
   randomBytes(bytes)
   return SECRET_PREFIX + bytesToBase64(bytes)
@@ -98,7 +100,9 @@ export interface SignWebhookOptions {
  * await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body })
  * ```
  */
-export async function signWebhook(options: SignWebhookOptions): Promise<Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature', string>> {
+export async function signWebhook(
+  options: SignWebhookOptions,
+): Promise<Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature', string>> {
   const secrets = typeof options.secret === 'string' ? [options.secret] : options.secret
   const signatures = await Promise.all(
     secrets.map(async (secret) => `v1,${await signWithSecret(secret, options.id, options.timestamp, options.body)}`),

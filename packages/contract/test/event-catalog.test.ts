@@ -1,14 +1,14 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import {
   createSampleEvent,
+  type EventType,
   eventCatalog,
   eventTypes,
   getEventCatalogEntry,
   isEventType,
+  type Payment,
   searchEventTypes,
   WebhookEvent,
-  type EventType,
-  type Payment,
   type WebhookEventOf,
 } from '../src/index.js'
 
@@ -135,7 +135,9 @@ describe('WebhookEvent union', () => {
 describe('event types (compile-time)', () => {
   it('narrows data to the resource of the category', () => {
     expectTypeOf<WebhookEventOf<'payment.approved'>['data']>().toEqualTypeOf<Payment>()
-    expectTypeOf<WebhookEventOf<'communication.call_missed'>['data']['channel']>().toEqualTypeOf<'call' | 'sms' | 'whatsapp'>()
+    expectTypeOf<WebhookEventOf<'communication.call_missed'>['data']['channel']>().toEqualTypeOf<
+      'call' | 'sms' | 'whatsapp'
+    >()
   })
 
   it('narrows the union on type', () => {
@@ -150,7 +152,7 @@ describe('event types (compile-time)', () => {
 
   it('refuses names outside the catalog', () => {
     // @ts-expect-error not an event type
-    type Nope = WebhookEventOf<'payment.exploded'>
+    type _Nope = WebhookEventOf<'payment.exploded'>
     expectTypeOf<EventType>().toMatchTypeOf<string>()
   })
 })

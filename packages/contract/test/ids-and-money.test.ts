@@ -48,15 +48,25 @@ describe('sequentialIds', () => {
 
 describe('computeTotals', () => {
   it('rounds half up per line', () => {
-    expect(computeTotals([{ description: 'a', quantity: 1.5, unit_amount: 999, tax_rate: 10 }])).toEqual({ subtotal: 1499, tax: 150, total: 1649 })
+    expect(computeTotals([{ description: 'a', quantity: 1.5, unit_amount: 999, tax_rate: 10 }])).toEqual({
+      subtotal: 1499,
+      tax: 150,
+      total: 1649,
+    })
     // 0.5 of a cent on each of two lines rounds up twice.
-    expect(computeTotals([
-      { description: 'a', quantity: 0.5, unit_amount: 1 },
-      { description: 'b', quantity: 0.5, unit_amount: 1 },
-    ])).toEqual({ subtotal: 2, tax: 0, total: 2 })
+    expect(
+      computeTotals([
+        { description: 'a', quantity: 0.5, unit_amount: 1 },
+        { description: 'b', quantity: 0.5, unit_amount: 1 },
+      ]),
+    ).toEqual({ subtotal: 2, tax: 0, total: 2 })
     // 1.005 × 100 is 100.49999… in floating point; it must still round as 100.5.
     expect(computeTotals([{ description: 'a', quantity: 1.005, unit_amount: 100 }]).subtotal).toBe(101)
-    expect(computeTotals([{ description: 'a', quantity: 3, unit_amount: 333, tax_rate: 8.25 }])).toEqual({ subtotal: 999, tax: 82, total: 1081 })
+    expect(computeTotals([{ description: 'a', quantity: 3, unit_amount: 333, tax_rate: 8.25 }])).toEqual({
+      subtotal: 999,
+      tax: 82,
+      total: 1081,
+    })
   })
 
   it('agrees with exact integer rounding for quantities with up to three decimals', () => {
@@ -72,6 +82,10 @@ describe('computeTotals', () => {
   })
 
   it('is zero for free items', () => {
-    expect(computeTotals([{ description: 'a', quantity: 2, unit_amount: 0, tax_rate: 20 }])).toEqual({ subtotal: 0, tax: 0, total: 0 })
+    expect(computeTotals([{ description: 'a', quantity: 2, unit_amount: 0, tax_rate: 20 }])).toEqual({
+      subtotal: 0,
+      tax: 0,
+      total: 0,
+    })
   })
 })

@@ -5,7 +5,18 @@ import { eventTypes, listRoutes, openapi } from '../src/index.js'
 describe('openapi()', () => {
   const doc = openapi() as {
     openapi: string
-    paths: Record<string, Record<string, { operationId: string; requestBody?: unknown; responses: Record<string, unknown>; parameters: { name: string; in: string }[] }>>
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          operationId: string
+          requestBody?: unknown
+          responses: Record<string, unknown>
+          parameters: { name: string; in: string }[]
+        }
+      >
+    >
     webhooks: Record<string, unknown>
     components: { securitySchemes: Record<string, unknown>; schemas: Record<string, unknown> }
   }
@@ -25,11 +36,23 @@ describe('openapi()', () => {
       expect(Object.keys(op!.responses)).toContain(String(definition.status))
       expect(Object.keys(op!.responses)).toEqual(expect.arrayContaining(['400', '401', '404', '429']))
       expect(op!.requestBody !== undefined, name).toBe(definition.body !== undefined)
-      if (definition.id) expect(op!.parameters.some((p) => p.in === 'path' && p.name === 'id'), name).toBe(true)
+      if (definition.id)
+        expect(
+          op!.parameters.some((p) => p.in === 'path' && p.name === 'id'),
+          name,
+        ).toBe(true)
     }
     const listCustomers = doc.paths['/customers']!.get!
     expect(listCustomers.parameters.map((p) => p.name)).toEqual(
-      expect.arrayContaining(['limit', 'starting_after', 'ending_before', 'created_after', 'updated_after', 'email', 'tag']),
+      expect.arrayContaining([
+        'limit',
+        'starting_after',
+        'ending_before',
+        'created_after',
+        'updated_after',
+        'email',
+        'tag',
+      ]),
     )
     expect(doc.paths['/customers']!.post!.parameters.map((p) => p.name)).toContain('Idempotency-Key')
   })

@@ -1,25 +1,53 @@
 import { describe, expect, it } from 'vitest'
 import { listRoutes, routes } from '../src/index.js'
 
-const crud = (path: string) => [`GET ${path}`, `POST ${path}`, `GET ${path}/{id}`, `PATCH ${path}/{id}`, `DELETE ${path}/{id}`]
+const crud = (path: string) => [
+  `GET ${path}`,
+  `POST ${path}`,
+  `GET ${path}/{id}`,
+  `PATCH ${path}/{id}`,
+  `DELETE ${path}/{id}`,
+]
 
 // Every endpoint api.md names, written out by hand from the spec so that the table cannot silently lose one.
 const specEndpoints = [
   ...['/customers', '/users', '/inquiries', '/quotes', '/bookings', '/invoices', '/complaints'].flatMap(crud),
-  'GET /appointments', 'POST /appointments', 'GET /appointments/{id}', 'PATCH /appointments/{id}',
-  'POST /appointments/{id}/status', 'POST /appointments/{id}/arrive',
-  'GET /payments', 'POST /payments', 'GET /payments/{id}',
-  'POST /payments/{id}/approve', 'POST /payments/{id}/reject', 'POST /payments/{id}/refund',
-  'GET /communications', 'POST /communications', 'GET /communications/{id}',
+  'GET /appointments',
+  'POST /appointments',
+  'GET /appointments/{id}',
+  'PATCH /appointments/{id}',
+  'POST /appointments/{id}/status',
+  'POST /appointments/{id}/arrive',
+  'GET /payments',
+  'POST /payments',
+  'GET /payments/{id}',
+  'POST /payments/{id}/approve',
+  'POST /payments/{id}/reject',
+  'POST /payments/{id}/refund',
+  'GET /communications',
+  'POST /communications',
+  'GET /communications/{id}',
   'GET /account',
-  'GET /api-keys', 'POST /api-keys', 'GET /api-keys/{id}', 'PATCH /api-keys/{id}',
-  'POST /api-keys/{id}/roll', 'POST /api-keys/{id}/revoke',
-  'GET /integrations', 'GET /integrations/{id}', 'PUT /integrations/{id}', 'DELETE /integrations/{id}',
+  'GET /api-keys',
+  'POST /api-keys',
+  'GET /api-keys/{id}',
+  'PATCH /api-keys/{id}',
+  'POST /api-keys/{id}/roll',
+  'POST /api-keys/{id}/revoke',
+  'GET /integrations',
+  'GET /integrations/{id}',
+  'PUT /integrations/{id}',
+  'DELETE /integrations/{id}',
   ...crud('/webhooks'),
-  'GET /webhooks/{id}/secret', 'POST /webhooks/{id}/rotate-secret', 'POST /webhooks/{id}/test', 'GET /webhooks/{id}/deliveries',
-  'GET /webhook-deliveries/{id}', 'POST /webhook-deliveries/{id}/redeliver',
+  'GET /webhooks/{id}/secret',
+  'POST /webhooks/{id}/rotate-secret',
+  'POST /webhooks/{id}/test',
+  'GET /webhooks/{id}/deliveries',
+  'GET /webhook-deliveries/{id}',
+  'POST /webhook-deliveries/{id}/redeliver',
   'GET /webhook-event-types',
-  'GET /events', 'GET /events/{id}',
+  'GET /events',
+  'GET /events/{id}',
 ]
 
 describe('route table', () => {
@@ -52,7 +80,9 @@ describe('route table', () => {
     for (const { name, definition } of listRoutes()) {
       expect(definition.path.includes('{id}'), name).toBe(definition.id !== undefined)
       expect(definition.list, name).toBe(definition.item !== undefined)
-      expect(definition.method === 'POST' && !definition.path.includes('{id}') ? 201 : 200, name).toBe(definition.status)
+      expect(definition.method === 'POST' && !definition.path.includes('{id}') ? 201 : 200, name).toBe(
+        definition.status,
+      )
       if (['POST', 'PATCH', 'PUT'].includes(definition.method)) expect(definition.body, name).toBeDefined()
       else expect(definition.body, name).toBeUndefined()
     }

@@ -18,7 +18,11 @@ describe('signing primitives', () => {
     const timestamp = Math.floor(Date.now() / 1000)
     const headers = await signWebhook({ secret, id: 'evt_1', timestamp, body })
     expect(new StandardWebhook(secret).verify(body, headers)).toEqual(JSON.parse(body))
-    const svixHeaders = { 'svix-id': headers['webhook-id'], 'svix-timestamp': headers['webhook-timestamp'], 'svix-signature': headers['webhook-signature'] }
+    const svixHeaders = {
+      'svix-id': headers['webhook-id'],
+      'svix-timestamp': headers['webhook-timestamp'],
+      'svix-signature': headers['webhook-signature'],
+    }
     expect(new SvixWebhook(secret).verify(body, svixHeaders)).toEqual(JSON.parse(body))
   })
 

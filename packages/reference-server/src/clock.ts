@@ -89,7 +89,7 @@ class ManualClockImpl implements ManualClock {
   }
 
   readonly setTimeout = (fn: () => void, ms: number): unknown => {
-    const timer: ManualTimer = { due: this.#now + (ms > 0 ? ms : 0), fn }
+    const timer: ManualTimer = { due: this.#now + Math.max(ms, 0), fn }
     this.#timers.splice(this.#insertionIndex(timer.due), 0, timer)
     if (timer.due <= this.#now) this.#scheduleFlush()
     return timer
@@ -175,7 +175,9 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 function toEpochMs(time: number | string | Date): number {
   const ms = time instanceof Date ? time.getTime() : typeof time === 'string' ? Date.parse(time) : time
   if (!Number.isFinite(ms)) {
-    throw new TypeError(`${JSON.stringify(time)} is not a time; pass ms since the epoch, an ISO string such as '2026-11-27T10:00:00.000Z' or a Date`)
+    throw new TypeError(
+      `${JSON.stringify(time)} is not a time; pass ms since the epoch, an ISO string such as '2026-11-27T10:00:00.000Z' or a Date`,
+    )
   }
   return ms
 }

@@ -1,6 +1,6 @@
-import type { ReferenceServer, ReferenceServerOptions } from './options.js'
 import { Runtime } from './internal/runtime.js'
 import { appFetch, serverObject } from './internal/server-object.js'
+import type { ReferenceServer, ReferenceServerOptions } from './options.js'
 
 /** The origin of an in-process server: requests to any origin work, this one reads well in tests. */
 const IN_PROCESS_URL = 'http://octopuspro.test'

@@ -6,11 +6,12 @@
  *
  * @packageDocumentation
  */
+
+export { type Clock, type ManualClock, manualClock, systemClock } from './clock.js'
 export { createReferenceServer } from './create-reference-server.js'
-export { startReferenceServer } from './start-reference-server.js'
-export type { FaultRule, ReferenceServer, ReferenceServerOptions, StartReferenceServerOptions } from './options.js'
-export { Fixtures } from './fixtures.js'
-export { ReferenceServerError, type ReferenceServerErrorCode } from './errors.js'
-export { manualClock, systemClock, type Clock, type ManualClock } from './clock.js'
-export { DeliveryEngineClosedError, DeliveryError, DeliveryWaitTimeoutError } from './delivery/errors.js'
 export type { DeliveryListFilter, DeliveryWaitFilter, DeliveryWaitOptions } from './delivery/engine.js'
+export { DeliveryEngineClosedError, DeliveryError, DeliveryWaitTimeoutError } from './delivery/errors.js'
+export { ReferenceServerError, type ReferenceServerErrorCode } from './errors.js'
+export { Fixtures } from './fixtures.js'
+export type { FaultRule, ReferenceServer, ReferenceServerOptions, StartReferenceServerOptions } from './options.js'
+export { startReferenceServer } from './start-reference-server.js'

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { http, type HttpHandler } from 'msw'
+import { type HttpHandler, http } from 'msw'
 import type { ReferenceServer } from './options.js'
 
 /**

@@ -55,7 +55,12 @@ export interface ReferenceServerOptions {
   /** A token bucket per API key: `limit` requests per `windowMs` (default 1000). Off unless given. */
   rateLimit?: { limit: number; windowMs?: number } | false
   /** How webhooks are delivered: retry schedule (ms), timeout, jitter, failing window, concurrency, fetch. */
-  delivery?: Partial<Pick<DeliveryEngineOptions, 'retrySchedule' | 'timeoutMs' | 'jitter' | 'failingWindowMs' | 'concurrencyPerEndpoint' | 'fetch'>>
+  delivery?: Partial<
+    Pick<
+      DeliveryEngineOptions,
+      'retrySchedule' | 'timeoutMs' | 'jitter' | 'failingWindowMs' | 'concurrencyPerEndpoint' | 'fetch'
+    >
+  >
   /** Where time comes from (default the system clock); a `manualClock()` makes timestamps and retries exact. */
   clock?: Clock
   /** How ids are made: your generator, or `'sequential'` (`cus_0000000000000000000001`, …). Default: time-sortable random ids. */

@@ -1,10 +1,10 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import type { ReferenceServer, StartReferenceServerOptions } from './options.js'
-import { Runtime } from './internal/runtime.js'
 import { createApp } from './internal/http/app.js'
+import { Runtime } from './internal/runtime.js'
 import { appFetch, serverObject } from './internal/server-object.js'
+import type { ReferenceServer, StartReferenceServerOptions } from './options.js'
 
 /**
  * The reference server on a real port (node:http through `@hono/node-server`), for clients in other processes
@@ -26,7 +26,9 @@ export async function startReferenceServer(options: StartReferenceServerOptions 
   const fetch = appFetch(runtime, app)
   const listening = await new Promise<{ server: Server; address: AddressInfo }>((resolve, reject) => {
     // app.fetch directly, so handlers get @hono/node-server's bindings (the Node request) as c.env.
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (address) => resolve({ server, address })) as Server
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (address) =>
+      resolve({ server, address }),
+    ) as Server
     server.once('error', reject)
   })
   const { server, address } = listening

@@ -48,14 +48,21 @@ describe.concurrent('octopuspro-server', () => {
 
 describe('command line parsing', () => {
   it('reads durations and options', () => {
-    expect(['250ms', '5s', '5m', '2h', '1d', '100', '1.5s'].map(parseDuration)).toEqual([250, 5000, 300_000, 7_200_000, 86_400_000, 100, 1500])
-    expect(parseCliArguments(['--port', '0', '--host', '0.0.0.0', '--seed', 'demo', '--retry-schedule', '5s,5m'])).toEqual({
-      help: false, options: { port: 0, host: '0.0.0.0', seed: 'demo', delivery: { retrySchedule: [5000, 300_000] } },
+    expect(['250ms', '5s', '5m', '2h', '1d', '100', '1.5s'].map(parseDuration)).toEqual([
+      250, 5000, 300_000, 7_200_000, 86_400_000, 100, 1500,
+    ])
+    expect(
+      parseCliArguments(['--port', '0', '--host', '0.0.0.0', '--seed', 'demo', '--retry-schedule', '5s,5m']),
+    ).toEqual({
+      help: false,
+      options: { port: 0, host: '0.0.0.0', seed: 'demo', delivery: { retrySchedule: [5000, 300_000] } },
     })
     expect(parseCliArguments([])).toEqual({ help: false, options: { port: 4010, host: '127.0.0.1' } })
     expect(parseCliArguments(['-h'])).toEqual({ help: true })
     expect(() => parseCliArguments(['--port', '70000'])).toThrow('use a port number from 0 to 65535')
     expect(() => parseCliArguments(['--colour'])).toThrow("Unknown option '--colour'")
-    expect(() => parseCliArguments(['--seed', '/nonexistent.json'])).toThrow("not 'empty', 'demo' or a readable JSON fixtures file")
+    expect(() => parseCliArguments(['--seed', '/nonexistent.json'])).toThrow(
+      "not 'empty', 'demo' or a readable JSON fixtures file",
+    )
   })
 })

@@ -24,11 +24,29 @@ async function scenario(url: string) {
   const endpoint = (await api('POST', '/v1/webhooks', { body: { name: 'all', url, event_types: ['*'] } })).body
   const customer = await send('POST', '/v1/customers', { name: 'Ada Lovelace', tags: ['vip'] })
   const user = await send('POST', '/v1/users', { name: 'Sam', email: 'sam@example.com', role: 'fieldworker' })
-  const booking = await send('POST', '/v1/bookings', { customer_id: customer.id, service: 'Gutter cleaning', scheduled_start: '2026-12-03T09:00:00.000Z', scheduled_end: '2026-12-03T11:00:00.000Z' })
-  const appointment = await send('POST', '/v1/appointments', { booking_id: booking.id, fieldworker_id: user.id, scheduled_start: '2026-12-03T09:00:00.000Z', scheduled_end: '2026-12-03T11:00:00.000Z' })
+  const booking = await send('POST', '/v1/bookings', {
+    customer_id: customer.id,
+    service: 'Gutter cleaning',
+    scheduled_start: '2026-12-03T09:00:00.000Z',
+    scheduled_end: '2026-12-03T11:00:00.000Z',
+  })
+  const appointment = await send('POST', '/v1/appointments', {
+    booking_id: booking.id,
+    fieldworker_id: user.id,
+    scheduled_start: '2026-12-03T09:00:00.000Z',
+    scheduled_end: '2026-12-03T11:00:00.000Z',
+  })
   await send('POST', `/v1/appointments/${appointment.id}/arrive`)
-  const invoice = await send('POST', '/v1/invoices', { customer_id: customer.id, line_items: [{ description: 'Gutters', quantity: 1, unit_amount: 18_000, tax_rate: 10 }] })
-  const payment = await send('POST', '/v1/payments', { customer_id: customer.id, invoice_id: invoice.id, amount: invoice.total, method: 'card' })
+  const invoice = await send('POST', '/v1/invoices', {
+    customer_id: customer.id,
+    line_items: [{ description: 'Gutters', quantity: 1, unit_amount: 18_000, tax_rate: 10 }],
+  })
+  const payment = await send('POST', '/v1/payments', {
+    customer_id: customer.id,
+    invoice_id: invoice.id,
+    amount: invoice.total,
+    method: 'card',
+  })
   await send('POST', `/v1/payments/${payment.id}/approve`)
   await send('PATCH', `/v1/customers/${customer.id}`, { phone: '+1 555 0100' })
   await send('GET', '/v1/customers/cus_missing')
@@ -75,6 +93,10 @@ describe('deterministic mode (sequential ids + manual clock)', () => {
     expect(server.events.list()).toEqual([])
     expect((await api('GET', '/v1/api-keys')).body.data.map((k: { name: string }) => k.name)).toEqual(['Ready key'])
     expect((await api('POST', '/v1/customers', { body: { name: 'Ada' } })).text).toBe(before)
-    expect((await api('POST', '/v1/customers', { body: { name: 'Grace' }, headers: { 'idempotency-key': 'k' } })).headers.get('idempotent-replayed')).toBeNull()
+    expect(
+      (
+        await api('POST', '/v1/customers', { body: { name: 'Grace' }, headers: { 'idempotency-key': 'k' } })
+      ).headers.get('idempotent-replayed'),
+    ).toBeNull()
   })
 })

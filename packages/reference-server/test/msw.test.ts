@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createHandlers } from '../src/msw.js'
 import { createReferenceServer, type ReferenceServer } from '../src/index.js'
+import { createHandlers } from '../src/msw.js'
 import { startReceiver } from './helpers/receiver.js'
 
 let server: ReferenceServer
@@ -17,7 +17,11 @@ describe('@octopuspro/reference-server/msw', () => {
     mocks = setupServer(...createHandlers(server))
     mocks.listen({ onUnhandledRequest: 'error' })
     const headers = { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' }
-    const created = await fetch(`${server.baseUrl}/customers`, { method: 'POST', headers, body: JSON.stringify({ name: 'Ada' }) })
+    const created = await fetch(`${server.baseUrl}/customers`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'Ada' }),
+    })
     expect(created.status).toBe(201)
     expect(created.headers.get('x-request-id')).toMatch(/^req_/)
     const customer = await created.json()
@@ -34,7 +38,11 @@ describe('@octopuspro/reference-server/msw', () => {
     mocks = setupServer(...createHandlers(server))
     mocks.listen({ onUnhandledRequest: 'bypass' })
     const headers = { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' }
-    await fetch(`${server.baseUrl}/webhooks`, { method: 'POST', headers, body: JSON.stringify({ name: 'r', url: receiver.url, event_types: ['*'] }) })
+    await fetch(`${server.baseUrl}/webhooks`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'r', url: receiver.url, event_types: ['*'] }),
+    })
     await fetch(`${server.baseUrl}/customers`, { method: 'POST', headers, body: JSON.stringify({ name: 'Ada' }) })
     await server.deliveries.waitFor({ type: 'customer.created', status: 'succeeded' })
     expect(receiver.received).toHaveLength(1)

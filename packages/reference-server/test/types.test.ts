@@ -1,8 +1,15 @@
-import type { HttpHandler } from 'msw'
 import type { Customer, WebhookDelivery, WebhookEvent } from '@octopuspro/contract'
+import type { HttpHandler } from 'msw'
 import { describe, expectTypeOf, it } from 'vitest'
+import {
+  createReferenceServer,
+  type FaultRule,
+  type Fixtures,
+  type ReferenceServer,
+  type ReferenceServerOptions,
+  startReferenceServer,
+} from '../src/index.js'
 import { createHandlers } from '../src/msw.js'
-import { createReferenceServer, startReferenceServer, type FaultRule, type Fixtures, type ReferenceServer, type ReferenceServerOptions } from '../src/index.js'
 
 describe('public types', () => {
   it('the three doors share one ReferenceServer type', () => {
@@ -21,7 +28,12 @@ describe('public types', () => {
 
   it('options are checked at compile time', () => {
     const options = (value: ReferenceServerOptions) => value
-    options({ seed: 'demo', ids: 'sequential', rateLimit: false, faults: [{ match: '*', status: 503, latencyMs: [10, 20] }] })
+    options({
+      seed: 'demo',
+      ids: 'sequential',
+      rateLimit: false,
+      faults: [{ match: '*', status: 503, latencyMs: [10, 20] }],
+    })
     // @ts-expect-error seeds are 'empty', 'demo' or fixtures
     options({ seed: 'full' })
     // @ts-expect-error ids are a generator or 'sequential'

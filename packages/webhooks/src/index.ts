@@ -5,7 +5,28 @@
  *
  * @packageDocumentation
  */
-export { Webhooks, type WebhooksOptions } from './webhooks.js'
+
+export type { EventType, UnknownWebhookEvent, WebhookEvent, WebhookEventOf } from '@octopuspro/contract'
+export { type MemoryDedupeOptions, type MemoryDedupeStore, memoryDedupe } from './dedupe/memory.js'
+export { type RedisDedupeOptions, type RedisEvalClient, redisDedupe } from './dedupe/redis.js'
+export type { ClaimResult, DedupeStore, DedupeTtlOptions } from './dedupe/store.js'
+export { type DedupeOperation, DedupeStoreError } from './errors/dedupe-store-error.js'
+export {
+  isDedupeStoreError,
+  isHandlerTimeoutError,
+  isWebhookHandlerError,
+  isWebhooksError,
+  isWebhookVerificationError,
+} from './errors/guards.js'
+export { HandlerTimeoutError } from './errors/handler-timeout-error.js'
+export { WebhookHandlerError } from './errors/webhook-handler-error.js'
+export {
+  type WebhookVerificationDetails,
+  WebhookVerificationError,
+  type WebhookVerificationReason,
+} from './errors/webhook-verification-error.js'
+
+export { WebhooksError } from './errors/webhooks-error.js'
 export { WebhookEventHandler, type WebhookEventHandlerOptions } from './event-handler/event-handler.js'
 export type {
   WebhookAnyHandler,
@@ -16,32 +37,10 @@ export type {
   WebhookHandler,
   WebhookWildcard,
 } from './event-handler/types.js'
-
-export { expressWebhooks, type ExpressLikeRequest } from './middleware/express.js'
+export { type ExpressLikeRequest, expressWebhooks } from './middleware/express.js'
 export { nodeWebhooks } from './middleware/node.js'
 export type { WebhookErrorBody, WebhookRequest, WebhookResponse, WebhookResponseReason } from './middleware/types.js'
 
-export type { ClaimResult, DedupeStore, DedupeTtlOptions } from './dedupe/store.js'
-export { memoryDedupe, type MemoryDedupeOptions, type MemoryDedupeStore } from './dedupe/memory.js'
-export { redisDedupe, type RedisDedupeOptions, type RedisEvalClient } from './dedupe/redis.js'
-
-export { WebhooksError } from './errors/webhooks-error.js'
-export {
-  WebhookVerificationError,
-  type WebhookVerificationDetails,
-  type WebhookVerificationReason,
-} from './errors/webhook-verification-error.js'
-export { WebhookHandlerError } from './errors/webhook-handler-error.js'
-export { HandlerTimeoutError } from './errors/handler-timeout-error.js'
-export { DedupeStoreError, type DedupeOperation } from './errors/dedupe-store-error.js'
-export {
-  isDedupeStoreError,
-  isHandlerTimeoutError,
-  isWebhookHandlerError,
-  isWebhooksError,
-  isWebhookVerificationError,
-} from './errors/guards.js'
-
 export type { WebhookHeaders } from './verify/headers.js'
 export type { RawBody } from './verify/raw-body.js'
-export type { EventType, UnknownWebhookEvent, WebhookEvent, WebhookEventOf } from '@octopuspro/contract'
+export { Webhooks, type WebhooksOptions } from './webhooks.js'

@@ -1,15 +1,15 @@
 import type { UnknownWebhookEvent, WebhookEvent } from '@octopuspro/contract'
 import type { DedupeStore } from './dedupe/store.js'
 import { WebhookEventHandler, type WebhookEventHandlerOptions } from './event-handler/event-handler.js'
-import { headerLookup, type HeaderLookup, type WebhookHeaders } from './verify/headers.js'
 import { positiveInteger } from './internal/positive-integer.js'
 import { createResponder, type VerifiedDelivery } from './middleware/create-responder.js'
 import { handleFetchRequest } from './middleware/fetch.js'
 import type { WebhookRequest, WebhookResponse } from './middleware/types.js'
+import { type HeaderLookup, headerLookup, type WebhookHeaders } from './verify/headers.js'
 import { decodeUtf8, parseEvent } from './verify/parse-event.js'
-import { toRawBytes, type RawBody } from './verify/raw-body.js'
+import { type RawBody, toRawBytes } from './verify/raw-body.js'
 import { signingKeys } from './verify/signing-keys.js'
-import { verifySignature, type SignatureSettings } from './verify/verify-signature.js'
+import { type SignatureSettings, verifySignature } from './verify/verify-signature.js'
 
 /**
  * Options of {@link Webhooks}.
@@ -48,7 +48,6 @@ export interface WebhooksOptions extends WebhookEventHandlerOptions {
   /** The clock, in milliseconds (default `Date.now`); tests pass a frozen one. */
   now?: () => number
 }
-
 
 /**
  * The OctopusPro webhook receiver: verifies Standard Webhooks signatures, parses events with the contract's

@@ -1,10 +1,10 @@
-import type { WebhookDelivery } from '@octopuspro/contract'
-import { startReferenceServer, type ReferenceServer } from '@octopuspro/reference-server'
 import { createServer } from 'node:http'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expressWebhooks, memoryDedupe, Webhooks, type WebhookEvent, type UnknownWebhookEvent } from '../src/index.js'
-import { listen } from './helpers.js'
+import type { WebhookDelivery } from '@octopuspro/contract'
+import { type ReferenceServer, startReferenceServer } from '@octopuspro/reference-server'
 import express from 'express'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expressWebhooks, memoryDedupe, type UnknownWebhookEvent, type WebhookEvent, Webhooks } from '../src/index.js'
+import { listen } from './helpers.js'
 
 /**
  * The reference server delivers real events to this package's receiver in a real Express app: endpoints are
@@ -42,7 +42,11 @@ describe('reference server → Express receiver', () => {
   }
 
   async function endpoint(eventTypes: string[]): Promise<{ id: string; secret: string }> {
-    return api('POST', '/webhooks', { name: 'Receiver under test', url: `${receiverUrl}/octopuspro`, event_types: eventTypes })
+    return api('POST', '/webhooks', {
+      name: 'Receiver under test',
+      url: `${receiverUrl}/octopuspro`,
+      event_types: eventTypes,
+    })
   }
 
   function receiver(secret: string | string[]) {
@@ -103,14 +107,18 @@ describe('reference server → Express receiver', () => {
     await api('POST', '/inquiries', { name: 'Alan Turing', service: 'Window cleaning', message: 'Three floors' })
     const delivery = await server.deliveries.waitFor({ endpointId: id, type: 'inquiry.created', status: 'succeeded' })
     expect(delivery.attempts.map((a) => a.status_code)).toEqual([500, 204])
-    expect(JSON.parse(delivery.attempts[0]?.response_body_excerpt ?? '')).toMatchObject({ error: { reason: 'handler_failed' } })
+    expect(JSON.parse(delivery.attempts[0]?.response_body_excerpt ?? '')).toMatchObject({
+      error: { reason: 'handler_failed' },
+    })
     expect(attempts).toBe(2)
     await api('DELETE', `/webhooks/${id}`)
   })
 
   it('keeps verifying with the old secret during a rotation, and with the new one', async () => {
     const { id, secret: oldSecret } = await endpoint(['complaint.created'])
-    const { secret: newSecret } = await api<{ secret: string }>('POST', `/webhooks/${id}/rotate-secret`, { expires_in_seconds: 3600 })
+    const { secret: newSecret } = await api<{ secret: string }>('POST', `/webhooks/${id}/rotate-secret`, {
+      expires_in_seconds: 3600,
+    })
     expect(newSecret).not.toBe(oldSecret)
     const customer = await api<{ id: string }>('POST', '/customers', { name: 'Katherine Johnson' })
     // Each receiver knows one secret only: both verify because every delivery carries both signatures.

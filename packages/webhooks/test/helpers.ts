@@ -1,6 +1,6 @@
-import { signWebhook } from '@octopuspro/contract'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { signWebhook } from '@octopuspro/contract'
 
 /** The Standard Webhooks test secret (from the spec's examples). */
 export const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
@@ -13,7 +13,11 @@ export const now = () => NOW_SECONDS * 1000
 /** A signed delivery of `body`: its headers (with content-type) and the body. */
 export async function signed(
   body: string,
-  { secret = SECRET, id = 'evt_1', timestamp = NOW_SECONDS }: { secret?: string | string[]; id?: string; timestamp?: number } = {},
+  {
+    secret = SECRET,
+    id = 'evt_1',
+    timestamp = NOW_SECONDS,
+  }: { secret?: string | string[]; id?: string; timestamp?: number } = {},
 ): Promise<{ headers: Record<string, string>; body: string }> {
   const headers = await signWebhook({ secret, id, timestamp, body })
   return { headers: { ...headers, 'content-type': 'application/json' }, body }

@@ -16,7 +16,10 @@ export function createFastifyApp(webhooks: Webhooks) {
         header: (name) => request.headers[name]?.toString(),
         readBody: async () => request.body,
       })
-      return reply.code(answer.status).headers(answer.headers).send(answer.body ?? undefined)
+      return reply
+        .code(answer.status)
+        .headers(answer.headers)
+        .send(answer.body ?? undefined)
     })
   })
   // #endregion fastify

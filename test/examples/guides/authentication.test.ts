@@ -1,5 +1,10 @@
 import { AuthenticationError, OctopusPro, OctopusProError, PermissionDeniedError } from '@octopuspro/client'
-import { createReferenceServer, manualClock, type ManualClock, type ReferenceServer } from '@octopuspro/reference-server'
+import {
+  createReferenceServer,
+  type ManualClock,
+  manualClock,
+  type ReferenceServer,
+} from '@octopuspro/reference-server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 // The samples of docs/authentication.md, run against the reference server.
@@ -7,7 +12,8 @@ let server: ReferenceServer
 let clock: ManualClock
 let admin: OctopusPro
 /** A client with another key, talking to the same server. */
-const clientWith = (apiKey: string) => new OctopusPro({ apiKey, baseUrl: server.baseUrl, fetch: server.fetch, maxRetries: 0 })
+const clientWith = (apiKey: string) =>
+  new OctopusPro({ apiKey, baseUrl: server.baseUrl, fetch: server.fetch, maxRetries: 0 })
 
 beforeEach(() => {
   clock = manualClock('2026-11-27T10:00:00.000Z')
@@ -21,7 +27,10 @@ describe('docs/authentication.md', () => {
     vi.stubEnv('OCTOPUSPRO_BASE_URL', server.baseUrl)
     vi.stubEnv('OCTOPUSPRO_API_KEY', '')
     await expect(import('./samples/client-from-env.js')).rejects.toSatisfy(
-      (error) => error instanceof OctopusProError && error.code === 'missing_api_key' && error.message.includes('OCTOPUSPRO_API_KEY'),
+      (error) =>
+        error instanceof OctopusProError &&
+        error.code === 'missing_api_key' &&
+        error.message.includes('OCTOPUSPRO_API_KEY'),
     )
     vi.resetModules()
     vi.stubEnv('OCTOPUSPRO_API_KEY', server.apiKey)
@@ -32,10 +41,15 @@ describe('docs/authentication.md', () => {
 
   it('X-Api-Key is accepted as well as Authorization: Bearer', async () => {
     const viaHeader = await server.fetch(`${server.baseUrl}/account`, { headers: { 'x-api-key': server.apiKey } })
-    const viaBearer = await server.fetch(`${server.baseUrl}/account`, { headers: { authorization: `Bearer ${server.apiKey}` } })
+    const viaBearer = await server.fetch(`${server.baseUrl}/account`, {
+      headers: { authorization: `Bearer ${server.apiKey}` },
+    })
     expect([viaHeader.status, viaBearer.status]).toEqual([200, 200])
     const missing = await server.fetch(`${server.baseUrl}/account`)
-    expect([missing.status, ((await missing.json()) as { error: { code: string } }).error.code]).toEqual([401, 'api_key_missing'])
+    expect([missing.status, ((await missing.json()) as { error: { code: string } }).error.code]).toEqual([
+      401,
+      'api_key_missing',
+    ])
   })
 
   it('one key per integration; a read-only key cannot write', async () => {
@@ -44,7 +58,13 @@ describe('docs/authentication.md', () => {
     const key = await op.apiKeys.create({ name: 'Data Warehouse Sync', mode: 'read_only' })
     key.secret // opk_… — shown this once; store it in your secret manager
     // #endregion create-key
-    expect(key).toMatchObject({ object: 'api_key', mode: 'read_only', status: 'active', prefix: key.secret.slice(0, 8), last4: key.secret.slice(-4) })
+    expect(key).toMatchObject({
+      object: 'api_key',
+      mode: 'read_only',
+      status: 'active',
+      prefix: key.secret.slice(0, 8),
+      last4: key.secret.slice(-4),
+    })
     expect(key.prefix).toMatch(/^opk_.{4}$/)
     expect((await op.apiKeys.get(key.id)) as object).not.toHaveProperty('secret')
 
@@ -56,7 +76,9 @@ describe('docs/authentication.md', () => {
 
     const mobile = await op.apiKeys.create({ name: 'Mobile App Integration' })
     await op.apiKeys.revoke(mobile.id)
-    await expect(clientWith(mobile.secret).account.get()).rejects.toSatisfy((e) => e instanceof AuthenticationError && e.code === 'api_key_revoked')
+    await expect(clientWith(mobile.secret).account.get()).rejects.toSatisfy(
+      (e) => e instanceof AuthenticationError && e.code === 'api_key_revoked',
+    )
     expect((await warehouse.account.get()).object).toBe('account') // revoking one key never affects another
   })
 
@@ -64,7 +86,9 @@ describe('docs/authentication.md', () => {
     const key = await admin.apiKeys.create({ name: 'Contractor', expires_at: '2026-11-27T11:00:00.000Z' })
     expect((await clientWith(key.secret).account.get()).object).toBe('account')
     await clock.advance(60 * 60 * 1000)
-    await expect(clientWith(key.secret).account.get()).rejects.toSatisfy((e) => e instanceof AuthenticationError && e.code === 'api_key_expired')
+    await expect(clientWith(key.secret).account.get()).rejects.toSatisfy(
+      (e) => e instanceof AuthenticationError && e.code === 'api_key_expired',
+    )
   })
 
   it('rolling a key: the old secret keeps working for the overlap, then stops', async () => {
@@ -80,7 +104,9 @@ describe('docs/authentication.md', () => {
     expect((await clientWith(rolled.secret).account.get()).object).toBe('account')
 
     await clock.advance(3600 * 1000)
-    await expect(clientWith(key.secret).account.get()).rejects.toSatisfy((e) => e instanceof AuthenticationError && e.code === 'api_key_expired')
+    await expect(clientWith(key.secret).account.get()).rejects.toSatisfy(
+      (e) => e instanceof AuthenticationError && e.code === 'api_key_expired',
+    )
     expect((await clientWith(rolled.secret).account.get()).object).toBe('account')
 
     const leaked = await op.apiKeys.roll(key.id) // default: the old secret stops at once
@@ -92,7 +118,9 @@ describe('docs/authentication.md', () => {
     const key = await admin.apiKeys.create({ name: 'Old integration' })
     const self = clientWith(key.secret)
     expect((await self.apiKeys.revoke(key.id)).status).toBe('revoked')
-    await expect(self.account.get()).rejects.toSatisfy((e) => e instanceof AuthenticationError && e.code === 'api_key_revoked')
+    await expect(self.account.get()).rejects.toSatisfy(
+      (e) => e instanceof AuthenticationError && e.code === 'api_key_revoked',
+    )
   })
 
   it('the key never shows in the client description', () => {

@@ -9,7 +9,12 @@ it('validates, parses, computes, searches and describes', async () => {
   log.mockRestore()
   expect(sample.checked.success).toBe(false)
   expect(sample.totals).toEqual({ subtotal: 18_000, tax: 1_800, total: 19_800 })
-  expect(sample.paymentTypes.sort()).toEqual(['payment.approved', 'payment.created', 'payment.refunded', 'payment.rejected'])
+  expect(sample.paymentTypes.sort()).toEqual([
+    'payment.approved',
+    'payment.created',
+    'payment.refunded',
+    'payment.rejected',
+  ])
   expect(sample.approve).toMatchObject({ method: 'POST', path: '/payments/{id}/approve' })
   expect(sample.document).toMatchObject({ openapi: expect.stringMatching(/^3\.1/) })
   expect(sample.onEvent(createSampleEvent('payment.approved', { data: { amount: 4200 } }))).toBe(4200)

@@ -16,11 +16,14 @@ function setUp(answer: (request: Request) => Promise<Response> | Response, optio
   const requests: Request[] = []
   const server = createReferenceServer({
     clock,
-    delivery: { jitter: options.jitter ?? 0, fetch: async (input, init) => {
-      const request = new Request(input, init)
-      requests.push(request.clone())
-      return answer(request)
-    } },
+    delivery: {
+      jitter: options.jitter ?? 0,
+      fetch: async (input, init) => {
+        const request = new Request(input, init)
+        requests.push(request.clone())
+        return answer(request)
+      },
+    },
   })
   closers.push(() => server.close())
   const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch })
@@ -30,7 +33,11 @@ function setUp(answer: (request: Request) => Promise<Response> | Response, optio
 describe('docs/delivery-semantics.md', () => {
   it('retries on the default schedule (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), then fails', async () => {
     const { clock, server, op } = setUp(() => new Response(null, { status: 503 }))
-    await op.webhooks.create({ name: 'Down', url: 'https://receiver.example.com/hook', event_types: ['customer.created'] })
+    await op.webhooks.create({
+      name: 'Down',
+      url: 'https://receiver.example.com/hook',
+      event_types: ['customer.created'],
+    })
     await op.customers.create({ name: 'Ada' })
     await server.deliveries.idle()
     for (const ms of [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]) await clock.advance(ms)
@@ -56,13 +63,20 @@ describe('docs/delivery-semantics.md', () => {
       fail = false
       return new Response(null, { status })
     })
-    await op.webhooks.create({ name: 'Flaky', url: 'https://receiver.example.com/hook', event_types: ['customer.created'] })
+    await op.webhooks.create({
+      name: 'Flaky',
+      url: 'https://receiver.example.com/hook',
+      event_types: ['customer.created'],
+    })
     await op.customers.create({ name: 'Ada' })
     await server.deliveries.idle()
     await clock.advance(5_000)
     const event = await server.events.waitFor({ type: 'customer.created' })
     expect(requests.map((r) => r.headers.get('webhook-id'))).toEqual([event.id, event.id])
-    expect(requests.map((r) => r.headers.get('webhook-timestamp'))).toEqual([String(Date.parse('2026-11-27T10:00:00.000Z') / 1000), String(Date.parse('2026-11-27T10:00:05.000Z') / 1000)])
+    expect(requests.map((r) => r.headers.get('webhook-timestamp'))).toEqual([
+      String(Date.parse('2026-11-27T10:00:00.000Z') / 1000),
+      String(Date.parse('2026-11-27T10:00:05.000Z') / 1000),
+    ])
     expect(requests[0]!.headers.get('webhook-signature')).toMatch(/^v1,[A-Za-z0-9+/=]+$/)
     expect(requests[0]!.headers.get('content-type')).toBe('application/json')
     expect(requests[0]!.headers.get('user-agent')).toMatch(/^OctopusPro-Webhooks\//)
@@ -70,22 +84,42 @@ describe('docs/delivery-semantics.md', () => {
 
   it('a redirect is a failure (not followed); 410 Gone disables the endpoint at once; a PATCH re-enables it', async () => {
     let answer = 302
-    const { server, op } = setUp(() => new Response(null, { status: answer, headers: answer === 302 ? { location: 'https://elsewhere.example.com/' } : {} }))
-    const endpoint = await op.webhooks.create({ name: 'Moved', url: 'https://receiver.example.com/hook', event_types: ['customer.created'] })
+    const { server, op } = setUp(
+      () =>
+        new Response(null, {
+          status: answer,
+          headers: answer === 302 ? { location: 'https://elsewhere.example.com/' } : {},
+        }),
+    )
+    const endpoint = await op.webhooks.create({
+      name: 'Moved',
+      url: 'https://receiver.example.com/hook',
+      event_types: ['customer.created'],
+    })
     await op.customers.create({ name: 'Ada' })
     await server.deliveries.idle()
-    expect(server.deliveries.list()[0]!.attempts[0]).toMatchObject({ status_code: 302, error: 'HTTP 302: redirect to https://elsewhere.example.com/ not followed' })
+    expect(server.deliveries.list()[0]!.attempts[0]).toMatchObject({
+      status_code: 302,
+      error: 'HTTP 302: redirect to https://elsewhere.example.com/ not followed',
+    })
 
     answer = 410
     await op.customers.create({ name: 'Grace' })
     await server.deliveries.idle()
     expect(await op.webhooks.get(endpoint.id)).toMatchObject({ active: false, disabled_reason: 'gone' })
-    expect(await op.webhooks.update(endpoint.id, { active: true })).toMatchObject({ active: true, disabled_reason: null })
+    expect(await op.webhooks.update(endpoint.id, { active: true })).toMatchObject({
+      active: true,
+      disabled_reason: null,
+    })
   })
 
   it('during a secret rotation every delivery carries both signatures; a receiver with either secret verifies it', async () => {
     const { clock, server, op, requests } = setUp(() => new Response(null, { status: 204 }))
-    const endpoint = await op.webhooks.create({ name: 'Rotating', url: 'https://receiver.example.com/hook', event_types: ['customer.created'] })
+    const endpoint = await op.webhooks.create({
+      name: 'Rotating',
+      url: 'https://receiver.example.com/hook',
+      event_types: ['customer.created'],
+    })
     const oldSecret = endpoint.secret
     // #region rotate
     const { secret: newSecret } = await op.webhooks.rotateSecret(endpoint.id, { expires_in_seconds: 86_400 }) // overlap: 24 h
@@ -129,9 +163,16 @@ describe('docs/delivery-semantics.md', () => {
     const server = createReferenceServer({ delivery: { timeoutMs: 50, retrySchedule: [] } })
     closers.push(() => server.close())
     const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch })
-    await op.webhooks.create({ name: 'Slow', url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/hook`, event_types: ['customer.created'] })
+    await op.webhooks.create({
+      name: 'Slow',
+      url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/hook`,
+      event_types: ['customer.created'],
+    })
     await op.customers.create({ name: 'Ada' })
     const delivery = await server.deliveries.waitFor({ status: 'failed' })
-    expect(delivery.attempts[0]).toMatchObject({ status_code: null, error: expect.stringMatching(/timed? ?out|timeout/i) })
+    expect(delivery.attempts[0]).toMatchObject({
+      status_code: null,
+      error: expect.stringMatching(/timed? ?out|timeout/i),
+    })
   })
 })

@@ -43,7 +43,9 @@ describe('docs/errors-and-retries.md', () => {
     expect(log).toHaveBeenCalledWith('already approved or rejected')
     log.mockRestore()
 
-    const typo = await op.customers.create({ name: 'Ada', emial: 'ada@example.com' } as never).catch((error: unknown) => error)
+    const typo = await op.customers
+      .create({ name: 'Ada', emial: 'ada@example.com' } as never)
+      .catch((error: unknown) => error)
     // #region details
     if (typo instanceof BadRequestError) {
       typo.code // 'unknown_parameter'
@@ -52,10 +54,19 @@ describe('docs/errors-and-retries.md', () => {
     }
     // #endregion details
     expect(typo).toBeInstanceOf(BadRequestError)
-    expect(typo).toMatchObject({ status: 400, type: 'invalid_request_error', code: 'unknown_parameter', param: 'emial', requestId: expect.stringMatching(/^req_/) })
+    expect(typo).toMatchObject({
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'unknown_parameter',
+      param: 'emial',
+      requestId: expect.stringMatching(/^req_/),
+    })
 
     const unknownCustomer = await op.invoices
-      .create({ customer_id: 'cus_0000000000000000000000', line_items: [{ description: 'x', quantity: 1, unit_amount: 1 }] })
+      .create({
+        customer_id: 'cus_0000000000000000000000',
+        line_items: [{ description: 'x', quantity: 1, unit_amount: 1 }],
+      })
       .catch((error: unknown) => error)
     expect(unknownCustomer).toBeInstanceOf(UnprocessableEntityError)
     expect(unknownCustomer).toMatchObject({ status: 422, code: 'reference_invalid', param: 'customer_id' })
@@ -69,14 +80,23 @@ describe('docs/errors-and-retries.md', () => {
       baseUrl: server.baseUrl,
       fetch: server.fetch,
       maxRetries: 3, // default 2
-      hooks: { onRetry: [({ error, attempt, delayMs }) => console.warn(`attempt ${attempt} failed (${error.code}), retrying in ${delayMs} ms`)] },
+      hooks: {
+        onRetry: [
+          ({ error, attempt, delayMs }) =>
+            console.warn(`attempt ${attempt} failed (${error.code}), retrying in ${delayMs} ms`),
+        ],
+      },
     })
     // #endregion retries
     // The customer is created, then the answer is lost (502): the retry, with the same Idempotency-Key, gets the
     // stored answer instead of creating a second customer.
     server.faults.add({ match: 'POST /v1/customers', status: 502, after: true, times: 1 })
-    const { data, response } = await op.customers.create({ name: 'Grace Hopper', email: 'grace@example.com' }).withResponse()
-    expect(warn.mock.calls).toEqual([[expect.stringMatching(/^attempt 1 failed \(injected_fault\), retrying in \d+ ms$/)]])
+    const { data, response } = await op.customers
+      .create({ name: 'Grace Hopper', email: 'grace@example.com' })
+      .withResponse()
+    expect(warn.mock.calls).toEqual([
+      [expect.stringMatching(/^attempt 1 failed \(injected_fault\), retrying in \d+ ms$/)],
+    ])
     warn.mockRestore()
     expect(response.headers.get('idempotent-replayed')).toBe('true')
     expect((await op.customers.list({ email: 'grace@example.com' })).data.map((c: Customer) => c.id)).toEqual([data.id])
@@ -90,7 +110,9 @@ describe('docs/errors-and-retries.md', () => {
     const again = await op.customers.create(body, { idempotencyKey: `customer-for-${orderId}` }) // the same customer
     // #endregion idempotency-key
     expect(again.id).toBe(customer.id)
-    await expect(op.customers.create({ name: 'Someone else' }, { idempotencyKey: `customer-for-${orderId}` })).rejects.toMatchObject({
+    await expect(
+      op.customers.create({ name: 'Someone else' }, { idempotencyKey: `customer-for-${orderId}` }),
+    ).rejects.toMatchObject({
       status: 409,
       code: 'idempotency_key_reused',
     })

@@ -9,7 +9,9 @@ it('first calls, a subscription and a receiver: the booking arrives', async () =
   // The samples say 127.0.0.1:3000; deliveries are sent to the receiver's real (free) port instead.
   const server = await startReferenceServer({
     seed: 'demo',
-    delivery: { fetch: (input, init) => fetch(String(input).replace('127.0.0.1:3000', `127.0.0.1:${receiverPort}`), init) },
+    delivery: {
+      fetch: (input, init) => fetch(String(input).replace('127.0.0.1:3000', `127.0.0.1:${receiverPort}`), init),
+    },
   })
   afterAll(() => server.close())
   vi.stubEnv('OCTOPUSPRO_API_KEY', server.apiKey)
@@ -34,10 +36,17 @@ it('first calls, a subscription and a receiver: the booking arrives', async () =
   afterAll(() => new Promise((resolve) => receiver.server.close(resolve)))
 
   const { op } = await import('./samples/first-calls.js')
-  const next = await op.bookings.create({ customer_id: customer.id, service: 'Window cleaning', scheduled_start: '2026-12-02T09:00:00.000Z', scheduled_end: '2026-12-02T10:00:00.000Z' })
+  const next = await op.bookings.create({
+    customer_id: customer.id,
+    service: 'Window cleaning',
+    scheduled_start: '2026-12-02T09:00:00.000Z',
+    scheduled_end: '2026-12-02T10:00:00.000Z',
+  })
   const delivery = await server.deliveries.waitFor({ type: 'booking.created', status: 'succeeded' })
   expect(delivery.attempts.map((a) => a.status_code)).toEqual([204])
-  await vi.waitFor(() => expect(log).toHaveBeenCalledWith(`new booking ${next.id}: Window cleaning at 2026-12-02T09:00:00.000Z`))
+  await vi.waitFor(() =>
+    expect(log).toHaveBeenCalledWith(`new booking ${next.id}: Window cleaning at 2026-12-02T09:00:00.000Z`),
+  )
   vi.unstubAllEnvs()
   log.mockRestore()
 })

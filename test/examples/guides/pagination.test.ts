@@ -75,7 +75,10 @@ describe('docs/pagination.md', () => {
     const all = await op.customers.list({ limit: 100 }).toArray({ limit: 1_000 })
     const pivot = all[100]!
     // #region windows
-    const november = op.customers.list({ created_after: '2026-11-01T00:00:00.000Z', created_before: '2026-12-01T00:00:00.000Z' })
+    const november = op.customers.list({
+      created_after: '2026-11-01T00:00:00.000Z',
+      created_before: '2026-12-01T00:00:00.000Z',
+    })
     const changed = op.customers.list({ updated_after: '2026-11-27T09:00:00.000Z' }) // updated strictly after
     // #endregion windows
     expect(await november.toArray({ limit: 1_000 })).toEqual(

@@ -1,7 +1,7 @@
 import { OctopusPro } from '@octopuspro/client'
 import { generateWebhookSecret, type WebhookEventOf } from '@octopuspro/contract'
 import { createReferenceServer } from '@octopuspro/reference-server'
-import { memoryDedupe, Webhooks, type WebhookEvent } from '@octopuspro/webhooks'
+import { memoryDedupe, type WebhookEvent, Webhooks } from '@octopuspro/webhooks'
 import { createTestEvent, signPayload } from '@octopuspro/webhooks/testing'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -10,16 +10,25 @@ const secret = generateWebhookSecret()
 
 async function deliver(webhooks: Webhooks, event: { id: string }) {
   const body = JSON.stringify(event)
-  return webhooks.handle(new Request('https://app.example.com/webhooks', { method: 'POST', headers: await signPayload({ secret, id: event.id, body }), body }))
+  return webhooks.handle(
+    new Request('https://app.example.com/webhooks', {
+      method: 'POST',
+      headers: await signPayload({ secret, id: event.id, body }),
+      body,
+    }),
+  )
 }
 
 describe('docs/receiving-webhooks.md', () => {
   it('handlers: one type, a category, a list, everything, errors', async () => {
     const seen: string[] = []
     const webhooks = new Webhooks({ secret })
-    const markInvoicePaid = async (invoiceId: string | null, amount: number) => void seen.push(`paid ${invoiceId} ${amount}`)
-    const syncBooking = async (booking: WebhookEventOf<'booking.created'>['data']) => void seen.push(`booking ${booking.id}`)
-    const upsertContact = async (customer: WebhookEventOf<'customer.created'>['data']) => void seen.push(`contact ${customer.id}`)
+    const markInvoicePaid = async (invoiceId: string | null, amount: number) =>
+      void seen.push(`paid ${invoiceId} ${amount}`)
+    const syncBooking = async (booking: WebhookEventOf<'booking.created'>['data']) =>
+      void seen.push(`booking ${booking.id}`)
+    const upsertContact = async (customer: WebhookEventOf<'customer.created'>['data']) =>
+      void seen.push(`contact ${customer.id}`)
     const report = vi.fn()
     // #region handlers
     webhooks.on('payment.approved', async (event) => markInvoicePaid(event.data.invoice_id, event.data.amount)) // narrowed
@@ -71,9 +80,15 @@ describe('docs/receiving-webhooks.md', () => {
   })
 
   it('troubleshooting from the API: the delivery log, redelivery, a test event, a disabled endpoint', async () => {
-    const server = createReferenceServer({ delivery: { retrySchedule: [], fetch: async () => new Response('boom', { status: 500 }) } })
+    const server = createReferenceServer({
+      delivery: { retrySchedule: [], fetch: async () => new Response('boom', { status: 500 }) },
+    })
     const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch })
-    const created = await op.webhooks.create({ name: 'Order Notifications', url: 'https://your-domain.com/webhook', event_types: ['booking.created'] })
+    const created = await op.webhooks.create({
+      name: 'Order Notifications',
+      url: 'https://your-domain.com/webhook',
+      event_types: ['booking.created'],
+    })
     const endpointId = created.id
     await op.webhooks.sendTest(endpointId, { event_type: 'booking.created' })
     await server.deliveries.waitFor({ status: 'failed' })
@@ -81,10 +96,14 @@ describe('docs/receiving-webhooks.md', () => {
     const log = (line: string) => lines.push(line)
     // #region inspect
     const endpoint = await op.webhooks.get(endpointId)
-    log(`${endpoint.url} active=${endpoint.active} ${endpoint.disabled_reason ?? ''} types=${endpoint.event_types.join(',')}`)
+    log(
+      `${endpoint.url} active=${endpoint.active} ${endpoint.disabled_reason ?? ''} types=${endpoint.event_types.join(',')}`,
+    )
     for await (const delivery of op.webhooks.listDeliveries(endpointId, { status: 'failed' })) {
       const last = delivery.attempts.at(-1)
-      log(`${delivery.event_type} ${delivery.event_id}: ${last?.status_code ?? last?.error} ${last?.response_body_excerpt ?? ''}`)
+      log(
+        `${delivery.event_type} ${delivery.event_id}: ${last?.status_code ?? last?.error} ${last?.response_body_excerpt ?? ''}`,
+      )
       await op.webhookDeliveries.redeliver(delivery.id) // once the receiver is fixed
     }
     await op.webhooks.sendTest(endpointId, { event_type: 'booking.created' }) // a sample event, marked test: true

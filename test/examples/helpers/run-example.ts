@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import { type ChildProcessByStdio, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
@@ -15,9 +15,12 @@ export function exampleDir(name: string): string {
  * (`node …` with this Node), so a test runs exactly what the README documents.
  */
 function scriptCommand(name: string, script: string): string[] {
-  const pkg = JSON.parse(readFileSync(new URL(`${name}/package.json`, examplesDir), 'utf8')) as { scripts?: Record<string, string> }
+  const pkg = JSON.parse(readFileSync(new URL(`${name}/package.json`, examplesDir), 'utf8')) as {
+    scripts?: Record<string, string>
+  }
   const command = pkg.scripts?.[script]
-  if (!command?.startsWith('node ')) throw new Error(`examples/${name}: scripts.${script} should be a "node …" command, got ${command}`)
+  if (!command?.startsWith('node '))
+    throw new Error(`examples/${name}: scripts.${script} should be a "node …" command, got ${command}`)
   return command.split(/\s+/).slice(1)
 }
 
@@ -36,12 +39,21 @@ export interface RunningExample {
 }
 
 /** Starts `pnpm --filter @octopuspro-examples/<name> <script> [args]` (its command, run directly) with extra env. */
-export function runExample(name: string, script: string, env: Record<string, string | undefined> = {}, args: string[] = []): RunningExample {
-  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, [...scriptCommand(name, script), ...args], {
-    cwd: exampleDir(name),
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+export function runExample(
+  name: string,
+  script: string,
+  env: Record<string, string | undefined> = {},
+  args: string[] = [],
+): RunningExample {
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
+    process.execPath,
+    [...scriptCommand(name, script), ...args],
+    {
+      cwd: exampleDir(name),
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let stdout = ''
   let stderr = ''
   const listeners = new Set<() => void>()
@@ -78,7 +90,11 @@ export function runExample(name: string, script: string, env: Record<string, str
         }
         const timer = setTimeout(() => {
           cleanup()
-          reject(new Error(`examples/${name}: no matching line within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`))
+          reject(
+            new Error(
+              `examples/${name}: no matching line within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+            ),
+          )
         }, timeoutMs)
         const cleanup = () => {
           clearTimeout(timer)
@@ -88,7 +104,11 @@ export function runExample(name: string, script: string, env: Record<string, str
         void exited.then(() => {
           if (!listeners.has(check)) return
           cleanup()
-          reject(new Error(`examples/${name} exited before printing a matching line\nstdout:\n${stdout}\nstderr:\n${stderr}`))
+          reject(
+            new Error(
+              `examples/${name} exited before printing a matching line\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+            ),
+          )
         })
         check()
       })

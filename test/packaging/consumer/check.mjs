@@ -1,9 +1,9 @@
-import * as contract from '@octopuspro/contract'
 import * as client from '@octopuspro/client'
-import * as webhooks from '@octopuspro/webhooks'
-import * as testing from '@octopuspro/webhooks/testing'
+import * as contract from '@octopuspro/contract'
 import * as referenceServer from '@octopuspro/reference-server'
 import * as msw from '@octopuspro/reference-server/msw'
+import * as webhooks from '@octopuspro/webhooks'
+import * as testing from '@octopuspro/webhooks/testing'
 import * as mswNode from 'msw/node'
 import scenario from './scenario.cjs'
 

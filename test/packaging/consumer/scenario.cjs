@@ -5,7 +5,10 @@
 const { createServer } = require('node:http')
 
 module.exports = async function scenario({ contract, client, webhooks, testing, referenceServer, msw, mswNode }) {
-  const server = await referenceServer.startReferenceServer({ seed: 'demo', delivery: { retrySchedule: [50], timeoutMs: 2000 } })
+  const server = await referenceServer.startReferenceServer({
+    seed: 'demo',
+    delivery: { retrySchedule: [50], timeoutMs: 2000 },
+  })
   const http = createServer()
   await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve))
   try {
@@ -22,7 +25,10 @@ module.exports = async function scenario({ contract, client, webhooks, testing, 
 
     const testEvent = testing.createTestEvent('payment.approved', { data: { amount: 5000 } })
     const body = JSON.stringify(testEvent)
-    const verified = await receiver.verify(body, await testing.signPayload({ secret: endpoint.secret, id: testEvent.id, body }))
+    const verified = await receiver.verify(
+      body,
+      await testing.signPayload({ secret: endpoint.secret, id: testEvent.id, body }),
+    )
 
     let notFound
     try {
@@ -36,7 +42,9 @@ module.exports = async function scenario({ contract, client, webhooks, testing, 
     const inProcess = referenceServer.createReferenceServer()
     const mocks = mswNode.setupServer(...msw.createHandlers(inProcess))
     mocks.listen({ onUnhandledRequest: 'error' })
-    const account = await (await fetch(`${inProcess.baseUrl}/account`, { headers: { authorization: `Bearer ${inProcess.apiKey}` } })).json()
+    const account = await (
+      await fetch(`${inProcess.baseUrl}/account`, { headers: { authorization: `Bearer ${inProcess.apiKey}` } })
+    ).json()
     mocks.close()
     await inProcess.close()
 
@@ -46,9 +54,16 @@ module.exports = async function scenario({ contract, client, webhooks, testing, 
       delivery: { status: delivery.status, codes: delivery.attempts.map((a) => a.status_code) },
       verified: { type: verified.type, amount: verified.data.amount },
       notFound,
-      settings: { status: settings.status, type: settings.headers.get('content-type'), bytes: (await settings.text()).length > 1000 },
+      settings: {
+        status: settings.status,
+        type: settings.headers.get('content-type'),
+        bytes: (await settings.text()).length > 1000,
+      },
       msw: { object: account.object, plan: account.plan },
-      contract: { eventTypes: contract.eventTypes.length, customerValid: contract.Customer.safeParse(customer).success },
+      contract: {
+        eventTypes: contract.eventTypes.length,
+        customerValid: contract.Customer.safeParse(customer).success,
+      },
     }
   } finally {
     await new Promise((resolve) => http.close(resolve))

@@ -36,7 +36,11 @@ function drain(req: IncomingMessage): Promise<void> {
  * await listen(listener)
  * ```
  */
-export function faultyReceiver(webhooks: Webhooks, plan: (eventId: string, attempt: number) => Fault, slowEvents: Set<string>) {
+export function faultyReceiver(
+  webhooks: Webhooks,
+  plan: (eventId: string, attempt: number) => Fault,
+  slowEvents: Set<string>,
+) {
   const seen: SeenRequest[] = []
   const attempts = new Map<string, number>()
   const door = nodeWebhooks(webhooks)
@@ -51,13 +55,19 @@ export function faultyReceiver(webhooks: Webhooks, plan: (eventId: string, attem
     res.on('close', () => (request.outcome ??= { kind: 'cut' }))
     switch (fault) {
       case 'ok':
-        return door(req, res)
+        door(req, res)
+        return
       case 'slow':
         slowEvents.add(eventId)
-        return door(req, res)
+        door(req, res)
+        return
       case '500':
       case '410':
-        void drain(req).then(() => res.writeHead(Number(fault), { 'content-type': 'text/plain' }).end(fault === '500' ? 'injected failure' : 'gone'))
+        void drain(req).then(() =>
+          res
+            .writeHead(Number(fault), { 'content-type': 'text/plain' })
+            .end(fault === '500' ? 'injected failure' : 'gone'),
+        )
         return
       case 'destroy':
         void drain(req).then(() => req.socket.destroy())
@@ -65,7 +75,10 @@ export function faultyReceiver(webhooks: Webhooks, plan: (eventId: string, attem
       case 'partial':
         void drain(req).then(() => {
           request.outcome = { kind: 'cut', status: 503 }
-          req.socket.end('HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain\r\ncontent-length: 100\r\n\r\nthe answer breaks o', () => req.socket.destroy())
+          req.socket.end(
+            'HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain\r\ncontent-length: 100\r\n\r\nthe answer breaks o',
+            () => req.socket.destroy(),
+          )
         })
         return
     }

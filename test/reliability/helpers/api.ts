@@ -16,7 +16,12 @@ export interface ApiAnswer {
  * const { status, json } = await call(server, 'GET', '/customers?limit=5')
  * ```
  */
-export async function call(server: Pick<ReferenceServer, 'baseUrl' | 'apiKey' | 'fetch'>, method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string>; apiKey?: string } = {}): Promise<ApiAnswer> {
+export async function call(
+  server: Pick<ReferenceServer, 'baseUrl' | 'apiKey' | 'fetch'>,
+  method: string,
+  path: string,
+  init: { body?: BodyInit; headers?: Record<string, string>; apiKey?: string } = {},
+): Promise<ApiAnswer> {
   const response = await server.fetch(`${server.baseUrl}${path}`, {
     method,
     headers: { authorization: `Bearer ${init.apiKey ?? server.apiKey}`, ...init.headers },

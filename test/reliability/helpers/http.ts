@@ -1,4 +1,11 @@
-import { createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type RequestListener, type Server } from 'node:http'
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type RequestListener,
+  request,
+  type Server,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /** A node:http server listening on loopback. */
@@ -56,13 +63,20 @@ export type RawOutcome = { status: number; headers: IncomingMessage['headers']; 
  * await rawRequest(url, { method: 'POST', headers: { 'webhook-id': ['a', 'b'] }, body })
  * ```
  */
-export function rawRequest(url: string, options: { method: string; headers: OutgoingHttpHeaders; body?: Uint8Array }): Promise<RawOutcome> {
+export function rawRequest(
+  url: string,
+  options: { method: string; headers: OutgoingHttpHeaders; body?: Uint8Array },
+): Promise<RawOutcome> {
   return new Promise((resolve) => {
-    const headers = options.body ? { ...options.headers, 'content-length': String(options.body.byteLength) } : options.headers
+    const headers = options.body
+      ? { ...options.headers, 'content-length': String(options.body.byteLength) }
+      : options.headers
     const req = request(url, { method: options.method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      )
       res.on('error', (error) => resolve({ error: error.message }))
     })
     req.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }))

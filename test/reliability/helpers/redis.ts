@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { describe, it } from 'vitest'
 
 /** The Redis the dedupe scenarios share (CI sets it; locally `REDIS_URL=redis://127.0.0.1:6379`). */
@@ -21,7 +21,9 @@ export function describeWithRedis(name: string, body: (redisUrl: string) => void
   } else if (process.env.CI) {
     describe(name, () => {
       it('has a Redis to run against', () => {
-        throw new Error(`REDIS_URL must be set in CI: "${name}" needs a real Redis (e.g. REDIS_URL=redis://127.0.0.1:6379)`)
+        throw new Error(
+          `REDIS_URL must be set in CI: "${name}" needs a real Redis (e.g. REDIS_URL=redis://127.0.0.1:6379)`,
+        )
       })
     })
   } else {

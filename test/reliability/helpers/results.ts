@@ -49,6 +49,10 @@ export interface ScenarioResult {
  */
 export function recordFigures(result: Omit<ScenarioResult, 'at' | 'file'> & { file: string }): void {
   mkdirSync(RESULTS_DIR, { recursive: true })
-  const written: ScenarioResult = { ...result, file: basename(fileURLToPath(result.file)), at: new Date().toISOString() }
+  const written: ScenarioResult = {
+    ...result,
+    file: basename(fileURLToPath(result.file)),
+    at: new Date().toISOString(),
+  }
   writeFileSync(`${RESULTS_DIR}${result.id}.json`, `${JSON.stringify(written, null, 2)}\n`)
 }

@@ -58,7 +58,9 @@ export class ReceiverModel {
     const contentType = headers.get('content-type')
     if (contentType !== null && !JSON_MEDIA_TYPE.test(contentType)) return refuse(415, 'unsupported_media_type')
     if (body.byteLength > settings.maxBodyBytes) return refuse(413, 'payload_too_large')
-    const [id, timestamp, signatures] = STANDARD_HEADERS.map(([name, svix]) => headers.get(name) || headers.get(svix) || '')
+    const [id, timestamp, signatures] = STANDARD_HEADERS.map(
+      ([name, svix]) => headers.get(name) || headers.get(svix) || '',
+    )
     for (const [index, value] of [id, timestamp, signatures].entries()) {
       if (!value) return refuse(401, 'missing_header', STANDARD_HEADERS[index]?.[0])
     }

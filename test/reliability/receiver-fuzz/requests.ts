@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
-import { concatBytes, createSampleEvent, eventTypes, type EventType, type IdGenerator } from '@octopuspro/contract'
+import { concatBytes, createSampleEvent, type EventType, eventTypes, type IdGenerator } from '@octopuspro/contract'
 import fc from 'fast-check'
 import { sign } from '../helpers/sign.js'
 
@@ -28,7 +28,11 @@ type Decoy = 'stranger' | 'v1a' | 'v2' | 'token'
 type BodyFault =
   | { kind: 'truncated'; keep: number; signed: 'full' | 'truncated' }
   | { kind: 'oversized'; extra: number }
-  | { kind: 'encoding'; encoding: 'utf16le' | 'utf16le-bom' | 'utf16be' | 'latin1' | 'gzip' | 'base64' | 'invalid-utf8'; bytes: readonly number[] }
+  | {
+      kind: 'encoding'
+      encoding: 'utf16le' | 'utf16le-bom' | 'utf16be' | 'latin1' | 'gzip' | 'base64' | 'invalid-utf8'
+      bytes: readonly number[]
+    }
   | { kind: 'payload'; op: 'delete' | 'set' | 'add'; pathPick: number; key: string; value: unknown }
   | { kind: 'not-json'; text: string }
   | { kind: 'not-an-event'; value: unknown }
@@ -59,7 +63,9 @@ type SignatureFault =
   | 'case'
 
 /** A fault in the request line or its media type. */
-type RequestFault = { kind: 'method'; method: 'GET' | 'PUT' | 'PATCH' | 'DELETE' } | { kind: 'content-type'; value: string }
+type RequestFault =
+  | { kind: 'method'; method: 'GET' | 'PUT' | 'PATCH' | 'DELETE' }
+  | { kind: 'content-type'; value: string }
 
 /** How one fresh delivery is made: harmless variations plus up to one fault per layer. */
 export interface Recipe {
@@ -92,8 +98,35 @@ function sometimes<T>(arbitrary: fc.Arbitrary<T>, percent: number): fc.Arbitrary
 const printable = fc.stringMatching(/^[!-~]([ -~]{0,30}[!-~])?$/)
 
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, 0.5, -0.000001, 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, -1e308, 5e-324, 99_999_999_999, 100_000_000_000),
-  fc.constantFrom('', ' ', 'evt_', 'cus_../../etc', '2026-13-45T25:61:00.000Z', 'not-an-email', '\u0000', '💥', '\u202e', 'ä'.repeat(6000)),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    0.5,
+    -0.000001,
+    2 ** 31,
+    2 ** 53,
+    -(2 ** 53),
+    1e308,
+    -1e308,
+    5e-324,
+    99_999_999_999,
+    100_000_000_000,
+  ),
+  fc.constantFrom(
+    '',
+    ' ',
+    'evt_',
+    'cus_../../etc',
+    '2026-13-45T25:61:00.000Z',
+    'not-an-email',
+    '\u0000',
+    '💥',
+    '\u202e',
+    'ä'.repeat(6000),
+  ),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 10 }),
   fc.integer(),
@@ -104,12 +137,35 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 )
 
 const bodyFault: fc.Arbitrary<BodyFault> = fc.oneof(
-  fc.record({ kind: fc.constant('truncated' as const), keep: fc.double({ min: 0, max: 0.999, noNaN: true }), signed: fc.constantFrom('full' as const, 'truncated' as const) }),
+  fc.record({
+    kind: fc.constant('truncated' as const),
+    keep: fc.double({ min: 0, max: 0.999, noNaN: true }),
+    signed: fc.constantFrom('full' as const, 'truncated' as const),
+  }),
   fc.record({ kind: fc.constant('oversized' as const), extra: fc.integer({ min: 1, max: 3 * MAX_BODY_BYTES }) }),
   fc.record({
     kind: fc.constant('encoding' as const),
-    encoding: fc.constantFrom('utf16le' as const, 'utf16le-bom' as const, 'utf16be' as const, 'latin1' as const, 'gzip' as const, 'base64' as const, 'invalid-utf8' as const),
-    bytes: fc.constantFrom([0x80], [0xbf], [0xc0, 0xaf], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xfe], [0xff]),
+    encoding: fc.constantFrom(
+      'utf16le' as const,
+      'utf16le-bom' as const,
+      'utf16be' as const,
+      'latin1' as const,
+      'gzip' as const,
+      'base64' as const,
+      'invalid-utf8' as const,
+    ),
+    bytes: fc.constantFrom(
+      [0x80],
+      [0xbf],
+      [0xc0, 0xaf],
+      [0xc3],
+      [0xe2, 0x82],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xf8, 0x88, 0x80, 0x80, 0x80],
+      [0xfe],
+      [0xff],
+    ),
   }),
   {
     weight: 4,
@@ -117,17 +173,38 @@ const bodyFault: fc.Arbitrary<BodyFault> = fc.oneof(
       kind: fc.constant('payload' as const),
       op: fc.constantFrom('delete' as const, 'set' as const, 'add' as const),
       pathPick: fc.nat(),
-      key: fc.oneof(fc.constantFrom('unexpected', '__proto__', 'constructor', 'type', 'id'), fc.string({ minLength: 1, maxLength: 8 })),
+      key: fc.oneof(
+        fc.constantFrom('unexpected', '__proto__', 'constructor', 'type', 'id'),
+        fc.string({ minLength: 1, maxLength: 8 }),
+      ),
       value: hostileValue,
     }),
   },
-  fc.record({ kind: fc.constant('not-json' as const), text: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('', '{', '{"id":', 'null', '[]', 'NaN', "{'id':'evt_1'}", '{"a":1}}', '\u0000')) }),
+  fc.record({
+    kind: fc.constant('not-json' as const),
+    text: fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom('', '{', '{"id":', 'null', '[]', 'NaN', "{'id':'evt_1'}", '{"a":1}}', '\u0000'),
+    ),
+  }),
   fc.record({ kind: fc.constant('not-an-event' as const), value: fc.jsonValue({ maxDepth: 3 }) }),
 )
 
 const badTimestamp = fc
   .oneof(
-    fc.constantFrom('abc', '-1', '+1764237600', '1764237600.5', '1.7642376e9', '0x69280a30', '1764 237600', '¹²³', '2026-11-27T10:00:00Z', 'Thu, 27 Nov 2026 10:00:00 GMT', 'Infinity'),
+    fc.constantFrom(
+      'abc',
+      '-1',
+      '+1764237600',
+      '1764237600.5',
+      '1.7642376e9',
+      '0x69280a30',
+      '1764 237600',
+      '¹²³',
+      '2026-11-27T10:00:00Z',
+      'Thu, 27 Nov 2026 10:00:00 GMT',
+      'Infinity',
+    ),
     fc.stringMatching(/^[0-9]{16,24}$/),
     fc.stringMatching(/^[0-9]{1,8}[a-zA-Z_.,:;-][0-9]{0,8}$/),
     printable,
@@ -142,26 +219,77 @@ const headerFault: fc.Arbitrary<HeaderFault> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('duplicated' as const), which: fc.constantFrom('id' as const, 'timestamp' as const) }),
   fc.record({ kind: fc.constant('bad-timestamp' as const), value: badTimestamp }),
-  fc.record({ kind: fc.constant('stale' as const), seconds: fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: NOW_SECONDS - TOLERANCE_SECONDS })), signed: fc.boolean() }),
-  fc.record({ kind: fc.constant('future' as const), seconds: fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 999_999_999_999_999 - NOW_SECONDS - TOLERANCE_SECONDS })), signed: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('stale' as const),
+    seconds: fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: NOW_SECONDS - TOLERANCE_SECONDS })),
+    signed: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('future' as const),
+    seconds: fc.oneof(
+      fc.integer({ min: 1, max: 600 }),
+      fc.integer({ min: 1, max: 999_999_999_999_999 - NOW_SECONDS - TOLERANCE_SECONDS }),
+    ),
+    signed: fc.boolean(),
+  }),
   {
     weight: 4,
     arbitrary: fc.record({
       kind: fc.constant('signature' as const),
-      variant: fc.constantFrom<SignatureFault>('other-body', 'other-secret', 'other-id', 'other-timestamp', 'truncated', 'flipped', 'no-prefix', 'wrong-version', 'empty', 'hex', 'secret-as-text', 'body-only', 'garbage', 'case'),
+      variant: fc.constantFrom<SignatureFault>(
+        'other-body',
+        'other-secret',
+        'other-id',
+        'other-timestamp',
+        'truncated',
+        'flipped',
+        'no-prefix',
+        'wrong-version',
+        'empty',
+        'hex',
+        'secret-as-text',
+        'body-only',
+        'garbage',
+        'case',
+      ),
       n: fc.nat(),
     }),
   },
 )
 
 const requestFault: fc.Arbitrary<RequestFault> = fc.oneof(
-  fc.record({ kind: fc.constant('method' as const), method: fc.constantFrom('GET' as const, 'PUT' as const, 'PATCH' as const, 'DELETE' as const) }),
-  fc.record({ kind: fc.constant('content-type' as const), value: fc.constantFrom('text/plain', 'text/json', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', 'application/xml', 'application/octet-stream') }),
+  fc.record({
+    kind: fc.constant('method' as const),
+    method: fc.constantFrom('GET' as const, 'PUT' as const, 'PATCH' as const, 'DELETE' as const),
+  }),
+  fc.record({
+    kind: fc.constant('content-type' as const),
+    value: fc.constantFrom(
+      'text/plain',
+      'text/json',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonp',
+      'application/xml',
+      'application/octet-stream',
+    ),
+  }),
 )
 
 /** Headers nobody checks, to show they change nothing. */
 const extraHeader: fc.Arbitrary<[string, string]> = fc.tuple(
-  fc.oneof(fc.constantFrom('x-forwarded-for', 'user-agent', 'accept', 'x-request-id', 'accept-encoding', 'cookie', 'authorization'), fc.stringMatching(/^x-[a-z0-9]{1,12}$/)),
+  fc.oneof(
+    fc.constantFrom(
+      'x-forwarded-for',
+      'user-agent',
+      'accept',
+      'x-request-id',
+      'accept-encoding',
+      'cookie',
+      'authorization',
+    ),
+    fc.stringMatching(/^x-[a-z0-9]{1,12}$/),
+  ),
   printable,
 )
 
@@ -169,9 +297,15 @@ const extraHeader: fc.Arbitrary<[string, string]> = fc.tuple(
 const recipe: fc.Arbitrary<Recipe> = fc.record({
   type: fc.constantFrom(...eventTypes),
   unknownType: sometimes(fc.constantFrom('customer.merged', 'booking.teleported', 'x', 'future.event.type'), 8),
-  note: fc.oneof(fc.constantFrom('Café Müller, naïve façade', 'plain ascii'), fc.string({ unit: 'grapheme', maxLength: 12 })),
+  note: fc.oneof(
+    fc.constantFrom('Café Müller, naïve façade', 'plain ascii'),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+  ),
   secretIndex: fc.constantFrom(0 as const, 1 as const),
-  skew: fc.oneof(fc.constantFrom(0, TOLERANCE_SECONDS, -TOLERANCE_SECONDS), fc.integer({ min: -TOLERANCE_SECONDS, max: TOLERANCE_SECONDS })),
+  skew: fc.oneof(
+    fc.constantFrom(0, TOLERANCE_SECONDS, -TOLERANCE_SECONDS),
+    fc.integer({ min: -TOLERANCE_SECONDS, max: TOLERANCE_SECONDS }),
+  ),
   style: fc.constantFrom('webhook' as const, 'webhook' as const, 'svix' as const, 'mixed' as const),
   contentType: fc.constantFrom<string | null>(
     'application/json',
@@ -224,7 +358,8 @@ const NAMES = {
 /** Bytes that look random but follow from their seed, so a sequence builds the same requests every time. */
 function pseudoBytes(seed: string, length: number): Buffer {
   const out = Buffer.alloc(length)
-  for (let offset = 0, block = 0; offset < length; block++) offset += createHmac('sha256', seed).update(String(block)).digest().copy(out, offset)
+  for (let offset = 0, block = 0; offset < length; block++)
+    offset += createHmac('sha256', seed).update(String(block)).digest().copy(out, offset)
   return out
 }
 
@@ -235,7 +370,9 @@ function padded(body: Uint8Array, size: number): Uint8Array {
 /** Every path to a value inside a JSON value, the root excluded. */
 function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (value === null || typeof value !== 'object') return []
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value)
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value)
   return entries.flatMap(([key, child]) => [[...prefix, key], ...pathsOf(child, [...prefix, key])])
 }
 
@@ -252,7 +389,13 @@ function mutate(event: object, fault: Extract<BodyFault, { kind: 'payload' }>): 
   const last = path.at(-1) ?? 'id'
   if (fault.op === 'delete') delete target[last]
   else if (fault.op === 'set') target[last] = fault.value
-  else Object.defineProperty(target, fault.key, { value: fault.value, enumerable: true, configurable: true, writable: true })
+  else
+    Object.defineProperty(target, fault.key, {
+      value: fault.value,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    })
   return copy
 }
 
@@ -277,7 +420,12 @@ function encode(text: string, fault: Extract<BodyFault, { kind: 'encoding' }>): 
   }
 }
 
-function signatureFault(variant: SignatureFault, n: number, real: string, parts: { secret: string; stranger: string; id: string; timestamp: string; body: Uint8Array }): string {
+function signatureFault(
+  variant: SignatureFault,
+  n: number,
+  real: string,
+  parts: { secret: string; stranger: string; id: string; timestamp: string; body: Uint8Array },
+): string {
   const { secret, id, timestamp, body } = parts
   const mac = real.slice(3)
   switch (variant) {
@@ -303,11 +451,16 @@ function signatureFault(variant: SignatureFault, n: number, real: string, parts:
     case 'empty':
       return 'v1,'
     case 'hex':
-      return `v1,${createHmac('sha256', Buffer.from(secret.slice(6), 'base64')).update(`${id}.${timestamp}.`).update(body).digest('hex')}`
+      return `v1,${createHmac('sha256', Buffer.from(secret.slice(6), 'base64'))
+        .update(`${id}.${timestamp}.`)
+        .update(body)
+        .digest('hex')}`
     case 'secret-as-text':
       return `v1,${createHmac('sha256', secret).update(`${id}.${timestamp}.`).update(body).digest('base64')}`
     case 'body-only':
-      return `v1,${createHmac('sha256', Buffer.from(secret.slice(6), 'base64')).update(body).digest('base64')}`
+      return `v1,${createHmac('sha256', Buffer.from(secret.slice(6), 'base64'))
+        .update(body)
+        .digest('base64')}`
     case 'garbage':
       return `v1,${pseudoBytes(`${id}:${n}`, 32).toString('base64')}`
     case 'case': {
@@ -329,8 +482,14 @@ function decoy(kind: Decoy, index: number, stranger: string, id: string, timesta
 export function buildRequest(r: Recipe, context: BuildContext): FuzzRequest {
   const faults: string[] = []
   const id = context.ids('event')
-  const sample = createSampleEvent(r.type, { id, timestamp: new Date(NOW_MS).toISOString() }) as unknown as Record<string, unknown>
-  const event = { ...sample, data: { ...(sample.data as object), metadata: { note: r.note } } } as Record<string, unknown>
+  const sample = createSampleEvent(r.type, { id, timestamp: new Date(NOW_MS).toISOString() }) as unknown as Record<
+    string,
+    unknown
+  >
+  const event = { ...sample, data: { ...(sample.data as object), metadata: { note: r.note } } } as Record<
+    string,
+    unknown
+  >
   if (r.unknownType !== null) event.type = r.unknownType
 
   const fault = r.bodyFault
@@ -359,7 +518,14 @@ export function buildRequest(r: Recipe, context: BuildContext): FuzzRequest {
     if (h.signed) signedTimestamp = timestamp
   }
   let real = `v1,${sign(secret, id, signedTimestamp, signedBody)}`
-  if (h?.kind === 'signature') real = signatureFault(h.variant, h.n, real, { secret, stranger: context.stranger, id, timestamp: signedTimestamp, body: signedBody })
+  if (h?.kind === 'signature')
+    real = signatureFault(h.variant, h.n, real, {
+      secret,
+      stranger: context.stranger,
+      id,
+      timestamp: signedTimestamp,
+      body: signedBody,
+    })
   const entries = r.decoys.map((kind, index) => decoy(kind, index, context.stranger, id, timestamp, body))
   entries.splice(Math.min(r.realPosition, entries.length), 0, real)
 

@@ -1,4 +1,4 @@
-import { validate, type RouteDefinition, type RouteEntry } from '@octopuspro/contract'
+import { type RouteDefinition, type RouteEntry, validate } from '@octopuspro/contract'
 import fc from 'fast-check'
 import type { World } from '../helpers/world.js'
 
@@ -55,13 +55,87 @@ const raw = (token: string): Raw => ({ __raw: token })
 function hostileValues(world: World): fc.Arbitrary<unknown> {
   const { ids } = world
   return fc.oneof(
-    fc.constantFrom(null, true, false, 0, -0, -1, 0.5, 1e-7, 2 ** 31, 2 ** 53 - 1, 2 ** 53 + 2, 99_999_999_999, 100_000_000_000, 1_000_000, 1_000_001, 1e21, 1e308, -1e308, 5e-324),
+    fc.constantFrom(
+      null,
+      true,
+      false,
+      0,
+      -0,
+      -1,
+      0.5,
+      1e-7,
+      2 ** 31,
+      2 ** 53 - 1,
+      2 ** 53 + 2,
+      99_999_999_999,
+      100_000_000_000,
+      1_000_000,
+      1_000_001,
+      1e21,
+      1e308,
+      -1e308,
+      5e-324,
+    ),
     fc.constantFrom(raw('1e400'), raw('-1e400'), raw('123456789012345678901234567890'), raw('-0.0'), raw('1E2')),
-    fc.constantFrom('', ' ', 'a', '💥', '\u202eevil', 'e\u0301', '\ud800', '\u0000', 'null', 'true', '1', '-1', '2026-13-45', '2026-12-03T25:00:00.000Z', '2026-12-03', 'not an email', 'ADA@EXAMPLE.COM', 'usd', 'USD', 'us', 'us'),
-    fc.constantFrom('x'.repeat(201), 'x'.repeat(501), 'x'.repeat(5001), 'é'.repeat(5001), '🙂'.repeat(3000), 'x'.repeat(100_000)),
-    fc.constantFrom(...Object.values(ids), 'cus_', 'cus_zzzzzzzzzzzzzzzzzzzzzzzzzz', `cus_${'a'.repeat(65)}`, 'CUS_123', 'cus_../../etc/passwd', 'usr_0', 'whk_0', '*', 'mailchimp'),
-    fc.constantFrom(['*'], [], ['customer.created', 'customer.created'], ['customer.exploded'], [ids.fieldworker, ids.fieldworker], [ids.customer], new Array(101).fill({ description: 'x', quantity: 1, unit_amount: 1 })),
-    fc.constantFrom({}, { amount: 1 }, { line1: 'x' }, Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])), { ['k'.repeat(41)]: 'v' }),
+    fc.constantFrom(
+      '',
+      ' ',
+      'a',
+      '💥',
+      '\u202eevil',
+      'e\u0301',
+      '\ud800',
+      '\u0000',
+      'null',
+      'true',
+      '1',
+      '-1',
+      '2026-13-45',
+      '2026-12-03T25:00:00.000Z',
+      '2026-12-03',
+      'not an email',
+      'ADA@EXAMPLE.COM',
+      'usd',
+      'USD',
+      'us',
+      'us',
+    ),
+    fc.constantFrom(
+      'x'.repeat(201),
+      'x'.repeat(501),
+      'x'.repeat(5001),
+      'é'.repeat(5001),
+      '🙂'.repeat(3000),
+      'x'.repeat(100_000),
+    ),
+    fc.constantFrom(
+      ...Object.values(ids),
+      'cus_',
+      'cus_zzzzzzzzzzzzzzzzzzzzzzzzzz',
+      `cus_${'a'.repeat(65)}`,
+      'CUS_123',
+      'cus_../../etc/passwd',
+      'usr_0',
+      'whk_0',
+      '*',
+      'mailchimp',
+    ),
+    fc.constantFrom(
+      ['*'],
+      [],
+      ['customer.created', 'customer.created'],
+      ['customer.exploded'],
+      [ids.fieldworker, ids.fieldworker],
+      [ids.customer],
+      new Array(101).fill({ description: 'x', quantity: 1, unit_amount: 1 }),
+    ),
+    fc.constantFrom(
+      {},
+      { amount: 1 },
+      { line1: 'x' },
+      Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])),
+      { ['k'.repeat(41)]: 'v' },
+    ),
     fc.string({ maxLength: 12 }),
     fc.string({ unit: 'grapheme', maxLength: 8 }),
     fc.integer(),
@@ -72,8 +146,45 @@ function hostileValues(world: World): fc.Arbitrary<unknown> {
 
 const queryValue = (world: World) =>
   fc.oneof(
-    fc.constantFrom('', '0', '1', '20', '100', '101', '-1', '1.5', '1e2', '0x10', ' 5', 'abc', 'true', 'false', '1', '0', 'yes', 'null', 'NaN', '💥', 'x'.repeat(300)),
-    fc.constantFrom('2026-11-27T10:00:00.000Z', '2026-11-27', '2026-11-27T10:00:00+02:00', 'yesterday', 'confirmed', 'website', 'sms', 'inbound', 'fieldworker', 'CUSTOMER', 'payment', 'payment.approved', 'ada@example.com', 'vip'),
+    fc.constantFrom(
+      '',
+      '0',
+      '1',
+      '20',
+      '100',
+      '101',
+      '-1',
+      '1.5',
+      '1e2',
+      '0x10',
+      ' 5',
+      'abc',
+      'true',
+      'false',
+      '1',
+      '0',
+      'yes',
+      'null',
+      'NaN',
+      '💥',
+      'x'.repeat(300),
+    ),
+    fc.constantFrom(
+      '2026-11-27T10:00:00.000Z',
+      '2026-11-27',
+      '2026-11-27T10:00:00+02:00',
+      'yesterday',
+      'confirmed',
+      'website',
+      'sms',
+      'inbound',
+      'fieldworker',
+      'CUSTOMER',
+      'payment',
+      'payment.approved',
+      'ada@example.com',
+      'vip',
+    ),
     fc.constantFrom(...Object.values(world.ids), 'cus_', 'CUS_1', 'cus_zzz', 'z'.repeat(101)),
     fc.string({ maxLength: 10 }),
   )
@@ -104,27 +215,128 @@ export function recipesFor(entry: RouteEntry, world: World): fc.Arbitrary<Recipe
     const garbage = fc
       .oneof(
         fc.string({ minLength: 1, maxLength: 20 }),
-        fc.constantFrom('cus_', 'CUS_123', `cus_${'a'.repeat(65)}`, '%00', ' ', 'null', '0', '-1', 'a/b', '?x=1', '#', '💥', 'évt_1', ...Object.values(world.ids)),
+        fc.constantFrom(
+          'cus_',
+          'CUS_123',
+          `cus_${'a'.repeat(65)}`,
+          '%00',
+          ' ',
+          'null',
+          '0',
+          '-1',
+          'a/b',
+          '?x=1',
+          '#',
+          '💥',
+          'évt_1',
+          ...Object.values(world.ids),
+        ),
       )
       .filter((value) => !/^\.+$/.test(value) && !definition.id!.safeParse(value).success)
-    layers.push({ weight: 2, arbitrary: fc.oneof(garbage.map((value): IdMutation => ({ kind: 'garbage', value })), fc.constant<IdMutation>({ kind: 'well-formed-unknown' })).map((id): Recipe => ({ layer: 'id', id })) })
+    layers.push({
+      weight: 2,
+      arbitrary: fc
+        .oneof(
+          garbage.map((value): IdMutation => ({ kind: 'garbage', value })),
+          fc.constant<IdMutation>({ kind: 'well-formed-unknown' }),
+        )
+        .map((id): Recipe => ({ layer: 'id', id })),
+    })
   }
   if (definition.method === 'GET') {
     const keys = [...shapeKeys(definition.query), 'unknown', 'LIMIT', 'limit[]', 'starting_after ']
-    layers.push({ weight: 4, arbitrary: fc.array(fc.tuple(fc.constantFrom(...keys), queryValue(world)), { minLength: 1, maxLength: 3 }).map((params): Recipe => ({ layer: 'query', params })) })
+    layers.push({
+      weight: 4,
+      arbitrary: fc
+        .array(fc.tuple(fc.constantFrom(...keys), queryValue(world)), { minLength: 1, maxLength: 3 })
+        .map((params): Recipe => ({ layer: 'query', params })),
+    })
   }
   if (definition.body) {
     const value = hostileValues(world)
     const body: fc.Arbitrary<BodyMutation> = fc.oneof(
       { weight: 6, arbitrary: fc.record({ kind: fc.constant('set' as const), pathPick: fc.nat(), value }) },
       { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), pathPick: fc.nat() }) },
-      { weight: 2, arbitrary: fc.record({ kind: fc.constant('add' as const), pathPick: fc.nat(), key: fc.oneof(fc.constantFrom('unexpected', 'id', 'object', 'created_at', '__proto__', 'constructor', 'Name', 'name '), fc.string({ minLength: 1, maxLength: 8 })), value }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant('root' as const), value: fc.oneof(fc.constantFrom(null, [], 'text', 42, true), fc.jsonValue({ maxDepth: 2 })) }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant('text' as const), text: fc.constantFrom('', '   ', '{', '[', '{"name":', "{'name':'Ada'}", '{"a":1}}', 'nul', 'NaN', '{"name":"Ada",}', '\u0000', '{"name":"\\ud800"}') }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant('content-type' as const), value: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=utf-8', 'application/merge-patch+json', null) }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant('invalid-utf8' as const), bytes: fc.constantFrom([0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xff], [0xc3]) }) },
-      { weight: 2, arbitrary: fc.record({ kind: fc.constant('reference' as const), keyPick: fc.nat(), value: fc.oneof(fc.constant(null), referenceValue(world)) }) },
-      ...(definition.method === 'POST' ? [{ weight: 1, arbitrary: fc.record({ kind: fc.constant('idempotency-key' as const), key: fc.constantFrom('', 'k'.repeat(256), 'k'.repeat(255), 'order-42') }) }] : []),
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant('add' as const),
+          pathPick: fc.nat(),
+          key: fc.oneof(
+            fc.constantFrom('unexpected', 'id', 'object', 'created_at', '__proto__', 'constructor', 'Name', 'name '),
+            fc.string({ minLength: 1, maxLength: 8 }),
+          ),
+          value,
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('root' as const),
+          value: fc.oneof(fc.constantFrom(null, [], 'text', 42, true), fc.jsonValue({ maxDepth: 2 })),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('text' as const),
+          text: fc.constantFrom(
+            '',
+            '   ',
+            '{',
+            '[',
+            '{"name":',
+            "{'name':'Ada'}",
+            '{"a":1}}',
+            'nul',
+            'NaN',
+            '{"name":"Ada",}',
+            '\u0000',
+            '{"name":"\\ud800"}',
+          ),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('content-type' as const),
+          value: fc.constantFrom(
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'multipart/form-data; boundary=x',
+            'application/xml',
+            'application/json; charset=utf-8',
+            'application/merge-patch+json',
+            null,
+          ),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('invalid-utf8' as const),
+          bytes: fc.constantFrom([0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xff], [0xc3]),
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant('reference' as const),
+          keyPick: fc.nat(),
+          value: fc.oneof(fc.constant(null), referenceValue(world)),
+        }),
+      },
+      ...(definition.method === 'POST'
+        ? [
+            {
+              weight: 1,
+              arbitrary: fc.record({
+                kind: fc.constant('idempotency-key' as const),
+                key: fc.constantFrom('', 'k'.repeat(256), 'k'.repeat(255), 'order-42'),
+              }),
+            },
+          ]
+        : []),
     )
     layers.push({ weight: 8, arbitrary: body.map((b): Recipe => ({ layer: 'body', body: b })) })
   }
@@ -140,7 +352,9 @@ const encoder = new TextEncoder()
 
 function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (value === null || typeof value !== 'object') return []
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value)
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value)
   return entries.flatMap(([key, child]) => [[...prefix, key], ...pathsOf(child, [...prefix, key])])
 }
 
@@ -148,7 +362,11 @@ function serialize(value: unknown): string {
   return JSON.stringify(value).replace(/\{"__raw":"([^"]*)"\}/g, '$1')
 }
 
-function mutateBody(base: Record<string, unknown>, schemaKeys: string[], mutation: Extract<BodyMutation, { kind: 'set' | 'delete' | 'add' }>): unknown {
+function mutateBody(
+  base: Record<string, unknown>,
+  schemaKeys: string[],
+  mutation: Extract<BodyMutation, { kind: 'set' | 'delete' | 'add' }>,
+): unknown {
   const copy = structuredClone(base) as Record<string | number, unknown>
   const paths = [...pathsOf(copy), ...schemaKeys.filter((k) => !(k in copy)).map((k) => [k])]
   const path = paths[mutation.pathPick % Math.max(paths.length, 1)] ?? []
@@ -158,7 +376,12 @@ function mutateBody(base: Record<string, unknown>, schemaKeys: string[], mutatio
   if (parent === null || typeof parent !== 'object') parent = copy
   const target = parent as Record<string | number, unknown>
   if (mutation.kind === 'add') {
-    Object.defineProperty(target, mutation.key, { value: mutation.value, enumerable: true, configurable: true, writable: true })
+    Object.defineProperty(target, mutation.key, {
+      value: mutation.value,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    })
   } else if (path.length > 0) {
     const key = path.at(-1)!
     if (mutation.kind === 'delete') delete target[key]
@@ -174,7 +397,12 @@ function schemaVerdict(schema: NonNullable<RouteDefinition['body']>, value: unkn
   const unknown = result.details.find((d) => d.message.startsWith('unknown parameter'))
   if (unknown) return { kind: 'error', status: 400, codes: ['unknown_parameter'], param: unknown.path }
   const [first] = result.details
-  return { kind: 'error', status: 400, codes: [first?.message === 'is required' ? 'parameter_missing' : 'parameter_invalid'], param: first?.path || undefined }
+  return {
+    kind: 'error',
+    status: 400,
+    codes: [first?.message === 'is required' ? 'parameter_missing' : 'parameter_invalid'],
+    param: first?.path || undefined,
+  }
 }
 
 function isJsonType(contentType: string): boolean {
@@ -199,7 +427,9 @@ export function buildCase(entry: RouteEntry, world: World, recipe: Recipe): Serv
     mutation = `query:${recipe.params.map(([k]) => k).join(',')}`
     path += `?${new URLSearchParams(recipe.params)}`
     const query = Object.fromEntries(recipe.params)
-    expect = definition.query ? schemaVerdict(definition.query, query) : { kind: 'error', status: 400, codes: ['unknown_parameter'], param: recipe.params[0]![0] }
+    expect = definition.query
+      ? schemaVerdict(definition.query, query)
+      : { kind: 'error', status: 400, codes: ['unknown_parameter'], param: recipe.params[0]![0] }
   }
 
   let body: Uint8Array | undefined
@@ -209,7 +439,8 @@ export function buildCase(entry: RouteEntry, world: World, recipe: Recipe): Serv
     if (b) mutation = `body:${b.kind}`
     let text = serialize(base)
     let contentType: string | null = 'application/json'
-    if (b?.kind === 'set' || b?.kind === 'delete' || b?.kind === 'add') text = serialize(mutateBody(base, shapeKeys(definition.body), b))
+    if (b?.kind === 'set' || b?.kind === 'delete' || b?.kind === 'add')
+      text = serialize(mutateBody(base, shapeKeys(definition.body), b))
     if (b?.kind === 'root') text = serialize(b.value)
     if (b?.kind === 'reference') {
       const keys = shapeKeys(definition.body).filter((key) => /_ids?$/.test(key))
@@ -227,14 +458,21 @@ export function buildCase(entry: RouteEntry, world: World, recipe: Recipe): Serv
       body = new Uint8Array([...encoder.encode(text.slice(0, cut)), ...b.bytes, ...encoder.encode(text.slice(cut))])
     }
     if (contentType !== null) headers['content-type'] = contentType
-    if (expect.kind === 'contract-valid') expect = bodyVerdict(definition, body, contentType, headers['idempotency-key'])
+    if (expect.kind === 'contract-valid')
+      expect = bodyVerdict(definition, body, contentType, headers['idempotency-key'])
   }
-  if (expect.kind === 'contract-valid' && recipe.layer === 'id') expect = { kind: 'error', status: 404, codes: ['resource_missing'] }
+  if (expect.kind === 'contract-valid' && recipe.layer === 'id')
+    expect = { kind: 'error', status: 404, codes: ['resource_missing'] }
   return { method: definition.method, path, headers, body, mutation, expect }
 }
 
 /** api.md §1 on bodies: 413 over 1 MiB, 400 invalid_json for what is not UTF-8 JSON, 415 for another media type, then the schema. */
-function bodyVerdict(definition: RouteDefinition, body: Uint8Array, contentType: string | null, idempotencyKey: string | undefined): Expectation {
+function bodyVerdict(
+  definition: RouteDefinition,
+  body: Uint8Array,
+  contentType: string | null,
+  idempotencyKey: string | undefined,
+): Expectation {
   if (body.byteLength > MAX_BODY_BYTES) return { kind: 'error', status: 413, codes: ['payload_too_large'] }
   let text: string
   try {
@@ -244,7 +482,8 @@ function bodyVerdict(definition: RouteDefinition, body: Uint8Array, contentType:
   }
   let value: unknown = {}
   if (text.trim() !== '') {
-    if (contentType !== null && !isJsonType(contentType)) return { kind: 'error', status: 415, codes: ['unsupported_media_type'] }
+    if (contentType !== null && !isJsonType(contentType))
+      return { kind: 'error', status: 415, codes: ['unsupported_media_type'] }
     try {
       value = JSON.parse(text)
     } catch {

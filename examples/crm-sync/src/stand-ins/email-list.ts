@@ -25,7 +25,8 @@ export class InMemoryEmailList {
 
   async subscribe(member: EmailListMember): Promise<void> {
     this.subscribeCalls++
-    if (this.subscribeCalls <= this.#unavailableForFirstCalls) throw new Error(`${this.audience}: email service unavailable (simulated outage)`)
+    if (this.subscribeCalls <= this.#unavailableForFirstCalls)
+      throw new Error(`${this.audience}: email service unavailable (simulated outage)`)
     this.#members.set(member.email.toLowerCase(), member)
   }
 

@@ -16,7 +16,10 @@ export interface FinanceInvoice {
 export class InMemoryFinanceTool {
   readonly #invoices = new Map<string, FinanceInvoice>()
 
-  async recordPayment(invoice: { number: string; total: number; currency: string }, payment: { paymentId: string; amount: number }): Promise<FinanceInvoice> {
+  async recordPayment(
+    invoice: { number: string; total: number; currency: string },
+    payment: { paymentId: string; amount: number },
+  ): Promise<FinanceInvoice> {
     const entry = this.#invoices.get(invoice.number) ?? { ...invoice, payments: [], status: 'open' }
     if (!entry.payments.some((p) => p.paymentId === payment.paymentId)) entry.payments.push(payment)
     const paid = entry.payments.reduce((sum, p) => sum + p.amount, 0)

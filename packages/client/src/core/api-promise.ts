@@ -30,6 +30,7 @@ export class APIPromise<T> implements Promise<T> {
     return this.#result
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: an APIPromise is a thenable by design, so `await` works on it.
   then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,

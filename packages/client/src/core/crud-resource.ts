@@ -1,4 +1,12 @@
-import { routes, type RouteBody, type RouteGroup, type RouteItem, type RouteQuery, type RouteResponse, type Routes } from '@octopuspro/contract'
+import {
+  type RouteBody,
+  type RouteGroup,
+  type RouteItem,
+  type RouteQuery,
+  type RouteResponse,
+  type Routes,
+  routes,
+} from '@octopuspro/contract'
 import type { OctopusPro } from '../client.js'
 import type { APIPromise } from './api-promise.js'
 import { APIResource } from './api-resource.js'
@@ -7,7 +15,15 @@ import type { RequestOptions } from './types.js'
 
 /** The route groups with the five standard routes: list, create, get, update, delete. */
 export type CrudGroup = {
-  [G in RouteGroup]: Routes[G] extends { list: unknown; create: unknown; get: unknown; update: unknown; delete: unknown } ? G : never
+  [G in RouteGroup]: Routes[G] extends {
+    list: unknown
+    create: unknown
+    get: unknown
+    update: unknown
+    delete: unknown
+  }
+    ? G
+    : never
 }[RouteGroup]
 
 /**
@@ -51,7 +67,10 @@ export abstract class CrudResource<G extends CrudGroup> extends APIResource {
    * const customer = await op.customers.create({ name: 'Ada Lovelace', phone: '+1 555 0100' })
    * ```
    */
-  create(body: RouteBody<Routes[G]['create']>, options?: RequestOptions): APIPromise<RouteResponse<Routes[G]['create']>> {
+  create(
+    body: RouteBody<Routes[G]['create']>,
+    options?: RequestOptions,
+  ): APIPromise<RouteResponse<Routes[G]['create']>> {
     return this._client.request(this.#routes.create, { body: body as never }, options) as never
   }
 
@@ -76,7 +95,11 @@ export abstract class CrudResource<G extends CrudGroup> extends APIResource {
    * await op.customers.update('cus_123', { phone: null, tags: ['vip'] })
    * ```
    */
-  update(id: string, body: RouteBody<Routes[G]['update']>, options?: RequestOptions): APIPromise<RouteResponse<Routes[G]['update']>> {
+  update(
+    id: string,
+    body: RouteBody<Routes[G]['update']>,
+    options?: RequestOptions,
+  ): APIPromise<RouteResponse<Routes[G]['update']>> {
     return this._client.request(this.#routes.update, { id, body: body as never }, options) as never
   }
 

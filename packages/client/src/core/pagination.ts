@@ -40,7 +40,11 @@ export class Page<Item> implements AsyncIterable<Item> {
    */
   nextPage(): PagePromise<Item> {
     if (!this.hasMore || this.nextCursor === null) {
-      return new PagePromise(Promise.reject(new OctopusProError('no_next_page', 'This is the last page; check page.hasMore before calling nextPage()')))
+      return new PagePromise(
+        Promise.reject(
+          new OctopusProError('no_next_page', 'This is the last page; check page.hasMore before calling nextPage()'),
+        ),
+      )
     }
     return this.#fetchPage(this.nextCursor)
   }
@@ -73,7 +77,10 @@ export class Page<Item> implements AsyncIterable<Item> {
    */
   async toArray({ limit }: { limit: number }): Promise<Item[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > maxToArrayLimit) {
-      throw new OctopusProError('invalid_option', `toArray({ limit }) needs an integer limit from 1 to ${maxToArrayLimit}; use for await to walk longer lists`)
+      throw new OctopusProError(
+        'invalid_option',
+        `toArray({ limit }) needs an integer limit from 1 to ${maxToArrayLimit}; use for await to walk longer lists`,
+      )
     }
     const items: Item[] = []
     for await (const item of this) {

@@ -12,14 +12,24 @@ import type { AttemptInfo } from './types.js'
  * const customer = await readResponse(response, routes.customers.get, info, true)
  * ```
  */
-export async function readResponse(response: Response, route: RouteDefinition, info: AttemptInfo, validate: boolean): Promise<unknown> {
+export async function readResponse(
+  response: Response,
+  route: RouteDefinition,
+  info: AttemptInfo,
+  validate: boolean,
+): Promise<unknown> {
   let text: string
   try {
     text = await response.text()
   } catch (cause) {
     throw new APIConnectionError({ cause })
   }
-  const failure = () => ({ method: info.method, path: info.path, status: response.status, requestId: response.headers.get('x-request-id') ?? undefined })
+  const failure = () => ({
+    method: info.method,
+    path: info.path,
+    status: response.status,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+  })
   let body: unknown
   try {
     body = JSON.parse(text)

@@ -34,7 +34,12 @@ export function isRetryable(error: OctopusProError): boolean {
  * retryDelay(1, '2')   // 2000
  * ```
  */
-export function retryDelay(retry: number, retryAfter: string | null, random: () => number = Math.random, now: number = Date.now()): number {
+export function retryDelay(
+  retry: number,
+  retryAfter: string | null,
+  random: () => number = Math.random,
+  now: number = Date.now(),
+): number {
   const serverDelay = parseRetryAfter(retryAfter, now)
   if (serverDelay !== undefined) return Math.min(serverDelay, maxRetryAfterMs)
   const backoff = Math.min(initialDelayMs * 2 ** (retry - 1), maxDelayMs)

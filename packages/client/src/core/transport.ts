@@ -88,7 +88,11 @@ export class Transport {
       const started = performance.now()
       try {
         const result = await this.#attempt(route, outgoing, info, options)
-        this.#log('info', info, { status: result.response.status, durationMs: performance.now() - started, requestId: result.requestId })
+        this.#log('info', info, {
+          status: result.response.status,
+          durationMs: performance.now() - started,
+          requestId: result.requestId,
+        })
         return result
       } catch (error) {
         const outcome = { durationMs: performance.now() - started, ...describeFailure(error) }
@@ -99,14 +103,20 @@ export class Transport {
         }
         const delayMs = retryDelay(attempt, error instanceof APIError ? error.headers.get('retry-after') : null)
         this.#log('warn', info, { ...outcome, delayMs }, `retrying in ${delayMs}ms`)
-        for (const hook of this.#config.hooks.onRetry ?? []) await hook({ ...info, error, delayMs, retriesLeft: retriesLeft - 1 })
+        for (const hook of this.#config.hooks.onRetry ?? [])
+          await hook({ ...info, error, delayMs, retriesLeft: retriesLeft - 1 })
         await sleep(delayMs, options.signal)
       }
     }
   }
 
   /** One attempt under its own deadline; rejects with a translated error. */
-  async #attempt(route: RouteDefinition, outgoing: Outgoing, info: AttemptInfo, options: RequestOptions): Promise<WithResponse<unknown>> {
+  async #attempt(
+    route: RouteDefinition,
+    outgoing: Outgoing,
+    info: AttemptInfo,
+    options: RequestOptions,
+  ): Promise<WithResponse<unknown>> {
     const { signal } = options
     if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason })
     const timeout = options.timeout ?? this.#config.timeout
@@ -132,7 +142,12 @@ export class Transport {
   }
 
   /** Sends one attempt and reads its answer: the data of a 2xx, or the `APIError` of any other status. */
-  async #exchange(route: RouteDefinition, outgoing: Outgoing, signal: AbortSignal, info: AttemptInfo): Promise<WithResponse<unknown>> {
+  async #exchange(
+    route: RouteDefinition,
+    outgoing: Outgoing,
+    signal: AbortSignal,
+    info: AttemptInfo,
+  ): Promise<WithResponse<unknown>> {
     const response = await this.#fetch(outgoing, signal, info)
     if (!response.ok) throw await errorFromResponse(response)
     const data = await readResponse(response, route, info, this.#config.validateResponses)
@@ -153,15 +168,22 @@ export class Transport {
     const response = await answered((this.#config.fetch ?? globalThis.fetch)(request, { signal }))
     const durationMs = performance.now() - started
     const requestId = response.headers.get('x-request-id') ?? undefined
-    for (const hook of afterResponse) await hook({ ...info, request, response: response.clone(), durationMs, requestId })
+    for (const hook of afterResponse)
+      await hook({ ...info, request, response: response.clone(), durationMs, requestId })
     return response
   }
 
   #log(level: keyof Logger, info: AttemptInfo, outcome: Omit<LogFields, keyof AttemptInfo>, note?: string): void {
     const log = this.#config.logger?.[level]
     if (!log) return
-    const measured = { ...outcome, durationMs: outcome.durationMs === undefined ? undefined : Math.round(outcome.durationMs) }
-    const fields: LogFields = { ...info, ...Object.fromEntries(Object.entries(measured).filter(([, value]) => value !== undefined)) }
+    const measured = {
+      ...outcome,
+      durationMs: outcome.durationMs === undefined ? undefined : Math.round(outcome.durationMs),
+    }
+    const fields: LogFields = {
+      ...info,
+      ...Object.fromEntries(Object.entries(measured).filter(([, value]) => value !== undefined)),
+    }
     const parts = [
       info.method,
       info.path,
@@ -201,7 +223,8 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 
 function queryString(query: object | undefined): string {
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null) params.append(key, String(value))
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== undefined && value !== null) params.append(key, String(value))
   const text = params.toString()
   return text ? `?${text}` : ''
 }

@@ -136,4 +136,3 @@ const statusErrors: Partial<Record<number, typeof APIError>> = {
   422: UnprocessableEntityError,
   429: RateLimitError,
 }
-

@@ -1,4 +1,4 @@
-import { describeIssues, summarizeIssues, type IssueDetail } from '@octopuspro/contract'
+import { describeIssues, type IssueDetail, summarizeIssues } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
 import { OctopusProError } from './octopuspro-error.js'
 
@@ -29,7 +29,14 @@ export class ResponseValidationError extends OctopusProError {
   /** The issues as readable `{ path, message }`. */
   readonly details: IssueDetail[]
 
-  constructor(init: { method: string; path: string; status: number; requestId: string | undefined; issues: readonly z.core.$ZodIssue[]; reason?: string }) {
+  constructor(init: {
+    method: string
+    path: string
+    status: number
+    requestId: string | undefined
+    issues: readonly z.core.$ZodIssue[]
+    reason?: string
+  }) {
     const details = describeIssues(init.issues)
     super(
       'response_invalid',

@@ -8,11 +8,26 @@ import { ResponseValidationError } from './response-validation-error.js'
 // Guards check the name too, so an error thrown by another copy of this package (another realm, a duplicated
 // install) is still recognised; `instanceof` alone would miss it.
 const apiErrorNames = [
-  'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
-  'PayloadTooLargeError', 'UnsupportedMediaTypeError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError',
+  'APIError',
+  'BadRequestError',
+  'AuthenticationError',
+  'PermissionDeniedError',
+  'NotFoundError',
+  'ConflictError',
+  'PayloadTooLargeError',
+  'UnsupportedMediaTypeError',
+  'UnprocessableEntityError',
+  'RateLimitError',
+  'InternalServerError',
 ]
 const connectionErrorNames = ['APIConnectionError', 'APITimeoutError']
-const errorNames = ['OctopusProError', 'APIUserAbortError', 'ResponseValidationError', ...apiErrorNames, ...connectionErrorNames]
+const errorNames = [
+  'OctopusProError',
+  'APIUserAbortError',
+  'ResponseValidationError',
+  ...apiErrorNames,
+  ...connectionErrorNames,
+]
 
 function named(error: unknown, names: readonly string[]): boolean {
   return typeof error === 'object' && error !== null && names.includes((error as { name?: unknown }).name as string)

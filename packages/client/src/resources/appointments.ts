@@ -1,4 +1,11 @@
-import { routes, type RouteBody, type RouteItem, type RouteQuery, type RouteResponse, type Routes } from '@octopuspro/contract'
+import {
+  type RouteBody,
+  type RouteItem,
+  type RouteQuery,
+  type RouteResponse,
+  type Routes,
+  routes,
+} from '@octopuspro/contract'
 import type { APIPromise } from '../core/api-promise.js'
 import { APIResource } from '../core/api-resource.js'
 import type { PagePromise } from '../core/pagination.js'
@@ -72,7 +79,11 @@ export class AppointmentsResource extends APIResource {
    * await op.appointments.setStatus('apt_123', { status: 'en_route' })
    * ```
    */
-  setStatus(id: string, body: RouteBody<R['setStatus']>, options?: RequestOptions): APIPromise<RouteResponse<R['setStatus']>> {
+  setStatus(
+    id: string,
+    body: RouteBody<R['setStatus']>,
+    options?: RequestOptions,
+  ): APIPromise<RouteResponse<R['setStatus']>> {
     return this._client.request(routes.appointments.setStatus, { id, body }, options)
   }
 

@@ -1,4 +1,4 @@
-import { routes, type RouteItem, type RouteQuery, type RouteResponse, type Routes } from '@octopuspro/contract'
+import { type RouteItem, type RouteQuery, type RouteResponse, type Routes, routes } from '@octopuspro/contract'
 import type { APIPromise } from '../core/api-promise.js'
 import { APIResource } from '../core/api-resource.js'
 import type { PagePromise } from '../core/pagination.js'

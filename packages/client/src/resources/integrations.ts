@@ -1,4 +1,12 @@
-import { routes, type IntegrationConnectOf, type IntegrationId, type RouteItem, type RouteQuery, type RouteResponse, type Routes } from '@octopuspro/contract'
+import {
+  type IntegrationConnectOf,
+  type IntegrationId,
+  type RouteItem,
+  type RouteQuery,
+  type RouteResponse,
+  type Routes,
+  routes,
+} from '@octopuspro/contract'
 import type { APIPromise } from '../core/api-promise.js'
 import { APIResource } from '../core/api-resource.js'
 import type { PagePromise } from '../core/pagination.js'
@@ -49,7 +57,11 @@ export class IntegrationsResource extends APIResource {
    * await op.integrations.connect('mailchimp', { credentials: { api_key: 'abc-us1', audience_id: 'a1b2' } })
    * ```
    */
-  connect<I extends IntegrationId>(id: I, body: IntegrationConnectOf<I>, options?: RequestOptions): APIPromise<RouteResponse<R['connect']>> {
+  connect<I extends IntegrationId>(
+    id: I,
+    body: IntegrationConnectOf<I>,
+    options?: RequestOptions,
+  ): APIPromise<RouteResponse<R['connect']>> {
     return this._client.request(routes.integrations.connect, { id, body }, options)
   }
 

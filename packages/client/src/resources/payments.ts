@@ -1,4 +1,11 @@
-import { routes, type RouteBody, type RouteItem, type RouteQuery, type RouteResponse, type Routes } from '@octopuspro/contract'
+import {
+  type RouteBody,
+  type RouteItem,
+  type RouteQuery,
+  type RouteResponse,
+  type Routes,
+  routes,
+} from '@octopuspro/contract'
 import type { APIPromise } from '../core/api-promise.js'
 import { APIResource } from '../core/api-resource.js'
 import type { PagePromise } from '../core/pagination.js'
@@ -84,7 +91,11 @@ export class PaymentsResource extends APIResource {
    * await op.payments.refund('pay_123', { amount: 500 })
    * ```
    */
-  refund(id: string, body: RouteBody<R['refund']> = {}, options?: RequestOptions): APIPromise<RouteResponse<R['refund']>> {
+  refund(
+    id: string,
+    body: RouteBody<R['refund']> = {},
+    options?: RequestOptions,
+  ): APIPromise<RouteResponse<R['refund']>> {
     return this._client.request(routes.payments.refund, { id, body }, options)
   }
 }

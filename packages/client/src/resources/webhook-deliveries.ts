@@ -1,4 +1,4 @@
-import { routes, type RouteResponse, type Routes } from '@octopuspro/contract'
+import { type RouteResponse, type Routes, routes } from '@octopuspro/contract'
 import type { APIPromise } from '../core/api-promise.js'
 import { APIResource } from '../core/api-resource.js'
 import type { RequestOptions } from '../core/types.js'

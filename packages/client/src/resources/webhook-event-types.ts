@@ -1,4 +1,4 @@
-import { routes, type RouteItem, type RouteQuery, type Routes } from '@octopuspro/contract'
+import { type RouteItem, type RouteQuery, type Routes, routes } from '@octopuspro/contract'
 import { APIResource } from '../core/api-resource.js'
 import type { PagePromise } from '../core/pagination.js'
 import type { RequestOptions } from '../core/types.js'

@@ -1,4 +1,11 @@
-import { routes, type RouteBody, type RouteItem, type RouteQuery, type RouteResponse, type Routes } from '@octopuspro/contract'
+import {
+  type RouteBody,
+  type RouteItem,
+  type RouteQuery,
+  type RouteResponse,
+  type Routes,
+  routes,
+} from '@octopuspro/contract'
 import type { OctopusPro } from '../client.js'
 import type { APIPromise } from '../core/api-promise.js'
 import { CrudResource } from '../core/crud-resource.js'
@@ -41,7 +48,11 @@ export class WebhooksResource extends CrudResource<'webhooks'> {
    * const { secret } = await op.webhooks.rotateSecret('whk_123', { expires_in_seconds: 86_400 })
    * ```
    */
-  rotateSecret(id: string, body: RouteBody<R['rotateSecret']> = {}, options?: RequestOptions): APIPromise<RouteResponse<R['rotateSecret']>> {
+  rotateSecret(
+    id: string,
+    body: RouteBody<R['rotateSecret']> = {},
+    options?: RequestOptions,
+  ): APIPromise<RouteResponse<R['rotateSecret']>> {
     return this._client.request(routes.webhooks.rotateSecret, { id, body }, options)
   }
 
@@ -53,7 +64,11 @@ export class WebhooksResource extends CrudResource<'webhooks'> {
    * await op.webhooks.sendTest('whk_123', { event_type: 'payment.approved' })
    * ```
    */
-  sendTest(id: string, body: RouteBody<R['sendTest']>, options?: RequestOptions): APIPromise<RouteResponse<R['sendTest']>> {
+  sendTest(
+    id: string,
+    body: RouteBody<R['sendTest']>,
+    options?: RequestOptions,
+  ): APIPromise<RouteResponse<R['sendTest']>> {
     return this._client.request(routes.webhooks.sendTest, { id, body }, options)
   }
 
@@ -65,7 +80,11 @@ export class WebhooksResource extends CrudResource<'webhooks'> {
    * for await (const d of op.webhooks.listDeliveries('whk_123', { status: 'failed' })) console.log(d.event_type)
    * ```
    */
-  listDeliveries(id: string, query?: RouteQuery<R['listDeliveries']>, options?: RequestOptions): PagePromise<RouteItem<R['listDeliveries']>> {
+  listDeliveries(
+    id: string,
+    query?: RouteQuery<R['listDeliveries']>,
+    options?: RequestOptions,
+  ): PagePromise<RouteItem<R['listDeliveries']>> {
     return this._client.requestPage(routes.webhooks.listDeliveries, { id, query }, options)
   }
 }

@@ -17,7 +17,12 @@ describe.each(doors)('auto-pagination against the server (%s)', (door) => {
   function countingClient() {
     const pages: string[] = []
     const op = clientOf(ctx.server, door, {
-      hooks: { afterResponse: [({ method, path, request }) => void (method === 'GET' && path === '/customers' && pages.push(new URL(request.url).search))] },
+      hooks: {
+        afterResponse: [
+          ({ method, path, request }) =>
+            void (method === 'GET' && path === '/customers' && pages.push(new URL(request.url).search)),
+        ],
+      },
     })
     return { op, pages }
   }
@@ -28,7 +33,12 @@ describe.each(doors)('auto-pagination against the server (%s)', (door) => {
     const seen: string[] = []
     for await (const customer of op.customers.list({ limit: 7 })) seen.push(customer.id)
     expect(seen).toEqual(created)
-    expect(pages).toEqual(['?limit=7', `?limit=7&starting_after=${created[6]}`, `?limit=7&starting_after=${created[13]}`, `?limit=7&starting_after=${created[20]}`])
+    expect(pages).toEqual([
+      '?limit=7',
+      `?limit=7&starting_after=${created[6]}`,
+      `?limit=7&starting_after=${created[13]}`,
+      `?limit=7&starting_after=${created[20]}`,
+    ])
   })
 
   it('page by page with nextPage gives the same items', async () => {

@@ -64,14 +64,22 @@ describe('list pages', () => {
 
   it('toArray collects up to the limit, fetching no more pages than needed', async () => {
     const { op, seen } = pagedClient()
-    expect((await op.customers.list({ limit: 3 }).toArray({ limit: 4 })).map((c) => c.id)).toEqual(['cus_1', 'cus_2', 'cus_3', 'cus_4'])
+    expect((await op.customers.list({ limit: 3 }).toArray({ limit: 4 })).map((c) => c.id)).toEqual([
+      'cus_1',
+      'cus_2',
+      'cus_3',
+      'cus_4',
+    ])
     expect(seen).toHaveLength(2)
     expect(await op.customers.list({ limit: 3 }).toArray({ limit: 100 })).toHaveLength(7)
   })
 
   it.each([0, -1, 1.5, 10_001, Number.NaN])('toArray refuses limit %s', async (limit) => {
     const { op } = pagedClient()
-    const error = await op.customers.list().toArray({ limit }).catch((e: unknown) => e)
+    const error = await op.customers
+      .list()
+      .toArray({ limit })
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OctopusProError)
     expect((error as OctopusProError).code).toBe('invalid_option')
   })

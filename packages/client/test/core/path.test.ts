@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { OctopusProError } from '../../src/errors/octopuspro-error.js'
 import { path, routePath } from '../../src/core/path.js'
+import { OctopusProError } from '../../src/errors/octopuspro-error.js'
 
 describe('path', () => {
   it('interpolates ordinary ids unchanged', () => {

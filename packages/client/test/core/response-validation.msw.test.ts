@@ -1,6 +1,6 @@
 import { createReferenceServer } from '@octopuspro/reference-server'
 import { createHandlers } from '@octopuspro/reference-server/msw'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { OctopusPro, ResponseValidationError } from '../../src/index.js'
@@ -25,7 +25,10 @@ afterAll(async () => {
 function breaking(path: string, breakIt: (body: Record<string, unknown>) => Record<string, unknown>) {
   return http.get(`${server.baseUrl}${path}`, async ({ request }) => {
     const real = await server.fetch(request)
-    return HttpResponse.json(breakIt((await real.json()) as Record<string, unknown>), { status: real.status, headers: { 'x-request-id': real.headers.get('x-request-id')! } })
+    return HttpResponse.json(breakIt((await real.json()) as Record<string, unknown>), {
+      status: real.status,
+      headers: { 'x-request-id': real.headers.get('x-request-id')! },
+    })
   })
 }
 
@@ -40,7 +43,12 @@ describe('response validation against a broken server (msw)', () => {
     mocks.use(breaking('/customers/:id', (body) => ({ ...body, email: 42, created_at: 'yesterday', object: 'client' })))
     const error = (await op.customers.get(customer.id).catch((e: unknown) => e)) as ResponseValidationError
     expect(error).toBeInstanceOf(ResponseValidationError)
-    expect(error).toMatchObject({ code: 'response_invalid', method: 'GET', path: `/customers/${customer.id}`, status: 200 })
+    expect(error).toMatchObject({
+      code: 'response_invalid',
+      method: 'GET',
+      path: `/customers/${customer.id}`,
+      status: 200,
+    })
     expect(error.requestId).toMatch(/^req_/)
     expect(error.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['created_at', 'email', 'object'])
     expect(error.details.map((detail) => detail.path).sort()).toEqual(['created_at', 'email', 'object'])
@@ -49,8 +57,16 @@ describe('response validation against a broken server (msw)', () => {
   it('catches a broken item deep inside a list page, with its path', async () => {
     await op.customers.create({ name: 'Ada' })
     await op.customers.create({ name: 'Grace' })
-    mocks.use(breaking('/customers', (body) => ({ ...body, data: (body.data as object[]).map((c, i) => (i === 1 ? { ...c, tags: 'vip' } : c)) })))
-    const error = (await op.customers.list().toArray({ limit: 10 }).catch((e: unknown) => e)) as ResponseValidationError
+    mocks.use(
+      breaking('/customers', (body) => ({
+        ...body,
+        data: (body.data as object[]).map((c, i) => (i === 1 ? { ...c, tags: 'vip' } : c)),
+      })),
+    )
+    const error = (await op.customers
+      .list()
+      .toArray({ limit: 10 })
+      .catch((e: unknown) => e)) as ResponseValidationError
     expect(error).toBeInstanceOf(ResponseValidationError)
     expect(error.issues.map((issue) => issue.path)).toEqual([['data', 1, 'tags']])
   })

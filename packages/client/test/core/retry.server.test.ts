@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { APITimeoutError, InternalServerError, RateLimitError, type RetryState } from '../../src/index.js'
-import { clientOf, doors, useServer, type Door } from '../helpers/server.js'
+import { clientOf, type Door, doors, useServer } from '../helpers/server.js'
 
 /** A client of the server that records each retry and each attempt. */
-function recordingClient(ctx: ReturnType<typeof useServer>, door: Door, options: { timeout?: number; maxRetries?: number } = {}) {
+function recordingClient(
+  ctx: ReturnType<typeof useServer>,
+  door: Door,
+  options: { timeout?: number; maxRetries?: number } = {},
+) {
   const retries: RetryState[] = []
   const attempts: number[] = []
   const op = clientOf(ctx.server, door, {
     ...options,
-    hooks: { beforeRequest: [({ attempt }) => void attempts.push(attempt)], onRetry: [(state) => void retries.push(state)] },
+    hooks: {
+      beforeRequest: [({ attempt }) => void attempts.push(attempt)],
+      onRetry: [(state) => void retries.push(state)],
+    },
   })
   return { op, retries, attempts }
 }
@@ -21,7 +28,10 @@ describe('retries against the server with fault injection', () => {
     const { op, retries, attempts } = recordingClient(ctx, 'in-process')
     expect((await op.account.get()).object).toBe('account')
     expect(attempts).toEqual([1, 2, 3])
-    expect(retries.map((r) => [r.attempt, r.error.code, r.retriesLeft])).toEqual([[1, 'injected_fault', 1], [2, 'injected_fault', 0]])
+    expect(retries.map((r) => [r.attempt, r.error.code, r.retriesLeft])).toEqual([
+      [1, 'injected_fault', 1],
+      [2, 'injected_fault', 0],
+    ])
     expect(retries[0]!.delayMs).toBeGreaterThanOrEqual(375)
     expect(retries[0]!.delayMs).toBeLessThanOrEqual(500)
     expect(retries[1]!.delayMs).toBeGreaterThanOrEqual(750)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { isRetryable, parseRetryAfter, retryDelay } from '../../src/core/retry.js'
 import { APIConnectionError } from '../../src/errors/api-connection-error.js'
 import { APIError } from '../../src/errors/api-error.js'
 import { APITimeoutError } from '../../src/errors/api-timeout-error.js'
 import { APIUserAbortError } from '../../src/errors/api-user-abort-error.js'
 import { ResponseValidationError } from '../../src/errors/response-validation-error.js'
-import { isRetryable, parseRetryAfter, retryDelay } from '../../src/core/retry.js'
 
 const apiError = (status: number, code = 'some_code') =>
   APIError.generate(status, { type: 'api_error', code, message: 'm', request_id: 'req_1' }, new Headers())
@@ -28,7 +28,11 @@ describe('isRetryable', () => {
     expect(isRetryable(new APIConnectionError({ cause: new TypeError('fetch failed') }))).toBe(true)
     expect(isRetryable(new APITimeoutError(10))).toBe(true)
     expect(isRetryable(new APIUserAbortError())).toBe(false)
-    expect(isRetryable(new ResponseValidationError({ method: 'GET', path: '/x', status: 200, requestId: undefined, issues: [] }))).toBe(false)
+    expect(
+      isRetryable(
+        new ResponseValidationError({ method: 'GET', path: '/x', status: 200, requestId: undefined, issues: [] }),
+      ),
+    ).toBe(false)
   })
 })
 

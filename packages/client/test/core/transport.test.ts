@@ -4,13 +4,12 @@ import {
   APITimeoutError,
   APIUserAbortError,
   BadRequestError,
+  type ClientOptions,
   ConflictError,
   InternalServerError,
-  OctopusPro,
-  RateLimitError,
-  ResponseValidationError,
-  type ClientOptions,
   type LogFields,
+  OctopusPro,
+  ResponseValidationError,
 } from '../../src/index.js'
 import { apiKey, baseUrl, customer, fail, ok, stubFetch } from '../helpers/stub-fetch.js'
 
@@ -88,7 +87,10 @@ describe('requests', () => {
 
 describe('idempotency keys', () => {
   it('sends one generated key on every POST and reuses it on each retry', async () => {
-    const { op, seen } = client((_, n) => (n < 3 ? fail('internal_error', { 'retry-after': '0' }) : ok(customer, 201)), { maxRetries: 2 })
+    const { op, seen } = client(
+      (_, n) => (n < 3 ? fail('internal_error', { 'retry-after': '0' }) : ok(customer, 201)),
+      { maxRetries: 2 },
+    )
     await op.customers.create({ name: 'Ada' })
     expect(seen).toHaveLength(3)
     const keys = seen.map((r) => r.headers.get('idempotency-key'))
@@ -146,7 +148,13 @@ describe('retries', () => {
   })
 
   it('waits exactly Retry-After on a 429, capped at 60 s', async () => {
-    const { op, seen } = client((_, n) => (n === 1 ? fail('rate_limited', { 'retry-after': '3' }) : n === 2 ? fail('rate_limited', { 'retry-after': '7200' }) : ok(customer)))
+    const { op, seen } = client((_, n) =>
+      n === 1
+        ? fail('rate_limited', { 'retry-after': '3' })
+        : n === 2
+          ? fail('rate_limited', { 'retry-after': '7200' })
+          : ok(customer),
+    )
     const call = op.customers.get('cus_1')
     await vi.advanceTimersByTimeAsync(2_999)
     expect(seen).toHaveLength(1)
@@ -229,7 +237,9 @@ describe('retries', () => {
   it('throws APITimeoutError when every attempt times out; the per-call timeout wins', async () => {
     const { op, seen } = client(() => new Promise<Response>(() => {}), { timeout: 60_000, maxRetries: 1 })
     const call = op.customers.get('cus_1', { timeout: 50 })
-    const outcome = expect(call).rejects.toSatisfy((e) => e instanceof APITimeoutError && e.timeout === 50 && e.code === 'timeout')
+    const outcome = expect(call).rejects.toSatisfy(
+      (e) => e instanceof APITimeoutError && e.timeout === 50 && e.code === 'timeout',
+    )
     await vi.advanceTimersByTimeAsync(50 + 500 + 50)
     await outcome
     expect(seen).toHaveLength(2)
@@ -295,7 +305,9 @@ describe('abort', () => {
 
 describe('response validation', () => {
   it('throws ResponseValidationError with the issues and the path when a response breaks the contract', async () => {
-    const { op } = client(() => ok({ ...customer, email: 42, created_at: 'yesterday' }, 200, { 'x-request-id': 'req_bad' }))
+    const { op } = client(() =>
+      ok({ ...customer, email: 42, created_at: 'yesterday' }, 200, { 'x-request-id': 'req_bad' }),
+    )
     const error = (await op.customers.get('cus_1').catch((e: unknown) => e)) as ResponseValidationError
     expect(error).toBeInstanceOf(ResponseValidationError)
     expect(error.code).toBe('response_invalid')
@@ -305,7 +317,9 @@ describe('response validation', () => {
     expect(error.requestId).toBe('req_bad')
     expect(error.issues.map((issue) => issue.path)).toEqual([['email'], ['created_at']])
     expect(error.details.map((detail) => detail.path)).toEqual(['email', 'created_at'])
-    expect(error.message).toMatch(/^GET \/customers\/cus_1 answered 200 with a body that does not match the contract \(email .*; created_at .*\); update @octopuspro\/client, or pass validateResponses: false/)
+    expect(error.message).toMatch(
+      /^GET \/customers\/cus_1 answered 200 with a body that does not match the contract \(email .*; created_at .*\); update @octopuspro\/client, or pass validateResponses: false/,
+    )
   })
 
   it('is not retried', async () => {
@@ -334,24 +348,33 @@ describe('response validation', () => {
 describe('hooks', () => {
   it('calls beforeRequest, afterResponse and onRetry with one state object each', async () => {
     const events: string[] = []
-    const { op, seen } = client((_, n) => (n === 1 ? fail('idempotency_key_in_use', { 'retry-after': '0' }) : ok(customer, 201, { 'x-request-id': 'req_2' })), {
-      hooks: {
-        beforeRequest: [
-          ({ request, method, path, attempt }) => {
-            events.push(`before ${method} ${path} ${attempt}`)
-            request.headers.set('x-hooked', String(attempt))
-          },
-        ],
-        afterResponse: [
-          async ({ response, attempt, durationMs, requestId }) => {
-            events.push(`after ${response.status} ${attempt} ${requestId}`)
-            expect(durationMs).toBeGreaterThanOrEqual(0)
-            expect((await response.json()) as object).toBeTypeOf('object')
-          },
-        ],
-        onRetry: [({ error, attempt, delayMs, retriesLeft }) => void events.push(`retry ${error.code} ${attempt} ${delayMs} ${retriesLeft}`)],
+    const { op, seen } = client(
+      (_, n) =>
+        n === 1
+          ? fail('idempotency_key_in_use', { 'retry-after': '0' })
+          : ok(customer, 201, { 'x-request-id': 'req_2' }),
+      {
+        hooks: {
+          beforeRequest: [
+            ({ request, method, path, attempt }) => {
+              events.push(`before ${method} ${path} ${attempt}`)
+              request.headers.set('x-hooked', String(attempt))
+            },
+          ],
+          afterResponse: [
+            async ({ response, attempt, durationMs, requestId }) => {
+              events.push(`after ${response.status} ${attempt} ${requestId}`)
+              expect(durationMs).toBeGreaterThanOrEqual(0)
+              expect((await response.json()) as object).toBeTypeOf('object')
+            },
+          ],
+          onRetry: [
+            ({ error, attempt, delayMs, retriesLeft }) =>
+              void events.push(`retry ${error.code} ${attempt} ${delayMs} ${retriesLeft}`),
+          ],
+        },
       },
-    })
+    )
     const created = await op.customers.create({ name: 'Ada' })
     expect(created).toEqual(customer)
     expect(events).toEqual([
@@ -381,7 +404,15 @@ describe('logger', () => {
       warn: (message: string, fields: LogFields) => lines.push(['warn', message, fields]),
       error: (message: string, fields: LogFields) => lines.push(['error', message, fields]),
     }
-    const { op } = client((_, n) => (n === 1 ? fail('rate_limited', { 'retry-after': '0' }) : n === 2 ? ok(customer, 200, { 'x-request-id': 'req_2' }) : fail('resource_missing')), { logger })
+    const { op } = client(
+      (_, n) =>
+        n === 1
+          ? fail('rate_limited', { 'retry-after': '0' })
+          : n === 2
+            ? ok(customer, 200, { 'x-request-id': 'req_2' })
+            : fail('resource_missing'),
+      { logger },
+    )
     await op.customers.get('cus_1')
     await op.customers.get('cus_2').catch(() => undefined)
     const masked = lines.map(([level, message]) => [level, message.replace(/ \d+ms/, ' Nms')])
@@ -391,9 +422,19 @@ describe('logger', () => {
       ['debug', 'GET /customers/cus_1 (attempt 2)'],
       ['info', 'GET /customers/cus_1 200 Nms req_2 (attempt 2)'],
       ['debug', 'GET /customers/cus_2 (attempt 1)'],
-      ['error', 'GET /customers/cus_2 404 Nms req_err (attempt 1): NotFoundError: 404 resource_missing: message of resource_missing'],
+      [
+        'error',
+        'GET /customers/cus_2 404 Nms req_err (attempt 1): NotFoundError: 404 resource_missing: message of resource_missing',
+      ],
     ])
-    expect(lines[3]![2]).toEqual({ method: 'GET', path: '/customers/cus_1', attempt: 2, status: 200, durationMs: expect.any(Number), requestId: 'req_2' })
+    expect(lines[3]![2]).toEqual({
+      method: 'GET',
+      path: '/customers/cus_1',
+      attempt: 2,
+      status: 200,
+      durationMs: expect.any(Number),
+      requestId: 'req_2',
+    })
     expect(lines[1]![2]).toMatchObject({ status: 429, errorCode: 'rate_limited', delayMs: 0 })
   })
 
@@ -414,9 +455,22 @@ describe('the API key never leaks', () => {
 
   it('appears in no log line, message or field, whatever happens', async () => {
     const logged: unknown[] = []
-    const logger = { debug: (...args: unknown[]) => logged.push(args), info: (...args: unknown[]) => logged.push(args), warn: (...args: unknown[]) => logged.push(args), error: (...args: unknown[]) => logged.push(args) }
+    const logger = {
+      debug: (...args: unknown[]) => logged.push(args),
+      info: (...args: unknown[]) => logged.push(args),
+      warn: (...args: unknown[]) => logged.push(args),
+      error: (...args: unknown[]) => logged.push(args),
+    }
     const cause = new TypeError('fetch failed')
-    const { op } = client((_, n) => (n === 1 ? Promise.reject(cause) : n === 2 ? fail('internal_error', { 'retry-after': '0' }) : fail('api_key_revoked')), { logger, maxRetries: 2 })
+    const { op } = client(
+      (_, n) =>
+        n === 1
+          ? Promise.reject(cause)
+          : n === 2
+            ? fail('internal_error', { 'retry-after': '0' })
+            : fail('api_key_revoked'),
+      { logger, maxRetries: 2 },
+    )
     vi.spyOn(Math, 'random').mockReturnValue(1)
     const error = await op.customers.get('cus_1').catch((e: unknown) => e)
     expect(logged.length).toBeGreaterThanOrEqual(5)

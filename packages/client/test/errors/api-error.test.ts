@@ -1,4 +1,4 @@
-import { errorCodes, type ErrorCode } from '@octopuspro/contract'
+import { type ErrorCode, errorCodes } from '@octopuspro/contract'
 import { describe, expect, it } from 'vitest'
 import { errorFromResponse } from '../../src/core/translate-error.js'
 import {
@@ -61,7 +61,11 @@ describe('APIError.generate via errorFromResponse', () => {
   it('keeps param, details and headers', async () => {
     const details = [{ path: 'email', message: 'must be an e-mail address' }]
     const error = (await errorFromResponse(
-      errorResponse('parameter_invalid', { param: 'email', details }, { 'x-request-id': 'req_abc', 'x-ratelimit-remaining': '9' }),
+      errorResponse(
+        'parameter_invalid',
+        { param: 'email', details },
+        { 'x-request-id': 'req_abc', 'x-ratelimit-remaining': '9' },
+      ),
     )) as APIError
     expect(error.param).toBe('email')
     expect(error.details).toEqual(details)

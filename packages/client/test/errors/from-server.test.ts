@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import {
   APIConnectionError,
-  APIError,
+  type APIError,
   APITimeoutError,
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
   InternalServerError,
+  isAPIError,
   NotFoundError,
   PayloadTooLargeError,
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
   UnsupportedMediaTypeError,
-  isAPIError,
 } from '../../src/index.js'
 import { aBooking } from '../helpers/fixtures.js'
 import { clientOf, doors, openServer, useServer } from '../helpers/server.js'
@@ -40,7 +40,12 @@ describe.each(doors)('each error class from a real server response (%s)', (door)
   it('400 BadRequestError names the unknown parameter', async () => {
     const error = await apiErrorOf(ctx.op.customers.create({ name: 'Ada', nmae: 'Ada' } as { name: string }))
     expect(error).toBeInstanceOf(BadRequestError)
-    expect(error).toMatchObject({ status: 400, type: 'invalid_request_error', code: 'unknown_parameter', param: 'nmae' })
+    expect(error).toMatchObject({
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'unknown_parameter',
+      param: 'nmae',
+    })
   })
 
   it('400 BadRequestError lists the invalid fields in details', async () => {
@@ -50,7 +55,9 @@ describe.each(doors)('each error class from a real server response (%s)', (door)
   })
 
   it('401 AuthenticationError for an unknown key', async () => {
-    const error = await apiErrorOf(clientOf(ctx.server, door, { apiKey: 'opk_0000000000000000000000000000000000000000' }).account.get())
+    const error = await apiErrorOf(
+      clientOf(ctx.server, door, { apiKey: 'opk_0000000000000000000000000000000000000000' }).account.get(),
+    )
     expect(error).toBeInstanceOf(AuthenticationError)
     expect(error).toMatchObject({ status: 401, type: 'authentication_error', code: 'api_key_invalid' })
   })
@@ -88,14 +95,21 @@ describe.each(doors)('each error class from a real server response (%s)', (door)
   })
 
   it('415 UnsupportedMediaTypeError when the body is not sent as JSON', async () => {
-    const error = await apiErrorOf(ctx.op.customers.create({ name: 'Ada' }, { headers: { 'content-type': 'text/plain' } }))
+    const error = await apiErrorOf(
+      ctx.op.customers.create({ name: 'Ada' }, { headers: { 'content-type': 'text/plain' } }),
+    )
     expect(error).toBeInstanceOf(UnsupportedMediaTypeError)
     expect(error).toMatchObject({ status: 415, code: 'unsupported_media_type' })
   })
 
   it('422 UnprocessableEntityError for a reference to nothing', async () => {
     const error = await apiErrorOf(
-      ctx.op.bookings.create({ customer_id: 'cus_nobody', service: 'Clean', scheduled_start: '2026-12-01T09:00:00.000Z', scheduled_end: '2026-12-01T10:00:00.000Z' }),
+      ctx.op.bookings.create({
+        customer_id: 'cus_nobody',
+        service: 'Clean',
+        scheduled_start: '2026-12-01T09:00:00.000Z',
+        scheduled_end: '2026-12-01T10:00:00.000Z',
+      }),
     )
     expect(error).toBeInstanceOf(UnprocessableEntityError)
     expect(error).toMatchObject({ status: 422, code: 'reference_invalid', param: 'customer_id' })
@@ -110,7 +124,9 @@ describe.each(doors)('each error class from a real server response (%s)', (door)
 
   it('APITimeoutError when the server is slower than the timeout', async () => {
     ctx.server.faults.add({ match: 'GET /v1/account', latencyMs: 300, times: 1 })
-    const error = await clientOf(ctx.server, door, { maxRetries: 0, timeout: 30 }).account.get().catch((e: unknown) => e)
+    const error = await clientOf(ctx.server, door, { maxRetries: 0, timeout: 30 })
+      .account.get()
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(APITimeoutError)
     expect(error).toMatchObject({ code: 'timeout', timeout: 30 })
   })

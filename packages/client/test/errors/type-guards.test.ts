@@ -1,19 +1,19 @@
 import { runInNewContext } from 'node:vm'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import {
-  APIConnectionError,
+  type APIConnectionError,
   APIError,
   APITimeoutError,
   APIUserAbortError,
-  NotFoundError,
-  OctopusProError,
-  ResponseValidationError,
   isAPIConnectionError,
   isAPIError,
   isAPITimeoutError,
   isAPIUserAbortError,
   isOctopusProError,
   isResponseValidationError,
+  NotFoundError,
+  OctopusProError,
+  ResponseValidationError,
 } from '../../src/index.js'
 
 /** An error made in another realm (another copy of the package): `instanceof` fails there, the name does not. */
@@ -32,7 +32,13 @@ describe('type guards', () => {
     expect(isAPIConnectionError(timeout)).toBe(true)
     expect(isAPIError(timeout)).toBe(false)
     expect(isAPIUserAbortError(new APIUserAbortError())).toBe(true)
-    const invalid = new ResponseValidationError({ method: 'GET', path: '/x', status: 200, requestId: undefined, issues: [] })
+    const invalid = new ResponseValidationError({
+      method: 'GET',
+      path: '/x',
+      status: 200,
+      requestId: undefined,
+      issues: [],
+    })
     expect(isResponseValidationError(invalid)).toBe(true)
     expect(isOctopusProError(new OctopusProError('c', 'm'))).toBe(true)
   })
@@ -50,7 +56,15 @@ describe('type guards', () => {
   })
 
   it('reject other values', () => {
-    for (const value of [new Error('x'), new TypeError('fetch failed'), foreign('Error'), null, undefined, 'APIError', { name: 1 }]) {
+    for (const value of [
+      new Error('x'),
+      new TypeError('fetch failed'),
+      foreign('Error'),
+      null,
+      undefined,
+      'APIError',
+      { name: 1 },
+    ]) {
       expect(isOctopusProError(value)).toBe(false)
       expect(isAPIError(value)).toBe(false)
     }
@@ -67,7 +81,8 @@ describe('type guards', () => {
     if (isAPIConnectionError(error)) expectTypeOf(error).toEqualTypeOf<APIConnectionError>()
     if (error instanceof NotFoundError) expectTypeOf(error.status).toEqualTypeOf<404>()
     if (isAPITimeoutError(error)) expectTypeOf(error.timeout).toEqualTypeOf<number>()
-    if (isResponseValidationError(error)) expectTypeOf(error.details).toEqualTypeOf<{ path: string; message: string }[]>()
+    if (isResponseValidationError(error))
+      expectTypeOf(error.details).toEqualTypeOf<{ path: string; message: string }[]>()
     expect(isAPIError(error)).toBe(true)
   })
 })

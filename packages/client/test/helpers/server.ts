@@ -1,18 +1,20 @@
 import {
   createReferenceServer,
-  startReferenceServer,
   type ReferenceServer,
   type ReferenceServerOptions,
+  startReferenceServer,
 } from '@octopuspro/reference-server'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { OctopusPro, type ClientOptions } from '../../src/index.js'
+import { type ClientOptions, OctopusPro } from '../../src/index.js'
 
 /** The two ways a client reaches the reference server: its fetch handler in process, or HTTP over loopback. */
 export type Door = 'in-process' | 'real port'
 export const doors: readonly Door[] = ['in-process', 'real port']
 
 /** Webhook deliveries answered 204 by a stand-in receiver, so endpoints can be exercised without a port of their own. */
-export const acceptingReceiver: ReferenceServerOptions = { delivery: { fetch: async () => new Response(null, { status: 204 }) } }
+export const acceptingReceiver: ReferenceServerOptions = {
+  delivery: { fetch: async () => new Response(null, { status: 204 }) },
+}
 
 /** A reference server behind a door. */
 export async function openServer(door: Door, options: ReferenceServerOptions = {}): Promise<ReferenceServer> {

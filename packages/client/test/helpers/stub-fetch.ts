@@ -1,4 +1,4 @@
-import { errorCodes, sampleObjects, type ErrorCode } from '@octopuspro/contract'
+import { type ErrorCode, errorCodes, sampleObjects } from '@octopuspro/contract'
 
 /** What the stub saw of one request. */
 export interface SeenRequest {
@@ -17,7 +17,12 @@ export function stubFetch(answer: (request: Request, n: number) => Response | Pr
   const seen: SeenRequest[] = []
   const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init)
-    seen.push({ method: request.method, url: new URL(request.url), headers: new Headers(request.headers), body: await request.clone().text() })
+    seen.push({
+      method: request.method,
+      url: new URL(request.url),
+      headers: new Headers(request.headers),
+      body: await request.clone().text(),
+    })
     return answer(request, seen.length)
   }
   return { fetch, seen }
@@ -34,7 +39,10 @@ export function ok(body: unknown, status = 200, headers: Record<string, string> 
 /** An OctopusPro error answer for a code of the contract. */
 export function fail(code: ErrorCode, headers: Record<string, string> = {}, message = `message of ${code}`): Response {
   const { status, type } = errorCodes[code]
-  return Response.json({ error: { type, code, message, request_id: 'req_err' } }, { status, headers: { 'x-request-id': 'req_err', ...headers } })
+  return Response.json(
+    { error: { type, code, message, request_id: 'req_err' } },
+    { status, headers: { 'x-request-id': 'req_err', ...headers } },
+  )
 }
 
 /** A list envelope. */

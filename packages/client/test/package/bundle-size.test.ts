@@ -18,6 +18,8 @@ describe('browser bundle', () => {
   it('pulls neither zod classic nor the OpenAPI generator', async () => {
     const { inputs } = await bundleClient("export * from './src/index.ts'")
     expect(inputs.filter((file) => file.includes('zod/v4/classic/'))).toEqual([])
-    expect(inputs.filter((file) => file.endsWith('contract/src/openapi.ts') || file.endsWith('contract/src/signing.ts'))).toEqual([])
+    expect(
+      inputs.filter((file) => file.endsWith('contract/src/openapi.ts') || file.endsWith('contract/src/signing.ts')),
+    ).toEqual([])
   })
 })

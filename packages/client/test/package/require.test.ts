@@ -21,8 +21,18 @@ beforeAll(async () => {
     const target = join(modules, '@octopuspro', name)
     mkdirSync(target, { recursive: true })
     cpSync(join(root, 'packages', name, 'package.json'), join(target, 'package.json'))
-    for (const options of packageBuilds(join(root, 'packages', name), { outDir: join(target, 'dist'), config: false, dts: false, silent: true })) {
-      await build({ ...options, entry: Object.fromEntries(Object.entries(options.entry as Record<string, string>).map(([k, v]) => [k, resolve(root, v)])) })
+    for (const options of packageBuilds(join(root, 'packages', name), {
+      outDir: join(target, 'dist'),
+      config: false,
+      dts: false,
+      silent: true,
+    })) {
+      await build({
+        ...options,
+        entry: Object.fromEntries(
+          Object.entries(options.entry as Record<string, string>).map(([k, v]) => [k, resolve(root, v)]),
+        ),
+      })
     }
   }
   symlinkSync(realpathSync(join(root, 'packages/client/node_modules/zod')), join(modules, 'zod'), 'dir')

@@ -41,7 +41,9 @@ describe.each(doors)('apiKeys (%s)', (door) => {
     expect((await withKey(rolled.secret).account.get()).object).toBe('account')
 
     expect(await ctx.op.apiKeys.revoke(created.id)).toMatchObject({ id: created.id, status: 'revoked' })
-    const error = await withKey(rolled.secret).account.get().catch((e: unknown) => e)
+    const error = await withKey(rolled.secret)
+      .account.get()
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AuthenticationError)
     expect(error).toMatchObject({ status: 401, code: 'api_key_revoked' })
     expect((await ctx.op.account.get()).object).toBe('account')

@@ -9,8 +9,16 @@ describe.each(doors)('bookings (%s)', (door) => {
     resource: (op) => op.bookings,
     object: 'booking',
     prefix: 'bkg',
-    body: async (op) => ({ customer_id: (await aCustomer(op)).id, service: 'Deep clean', scheduled_start: at(3, 9), scheduled_end: at(3, 11) }),
+    body: async (op) => ({
+      customer_id: (await aCustomer(op)).id,
+      service: 'Deep clean',
+      scheduled_start: at(3, 9),
+      scheduled_end: at(3, 11),
+    }),
     patch: { status: 'confirmed' as const, notes: 'Gate code 1234' },
-    filters: [{ status: 'confirmed', scheduled_after: at(3, 0), scheduled_before: at(4, 0) }, { scheduled_after: at(4, 0) }],
+    filters: [
+      { status: 'confirmed', scheduled_after: at(3, 0), scheduled_before: at(4, 0) },
+      { scheduled_after: at(4, 0) },
+    ],
   })
 })

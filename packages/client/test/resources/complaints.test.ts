@@ -9,7 +9,12 @@ describe.each(doors)('complaints (%s)', (door) => {
     resource: (op) => op.complaints,
     object: 'complaint',
     prefix: 'cmp',
-    body: async (op) => ({ customer_id: (await aCustomer(op)).id, subject: 'Late arrival', description: 'Two hours late', severity: 'high' as const }),
+    body: async (op) => ({
+      customer_id: (await aCustomer(op)).id,
+      subject: 'Late arrival',
+      description: 'Two hours late',
+      severity: 'high' as const,
+    }),
     patch: { status: 'resolved' as const },
     filters: [{ status: 'resolved', severity: 'high' }, { severity: 'low' }],
   })

@@ -8,7 +8,12 @@ describe.each(doors)('customers (%s)', (door) => {
     resource: (op) => op.customers,
     object: 'customer',
     prefix: 'cus',
-    body: () => ({ name: 'Ada Lovelace', email: 'ada@example.com', tags: ['vip'], address: { line1: '12 Babbage Row', city: 'Springfield', country: 'US' } }),
+    body: () => ({
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      tags: ['vip'],
+      address: { line1: '12 Babbage Row', city: 'Springfield', country: 'US' },
+    }),
     patch: { phone: '+1 555 0100', tags: ['vip', 'gold'] },
     filters: [{ tag: 'gold' }, { tag: 'bronze' }],
   })

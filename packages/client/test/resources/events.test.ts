@@ -13,7 +13,12 @@ describe.each(doors)('events (%s)', (door) => {
     const created = await ctx.op.events.list({ type: 'customer.created' }).toArray({ limit: 10 })
     expect(created.map((event) => event.data.id)).toEqual([ada.id, grace.id])
     const [updated] = await ctx.op.events.list({ type: 'customer.updated' }).toArray({ limit: 10 })
-    expect(updated).toMatchObject({ object: 'event', type: 'customer.updated', data: { id: ada.id, company: 'Analytical Engines' }, previous_attributes: { company: null } })
+    expect(updated).toMatchObject({
+      object: 'event',
+      type: 'customer.updated',
+      data: { id: ada.id, company: 'Analytical Engines' },
+      previous_attributes: { company: null },
+    })
     const event = await ctx.op.events.get(updated!.id)
     expect(event).toEqual(updated)
     if (event.type === 'customer.updated') expect(event.data.company).toBe('Analytical Engines')

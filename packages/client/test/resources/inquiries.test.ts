@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { aCustomer } from '../helpers/fixtures.js'
 import { itDoesCrud } from '../helpers/crud.js'
+import { aCustomer } from '../helpers/fixtures.js'
 import { doors, useServer } from '../helpers/server.js'
 
 describe.each(doors)('inquiries (%s)', (door) => {
@@ -9,7 +9,12 @@ describe.each(doors)('inquiries (%s)', (door) => {
     resource: (op) => op.inquiries,
     object: 'inquiry',
     prefix: 'inq',
-    body: () => ({ name: 'Grace Hopper', service: 'Gutter cleaning', source: 'website' as const, budget: { amount: 25_000, currency: 'usd' } }),
+    body: () => ({
+      name: 'Grace Hopper',
+      service: 'Gutter cleaning',
+      source: 'website' as const,
+      budget: { amount: 25_000, currency: 'usd' },
+    }),
     patch: { status: 'contacted' as const },
     filters: [{ status: 'contacted', source: 'website' }, { status: 'lost' }],
   })

@@ -9,7 +9,10 @@ describe.each(doors)('quotes (%s)', (door) => {
     resource: (op) => op.quotes,
     object: 'quote',
     prefix: 'quo',
-    body: async (op) => ({ customer_id: (await aCustomer(op)).id, line_items: [{ description: 'Deep clean', quantity: 2, unit_amount: 4_500, tax_rate: 10 }] }),
+    body: async (op) => ({
+      customer_id: (await aCustomer(op)).id,
+      line_items: [{ description: 'Deep clean', quantity: 2, unit_amount: 4_500, tax_rate: 10 }],
+    }),
     patch: { status: 'sent' as const },
     filters: [{ status: 'sent' }, { status: 'declined' }],
   })

@@ -10,6 +10,9 @@ describe.each(doors)('users (%s)', (door) => {
     prefix: 'usr',
     body: () => ({ name: 'Sam Rivera', email: 'sam@example.com', role: 'fieldworker' as const }),
     patch: { active: false },
-    filters: [{ role: 'fieldworker', active: false }, { role: 'fieldworker', active: true }],
+    filters: [
+      { role: 'fieldworker', active: false },
+      { role: 'fieldworker', active: true },
+    ],
   })
 })

@@ -5,7 +5,9 @@ import { Id, Text, Timestamp } from '../primitives.js'
 export const ApiKeyMode = z.enum(['read_write', 'read_only'])
 
 /** The format of an API key secret: `opk_` + 40 base62 characters. @example `ApiKeySecret.parse(secret)` */
-export const ApiKeySecret = z.string().check(z.regex(/^opk_[0-9A-Za-z]{40}$/, 'must be an API key (opk_ + 40 characters)'))
+export const ApiKeySecret = z
+  .string()
+  .check(z.regex(/^opk_[0-9A-Za-z]{40}$/, 'must be an API key (opk_ + 40 characters)'))
 
 /**
  * An API key as listed: the secret itself is never returned after creation or roll, only its `prefix`

@@ -31,11 +31,21 @@ const fieldsFitChannel = z.superRefine((value: ChannelFields, ctx) => {
   const isCall = value.channel === 'call'
   for (const field of ['call_status', 'duration_seconds'] as const) {
     if (!isCall && value[field] != null) {
-      ctx.addIssue({ code: 'custom', path: [field], message: `is for calls only; remove it for a ${value.channel}`, input: value[field] })
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: `is for calls only; remove it for a ${value.channel}`,
+        input: value[field],
+      })
     }
   }
   if (isCall && value.body != null) {
-    ctx.addIssue({ code: 'custom', path: ['body'], message: 'is for sms and whatsapp only; remove it for a call', input: value.body })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['body'],
+      message: 'is for sms and whatsapp only; remove it for a call',
+      input: value.body,
+    })
   }
 })
 

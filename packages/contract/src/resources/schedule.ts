@@ -11,7 +11,9 @@ import * as z from 'zod/mini'
  */
 export const endAfterStart = z.refine<{ scheduled_start?: string | undefined; scheduled_end?: string | undefined }>(
   (body) =>
-    body.scheduled_start === undefined || body.scheduled_end === undefined || isScheduleValid(body.scheduled_start, body.scheduled_end),
+    body.scheduled_start === undefined ||
+    body.scheduled_end === undefined ||
+    isScheduleValid(body.scheduled_start, body.scheduled_end),
   { message: 'must be after scheduled_start', path: ['scheduled_end'] },
 )
 

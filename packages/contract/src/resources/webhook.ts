@@ -2,7 +2,6 @@ import * as z from 'zod/mini'
 import { eventTypes } from '../event-types.js'
 import { Id, Metadata, Text, Timestamp } from '../primitives.js'
 
-
 /** An event type name, or `*` for all of them. @example `SubscribedEventType.parse('payment.*')` fails; `'*'` passes */
 export const SubscribedEventType = z.enum([...eventTypes, '*'], {
   error: (issue) =>
@@ -10,7 +9,9 @@ export const SubscribedEventType = z.enum([...eventTypes, '*'], {
 })
 
 /** A webhook endpoint secret: `whsec_` + base64 of 32 bytes. @example `WebhookSecret.parse(endpoint.secret)` */
-export const WebhookSecret = z.string().check(z.regex(/^whsec_[A-Za-z0-9+/]{42,}={0,2}$/, 'must be a webhook secret (whsec_…)'))
+export const WebhookSecret = z
+  .string()
+  .check(z.regex(/^whsec_[A-Za-z0-9+/]{42,}={0,2}$/, 'must be a webhook secret (whsec_…)'))
 
 const EndpointUrl = z.url({
   protocol: /^https?$/,
@@ -62,10 +63,9 @@ export const WebhookEndpointSecret = z.object({
   previous_secret_expires_at: z.nullable(Timestamp),
 })
 
-const EventTypes = z.array(SubscribedEventType).check(
-  z.minLength(1, "must name at least one event type (or '*')"),
-  z.maxLength(64, 'must have at most 64 entries'),
-)
+const EventTypes = z
+  .array(SubscribedEventType)
+  .check(z.minLength(1, "must name at least one event type (or '*')"), z.maxLength(64, 'must have at most 64 entries'))
 
 /** The body of `POST /v1/webhooks`. @example `WebhookEndpointCreate.parse({ name: 'Order Notifications', url: 'https://example.com/hook', event_types: ['booking.created'] })` */
 export const WebhookEndpointCreate = z.strictObject({

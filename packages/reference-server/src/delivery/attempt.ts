@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js'
 import { readExcerpt } from './excerpt.js'
 import type { SignatureSigner } from './signer.js'
 import type { WebhookTransport } from './transport.js'
-import { judgeResponse, type AttemptVerdict } from './verdict.js'
+import { type AttemptVerdict, judgeResponse } from './verdict.js'
 
 /** What every attempt of an engine shares. @example `const context: AttemptContext = { clock, transport, signer, timeoutMs: 15000, userAgent }` */
 export interface AttemptContext {

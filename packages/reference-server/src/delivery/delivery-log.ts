@@ -48,7 +48,8 @@ export class DeliveryLog {
 
   /** The live deliveries, ascending by id. */
   list(filter: DeliveryListFilter = {}): WebhookDelivery[] {
-    const records = filter.endpointId === undefined ? this.#byId.values() : (this.#byEndpoint.get(filter.endpointId) ?? [])
+    const records =
+      filter.endpointId === undefined ? this.#byId.values() : (this.#byEndpoint.get(filter.endpointId) ?? [])
     const deliveries: WebhookDelivery[] = []
     for (const { delivery } of records) {
       if (filter.status === undefined || delivery.status === filter.status) deliveries.push(delivery)

@@ -1,18 +1,32 @@
 import type { WebhookDelivery, WebhookEvent } from '@octopuspro/contract'
-import { sendAttempt, type AttemptContext, type AttemptResult } from './attempt.js'
-import { appendAttempt, DeliveryLog, markDone, markPending, newDelivery, snapshot, type DeliveryListFilter, type DeliveryRecord } from './delivery-log.js'
+import { type AttemptContext, type AttemptResult, sendAttempt } from './attempt.js'
+import {
+  appendAttempt,
+  type DeliveryListFilter,
+  DeliveryLog,
+  type DeliveryRecord,
+  markDone,
+  markPending,
+  newDelivery,
+  snapshot,
+} from './delivery-log.js'
 import { EndpointSlots } from './endpoint-slots.js'
 import { DeliveryEngineClosedError } from './errors.js'
 import { FailingWindow } from './failing-window.js'
-import { resolveDeliveryOptions, type DeliveryEngineOptions, type EndpointDisabledReason, type ResolvedDeliveryOptions } from './options.js'
+import {
+  type DeliveryEngineOptions,
+  type EndpointDisabledReason,
+  type ResolvedDeliveryOptions,
+  resolveDeliveryOptions,
+} from './options.js'
 import { jitteredDelay } from './retry-schedule.js'
 import { SignatureSigner } from './signer.js'
-import { matchesFilter, DeliveryWaiters, type DeliveryWaitFilter } from './waiters.js'
+import { DeliveryWaiters, type DeliveryWaitFilter, matchesFilter } from './waiters.js'
 
 const encoder = new TextEncoder()
 
-export type { DeliveryEngineOptions, EndpointDisabledReason, EndpointForDelivery } from './options.js'
 export type { DeliveryListFilter } from './delivery-log.js'
+export type { DeliveryEngineOptions, EndpointDisabledReason, EndpointForDelivery } from './options.js'
 export type { DeliveryWaitFilter } from './waiters.js'
 
 /** Options of `server.deliveries.waitFor(filter, options)`. @example `server.deliveries.waitFor({ type: 'customer.created' }, { timeout: 2000 })` */
@@ -233,7 +247,10 @@ export class DeliveryEngine {
     record.retriesLeft--
     markPending(record.delivery, now + delay, now)
     // A retry due at once is queued at once, so idle() waits for it as for any attempt due.
-    if (delay === 0) return this.#enqueue(record)
+    if (delay === 0) {
+      this.#enqueue(record)
+      return
+    }
     record.retryTimer = clock.setTimeout(() => {
       record.retryTimer = undefined
       record.busy = true
@@ -265,7 +282,13 @@ export class DeliveryEngine {
     const endpoint = this.#options.getEndpoint(delivery.endpoint_id)
     if (endpoint === undefined) return this.#attemptWithoutRequest('endpoint deleted')
     if (!endpoint.active) return this.#attemptWithoutRequest('endpoint disabled')
-    return sendAttempt(this.#context, { url: endpoint.url, secrets: endpoint.secrets(), eventId: delivery.event_id, body, inFlight: this.#inFlight })
+    return sendAttempt(this.#context, {
+      url: endpoint.url,
+      secrets: endpoint.secrets(),
+      eventId: delivery.event_id,
+      body,
+      inFlight: this.#inFlight,
+    })
   }
 
   #attemptWithoutRequest(error: string): AttemptResult {
@@ -297,7 +320,9 @@ export class DeliveryEngine {
       markDone(delivery, 'failed', now)
     }
     this.#waiters.notify(delivery)
-    logger?.(`→ ${delivery.id} ${delivery.event_type} ${endpointId} ${attempt.status_code ?? attempt.error} ${attempt.duration_ms}ms attempt ${delivery.attempts.length}`)
+    logger?.(
+      `→ ${delivery.id} ${delivery.event_type} ${endpointId} ${attempt.status_code ?? attempt.error} ${attempt.duration_ms}ms attempt ${delivery.attempts.length}`,
+    )
     if (disable === 'failing') logger?.(`✕ ${endpointId} disabled: every attempt failed for ${failingWindowMs} ms`)
     if (disable !== undefined) this.#options.disableEndpoint(endpointId, disable)
   }

@@ -43,6 +43,9 @@ export class DeliveryWaitTimeoutError extends DeliveryError {
  */
 export class DeliveryEngineClosedError extends DeliveryError {
   constructor(action: string) {
-    super('delivery_engine_closed', `${action}: the delivery engine is closed; create a new server (or engine) to deliver again`)
+    super(
+      'delivery_engine_closed',
+      `${action}: the delivery engine is closed; create a new server (or engine) to deliver again`,
+    )
   }
 }

@@ -10,7 +10,10 @@ export const EXCERPT_BYTES = 1024
  * await readExcerpt(response.body) // '{"received":true}'
  * ```
  */
-export async function readExcerpt(body: AsyncIterable<Uint8Array> | null, limit = EXCERPT_BYTES): Promise<string | null> {
+export async function readExcerpt(
+  body: AsyncIterable<Uint8Array> | null,
+  limit = EXCERPT_BYTES,
+): Promise<string | null> {
   if (body === null) return null
   const decoder = new TextDecoder()
   let text = ''

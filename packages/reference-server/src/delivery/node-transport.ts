@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http'
+import { type ClientRequest, Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { urlToHttpOptions } from 'node:url'
 import type { WebhookResponse, WebhookTransport } from './transport.js'
@@ -41,8 +41,14 @@ export function nodeHttpTransport(): WebhookTransport {
         const target = targetOf(url)
         const secure = target.protocol === 'https:'
         request = (secure ? httpsRequest : httpRequest)(
-          { ...target, method: 'POST', agent: secure ? https : http, headers: { ...headers, 'content-length': String(body.byteLength) } },
-          (answer) => resolve({ status: answer.statusCode ?? 0, location: firstHeader(answer.headers.location), body: answer }),
+          {
+            ...target,
+            method: 'POST',
+            agent: secure ? https : http,
+            headers: { ...headers, 'content-length': String(body.byteLength) },
+          },
+          (answer) =>
+            resolve({ status: answer.statusCode ?? 0, location: firstHeader(answer.headers.location), body: answer }),
         )
         request.on('error', reject)
         request.end(body)

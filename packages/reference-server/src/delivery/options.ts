@@ -1,5 +1,5 @@
 import { createIdGenerator, type IdGenerator, type WebhookEndpoint } from '@octopuspro/contract'
-import { systemClock, type Clock } from '../clock.js'
+import { type Clock, systemClock } from '../clock.js'
 import { nodeHttpTransport } from './node-transport.js'
 import { defaultRetrySchedule } from './retry-schedule.js'
 import { fetchTransport, type WebhookTransport } from './transport.js'
@@ -94,15 +94,25 @@ export function resolveDeliveryOptions(options: DeliveryEngineOptions): Resolved
     failingWindowMs: options.failingWindowMs ?? 5 * 24 * 60 * 60 * 1000,
     concurrencyPerEndpoint: options.concurrencyPerEndpoint ?? 10,
   }
-  check(resolved.jitter >= 0 && resolved.jitter <= 1, `jitter is ${resolved.jitter}; pass a fraction from 0 (none) to 1`)
-  resolved.retrySchedule.forEach((delay, index) =>
+  check(
+    resolved.jitter >= 0 && resolved.jitter <= 1,
+    `jitter is ${resolved.jitter}; pass a fraction from 0 (none) to 1`,
+  )
+  const longestDelay = Math.floor(MAX_TIMER_MS / (1 + resolved.jitter))
+  for (const [index, delay] of resolved.retrySchedule.entries()) {
     check(
       Number.isFinite(delay) && delay >= 0 && delay * (1 + resolved.jitter) <= MAX_TIMER_MS,
-      `retrySchedule[${index}] is ${delay}; every entry is a delay in ms from 0 to ${Math.floor(MAX_TIMER_MS / (1 + resolved.jitter))} (e.g. [5000, 300000])`,
-    ),
+      `retrySchedule[${index}] is ${delay}; every entry is a delay in ms from 0 to ${longestDelay} (e.g. [5000, 300000])`,
+    )
+  }
+  check(
+    resolved.timeoutMs > 0 && resolved.timeoutMs <= MAX_TIMER_MS,
+    `timeoutMs is ${resolved.timeoutMs}; pass a number of ms > 0 (e.g. 15000)`,
   )
-  check(resolved.timeoutMs > 0 && resolved.timeoutMs <= MAX_TIMER_MS, `timeoutMs is ${resolved.timeoutMs}; pass a number of ms > 0 (e.g. 15000)`)
-  check(resolved.failingWindowMs >= 0, `failingWindowMs is ${resolved.failingWindowMs}; pass a number of ms ≥ 0 (e.g. 432000000 for 5 days)`)
+  check(
+    resolved.failingWindowMs >= 0,
+    `failingWindowMs is ${resolved.failingWindowMs}; pass a number of ms ≥ 0 (e.g. 432000000 for 5 days)`,
+  )
   check(
     Number.isInteger(resolved.concurrencyPerEndpoint) && resolved.concurrencyPerEndpoint >= 1,
     `concurrencyPerEndpoint is ${resolved.concurrencyPerEndpoint}; pass a whole number ≥ 1 (e.g. 10)`,

@@ -22,7 +22,9 @@ export class SignatureSigner {
   header(secrets: readonly string[], id: string, timestamp: number, body: Uint8Array): string {
     // The signed content is `${id}.${timestamp}.${body}`: its head, then the body bytes as they are sent.
     const head = signedContent(id, timestamp, '')
-    return secrets.map((secret) => `v1,${createHmac('sha256', this.#key(secret)).update(head).update(body).digest('base64')}`).join(' ')
+    return secrets
+      .map((secret) => `v1,${createHmac('sha256', this.#key(secret)).update(head).update(body).digest('base64')}`)
+      .join(' ')
   }
 
   #key(secret: string): KeyObject {

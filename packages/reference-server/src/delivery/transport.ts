@@ -50,7 +50,13 @@ export function fetchTransport(fetchFn: typeof fetch): WebhookTransport {
   return {
     send({ url, headers, body }) {
       const controller = new AbortController()
-      const response = fetchFn(url, { method: 'POST', headers, body: body as BufferSource, signal: controller.signal, redirect: 'manual' }).then((answer) => ({
+      const response = fetchFn(url, {
+        method: 'POST',
+        headers,
+        body: body as BufferSource,
+        signal: controller.signal,
+        redirect: 'manual',
+      }).then((answer) => ({
         status: answer.status,
         location: answer.headers.get('location'),
         body: answer.body && chunksOf(answer.body),

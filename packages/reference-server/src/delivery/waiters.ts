@@ -1,7 +1,7 @@
 import type { WebhookDelivery } from '@octopuspro/contract'
+import { Waiters } from '../internal/waiters.js'
 import { snapshot } from './delivery-log.js'
 import { DeliveryWaitTimeoutError } from './errors.js'
-import { Waiters } from '../internal/waiters.js'
 
 /** Which delivery `waitFor` waits for: every given field must match. @example `server.deliveries.waitFor({ type: 'booking.created', status: 'succeeded' })` */
 export interface DeliveryWaitFilter {
@@ -46,7 +46,10 @@ export class DeliveryWaiters {
     return this.#waiters.wait(
       (delivery) => matchesFilter(filter, delivery),
       timeoutMs,
-      () => new DeliveryWaitTimeoutError(`waitFor(${JSON.stringify(filter)}) timed out after ${timeoutMs} ms: no delivery matched. ${describe()}`),
+      () =>
+        new DeliveryWaitTimeoutError(
+          `waitFor(${JSON.stringify(filter)}) timed out after ${timeoutMs} ms: no delivery matched. ${describe()}`,
+        ),
     )
   }
 

@@ -1,4 +1,4 @@
-import { errorCodes, type ErrorCode, type ErrorObject, type IssueDetail } from '@octopuspro/contract'
+import { type ErrorCode, type ErrorObject, errorCodes, type IssueDetail } from '@octopuspro/contract'
 
 /** What an {@link ApiError} carries besides its code and message. */
 export interface ApiErrorOptions {
@@ -56,7 +56,11 @@ export function isApiError(value: unknown): value is ApiError {
 
 /** `404 resource_missing` for an id that names nothing. */
 export function resourceMissing(label: string, id: string, listPath: string): ApiError {
-  return new ApiError('resource_missing', `No ${label} with id '${id}'; check the id, or list them with GET /v1${listPath}`, {
-    param: 'id',
-  })
+  return new ApiError(
+    'resource_missing',
+    `No ${label} with id '${id}'; check the id, or list them with GET /v1${listPath}`,
+    {
+      param: 'id',
+    },
+  )
 }

@@ -1,6 +1,16 @@
-import { API_VERSION, ApiKeySecret, createIdGenerator, Plan, sequentialIds, type Account, type EventType, type IdGenerator, type WebhookEvent } from '@octopuspro/contract'
+import {
+  type Account,
+  API_VERSION,
+  ApiKeySecret,
+  createIdGenerator,
+  type EventType,
+  type IdGenerator,
+  Plan,
+  sequentialIds,
+  type WebhookEvent,
+} from '@octopuspro/contract'
 import packageJson from '../../package.json' with { type: 'json' }
-import { systemClock, type Clock } from '../clock.js'
+import { type Clock, systemClock } from '../clock.js'
 import { DeliveryEngine } from '../delivery/engine.js'
 import { ReferenceServerError } from '../errors.js'
 import type { ReferenceServerOptions } from '../options.js'
@@ -24,16 +34,27 @@ function invalid(message: string): never {
 }
 
 function resolveAccount(options: ReferenceServerOptions['account'] = {}): Account {
-  const account = { id: ACCOUNT_ID, object: 'account' as const, name: 'OctopusPro Reference', plan: 'growth' as const, timezone: 'UTC', currency: 'usd', ...options }
-  if (!Plan.safeParse(account.plan).success) invalid(`account.plan is '${account.plan}'; use starter, growth or unlimited`)
-  if (!/^[a-z]{3}$/.test(account.currency)) invalid(`account.currency is '${account.currency}'; use a lower-case ISO 4217 code such as 'usd'`)
+  const account = {
+    id: ACCOUNT_ID,
+    object: 'account' as const,
+    name: 'OctopusPro Reference',
+    plan: 'growth' as const,
+    timezone: 'UTC',
+    currency: 'usd',
+    ...options,
+  }
+  if (!Plan.safeParse(account.plan).success)
+    invalid(`account.plan is '${account.plan}'; use starter, growth or unlimited`)
+  if (!/^[a-z]{3}$/.test(account.currency))
+    invalid(`account.currency is '${account.currency}'; use a lower-case ISO 4217 code such as 'usd'`)
   return account
 }
 
 function resolveRateLimit(option: ReferenceServerOptions['rateLimit']): RateLimit | null {
   if (!option) return null
   const windowMs = option.windowMs ?? DEFAULT_RATE_WINDOW_MS
-  if (!(Number.isInteger(option.limit) && option.limit >= 1)) invalid(`rateLimit.limit is ${option.limit}; pass a whole number of requests ≥ 1`)
+  if (!(Number.isInteger(option.limit) && option.limit >= 1))
+    invalid(`rateLimit.limit is ${option.limit}; pass a whole number of requests ≥ 1`)
   if (!(windowMs > 0)) invalid(`rateLimit.windowMs is ${windowMs}; pass a number of ms > 0`)
   return { limit: option.limit, windowMs }
 }
@@ -64,11 +85,15 @@ export class Runtime {
     this.clock = options.clock ?? systemClock
     this.logger = options.logger
     this.apiKey = options.apiKey ?? newApiKeySecret()
-    if (!ApiKeySecret.safeParse(this.apiKey).success) invalid('apiKey must be opk_ followed by 40 letters and digits (or leave it out to get one)')
+    if (!ApiKeySecret.safeParse(this.apiKey).success)
+      invalid('apiKey must be opk_ followed by 40 letters and digits (or leave it out to get one)')
     this.#account = resolveAccount(options.account)
     this.rateLimit = resolveRateLimit(options.rateLimit)
     this.faults = new Faults(options.faults ?? [], this.clock)
-    if (options.eventRetentionMs !== undefined && !(options.eventRetentionMs > 0)) invalid(`eventRetentionMs is ${options.eventRetentionMs}; pass a number of ms > 0, or leave it out to keep every event`)
+    if (options.eventRetentionMs !== undefined && !(options.eventRetentionMs > 0))
+      invalid(
+        `eventRetentionMs is ${options.eventRetentionMs}; pass a number of ms > 0, or leave it out to keep every event`,
+      )
     try {
       this.engine = new DeliveryEngine({
         ...options.delivery,
@@ -77,12 +102,24 @@ export class Runtime {
         userAgent: `OctopusPro-Webhooks/${packageJson.version}`,
         getEndpoint: (id) => {
           const record = this.state.endpoints.get(id)
-          return record && { id, url: record.endpoint.url, active: record.endpoint.active, secrets: () => validSecrets(record, this.clock.now()) }
+          return (
+            record && {
+              id,
+              url: record.endpoint.url,
+              active: record.endpoint.active,
+              secrets: () => validSecrets(record, this.clock.now()),
+            }
+          )
         },
         disableEndpoint: (id, reason) => {
           const record = this.state.endpoints.get(id)
           if (!record) return
-          const endpoint = { ...record.endpoint, active: false, disabled_reason: reason, updated_at: new Date(this.clock.now()).toISOString() }
+          const endpoint = {
+            ...record.endpoint,
+            active: false,
+            disabled_reason: reason,
+            updated_at: new Date(this.clock.now()).toISOString(),
+          }
           this.state.endpoints.replace({ ...record, endpoint })
         },
         ...(options.logger && { logger: options.logger }),
@@ -136,7 +173,10 @@ export class Runtime {
     this.#forgetOldEvents(Date.parse(timestamp))
     const subscribed = this.state.endpoints
       .values()
-      .filter(({ endpoint }) => endpoint.active && (endpoint.event_types.includes(type) || endpoint.event_types.includes('*')))
+      .filter(
+        ({ endpoint }) =>
+          endpoint.active && (endpoint.event_types.includes(type) || endpoint.event_types.includes('*')),
+      )
       .map(({ id }) => id)
     if (subscribed.length > 0 && !this.closed) this.engine.dispatch(event, subscribed)
     this.events.notify(event)
@@ -147,7 +187,11 @@ export class Runtime {
     const retention = this.#options.eventRetentionMs
     if (retention === undefined) return
     const { events } = this.state
-    for (let oldest = events.first(); oldest && Date.parse(oldest.timestamp) < nowMs - retention; oldest = events.first()) {
+    for (
+      let oldest = events.first();
+      oldest && Date.parse(oldest.timestamp) < nowMs - retention;
+      oldest = events.first()
+    ) {
       events.delete(oldest.id)
     }
   }

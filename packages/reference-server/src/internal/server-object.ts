@@ -6,11 +6,17 @@ const DEFAULT_WAIT_MS = 5000
 
 /** The app of a runtime, as the fetch function every door serves (shaped like the global `fetch`). */
 export function appFetch(runtime: Runtime, app = createApp(runtime)): ReferenceServer['fetch'] {
-  return async (input, init) => app.fetch(input instanceof Request && init === undefined ? input : new Request(input, init))
+  return async (input, init) =>
+    app.fetch(input instanceof Request && init === undefined ? input : new Request(input, init))
 }
 
 /** The {@link ReferenceServer} object of a runtime, whichever door (in process or a port) serves it. */
-export function serverObject(runtime: Runtime, url: string, fetch: ReferenceServer['fetch'], close: () => Promise<void>): ReferenceServer {
+export function serverObject(
+  runtime: Runtime,
+  url: string,
+  fetch: ReferenceServer['fetch'],
+  close: () => Promise<void>,
+): ReferenceServer {
   const { engine } = runtime
   return {
     url,
@@ -24,7 +30,8 @@ export function serverObject(runtime: Runtime, url: string, fetch: ReferenceServ
       idle: () => engine.idle(),
     },
     events: {
-      waitFor: (filter, options = {}) => runtime.events.wait(filter, options.timeout ?? DEFAULT_WAIT_MS, runtime.state.events.values()),
+      waitFor: (filter, options = {}) =>
+        runtime.events.wait(filter, options.timeout ?? DEFAULT_WAIT_MS, runtime.state.events.values()),
       list: () => runtime.state.events.values(),
     },
     faults: {

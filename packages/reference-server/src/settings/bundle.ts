@@ -13,7 +13,10 @@ export interface SettingsBundle {
 const pageEntry = () => fileURLToPath(new URL('./page/main.ts', import.meta.url))
 // The bundle `pnpm build` writes next to the built modules (dist/settings/).
 const prebuiltDir = 'settings'
-const prebuiltFiles = (dir: string) => ({ js: join(dir, prebuiltDir, 'app.js'), css: join(dir, prebuiltDir, 'app.css') })
+const prebuiltFiles = (dir: string) => ({
+  js: join(dir, prebuiltDir, 'app.js'),
+  css: join(dir, prebuiltDir, 'app.css'),
+})
 
 let cached: Promise<SettingsBundle> | undefined
 
@@ -45,7 +48,9 @@ async function loadBundle(): Promise<SettingsBundle> {
   }
   const entry = pageEntry()
   if (!existsSync(entry)) {
-    throw new Error(`the prebuilt settings page is missing (looked for ${prebuilt.js}); reinstall @octopuspro/reference-server`)
+    throw new Error(
+      `the prebuilt settings page is missing (looked for ${prebuilt.js}); reinstall @octopuspro/reference-server`,
+    )
   }
   return bundleSettingsPage(entry)
 }

@@ -31,11 +31,20 @@ export function settingsRoutes(): Hono {
       return new Response(bundle[kind], { headers: { ...securityHeaders, 'content-type': contentType } })
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      return new Response(`The settings page could not be built: ${reason}`, { status: 500, headers: { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' } })
+      return new Response(`The settings page could not be built: ${reason}`, {
+        status: 500,
+        headers: { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' },
+      })
     }
   }
   return new Hono()
-    .get('/', () => new Response(settingsShell(settingsPath), { headers: { ...securityHeaders, 'content-type': 'text/html; charset=utf-8' } }))
+    .get(
+      '/',
+      () =>
+        new Response(settingsShell(settingsPath), {
+          headers: { ...securityHeaders, 'content-type': 'text/html; charset=utf-8' },
+        }),
+    )
     .get('/app.js', asset('js', 'text/javascript; charset=utf-8'))
     .get('/app.css', asset('css', 'text/css; charset=utf-8'))
 }

@@ -3,7 +3,7 @@ import { Webhook as StandardWebhook } from 'standardwebhooks'
 import { Webhook as SvixWebhook } from 'svix'
 import { afterEach, describe, expect, it } from 'vitest'
 import { manualClock, systemClock } from '../../src/clock.js'
-import { createTestEngine, startReceiver, testEvent, type ReceivedRequest, type Receiver } from './helpers.js'
+import { createTestEngine, type ReceivedRequest, type Receiver, startReceiver, testEvent } from './helpers.js'
 
 let receiver: Receiver | undefined
 afterEach(async () => {
@@ -126,7 +126,15 @@ describe('one attempt', () => {
       event_id: event.id,
       event_type: 'booking.created',
       status: 'succeeded',
-      attempts: [{ at: '2026-11-27T10:00:00.000Z', status_code: 202, error: null, duration_ms: 0, response_body_excerpt: '{"received":true}' }],
+      attempts: [
+        {
+          at: '2026-11-27T10:00:00.000Z',
+          status_code: 202,
+          error: null,
+          duration_ms: 0,
+          response_body_excerpt: '{"received":true}',
+        },
+      ],
       next_attempt_at: null,
       created_at: '2026-11-27T10:00:00.000Z',
       updated_at: '2026-11-27T10:00:00.000Z',
@@ -154,7 +162,11 @@ describe('one attempt', () => {
 
   it('keeps only the first 1 KiB of the answer, never splitting a character', async () => {
     const long = 'é'.repeat(700) // 1400 bytes of UTF-8
-    receiver = await startReceiver(() => ({ status: 200, body: long, headers: { 'content-type': 'text/plain; charset=utf-8' } }))
+    receiver = await startReceiver(() => ({
+      status: 200,
+      body: long,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    }))
     const { engine, addEndpoint } = createTestEngine()
     const endpoint = addEndpoint(receiver.url)
     const [created] = engine.dispatch(testEvent(), [endpoint.id])

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { manualClock } from '../../src/clock.js'
-import { createTestEngine, startReceiver, testEvent, type Receiver } from './helpers.js'
+import { createTestEngine, type Receiver, startReceiver, testEvent } from './helpers.js'
 
 const T0 = '2026-11-27T10:00:00.000Z'
 const HOUR = 60 * 60 * 1000
@@ -23,7 +23,13 @@ describe('disabling endpoints', () => {
     expect(engine.get(created!.id)).toMatchObject({
       status: 'failed',
       next_attempt_at: null,
-      attempts: [{ status_code: 410, error: 'HTTP 410: the endpoint is gone and has been disabled', response_body_excerpt: 'gone' }],
+      attempts: [
+        {
+          status_code: 410,
+          error: 'HTTP 410: the endpoint is gone and has been disabled',
+          response_body_excerpt: 'gone',
+        },
+      ],
     })
     await clock.advance(HOUR)
     expect(receiver.requests).toHaveLength(1)
@@ -46,7 +52,13 @@ describe('disabling endpoints', () => {
       next_attempt_at: null,
       attempts: [
         { status_code: 500 },
-        { at: '2026-11-27T10:00:01.000Z', status_code: null, error: 'endpoint disabled', duration_ms: 0, response_body_excerpt: null },
+        {
+          at: '2026-11-27T10:00:01.000Z',
+          status_code: null,
+          error: 'endpoint disabled',
+          duration_ms: 0,
+          response_body_excerpt: null,
+        },
       ],
     })
     await engine.close()
@@ -67,7 +79,11 @@ describe('disabling endpoints', () => {
   it("disables an endpoint whose attempts have all failed for the window as 'failing'", async () => {
     receiver = await startReceiver(() => ({ status: 500 }))
     const clock = manualClock(T0)
-    const { engine, addEndpoint, disabled, lines } = createTestEngine({ clock, retrySchedule: [HOUR, HOUR, HOUR, HOUR], failingWindowMs: 5 * HOUR })
+    const { engine, addEndpoint, disabled, lines } = createTestEngine({
+      clock,
+      retrySchedule: [HOUR, HOUR, HOUR, HOUR],
+      failingWindowMs: 5 * HOUR,
+    })
     const endpoint = addEndpoint(receiver.url)
     const [first] = engine.dispatch(testEvent(), [endpoint.id]) // fails at 0, 1, 2, 3 and 4 h, then gives up
     await engine.idle()
@@ -99,7 +115,11 @@ describe('disabling endpoints', () => {
   it('starts the failing window again after a success', async () => {
     receiver = await startReceiver((_, index) => ({ status: index === 2 ? 200 : 500 }))
     const clock = manualClock(T0)
-    const { engine, addEndpoint, disabled } = createTestEngine({ clock, retrySchedule: [HOUR, HOUR, HOUR, HOUR, HOUR], failingWindowMs: 3 * HOUR })
+    const { engine, addEndpoint, disabled } = createTestEngine({
+      clock,
+      retrySchedule: [HOUR, HOUR, HOUR, HOUR, HOUR],
+      failingWindowMs: 3 * HOUR,
+    })
     const endpoint = addEndpoint(receiver.url)
     engine.dispatch(testEvent(), [endpoint.id]) // fails at 0 h, 1 h, succeeds at 2 h
     await engine.idle()

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { manualClock } from '../../src/clock.js'
 import { DeliveryEngine } from '../../src/delivery/engine.js'
 import { DeliveryEngineClosedError, DeliveryWaitTimeoutError } from '../../src/delivery/errors.js'
-import { closedPort, countingClock, createTestEngine, trackedReceivers, testEvent, until } from './helpers.js'
+import { closedPort, countingClock, createTestEngine, testEvent, trackedReceivers, until } from './helpers.js'
 
 const T0 = '2026-11-27T10:00:00.000Z'
 
@@ -102,7 +102,11 @@ describe('redeliver', () => {
     target.respond(() => ({ status: 200, body: 'ok' }))
     await clock.advance(5000)
     const queued = engine.redeliver(created!.id)!
-    expect(queued).toMatchObject({ status: 'pending', next_attempt_at: '2026-11-27T10:00:05.010Z', updated_at: '2026-11-27T10:00:05.010Z' })
+    expect(queued).toMatchObject({
+      status: 'pending',
+      next_attempt_at: '2026-11-27T10:00:05.010Z',
+      updated_at: '2026-11-27T10:00:05.010Z',
+    })
     await engine.idle()
     expect(engine.get(created!.id)).toMatchObject({ status: 'succeeded', next_attempt_at: null })
     expect(engine.get(created!.id)!.attempts.map((attempt) => [attempt.at, attempt.status_code])).toEqual([
@@ -138,7 +142,9 @@ describe('redeliver', () => {
     await engine.idle()
     expect(engine.get(created!.id)!.next_attempt_at).toBe('2026-11-27T10:00:01.100Z')
     await clock.advance(10_000)
-    expect(engine.get(created!.id)!.attempts.map((attempt) => Date.parse(attempt.at) - Date.parse(T0))).toEqual([0, 100, 1100, 3100])
+    expect(engine.get(created!.id)!.attempts.map((attempt) => Date.parse(attempt.at) - Date.parse(T0))).toEqual([
+      0, 100, 1100, 3100,
+    ])
     expect(engine.get(created!.id)!.status).toBe('failed')
   })
 
@@ -169,7 +175,9 @@ describe('outage', () => {
     const back = await receiver(() => ({ status: 200 }), port)
     await clock.advance(1000)
     expect(engine.list({ status: 'succeeded' })).toHaveLength(20)
-    expect(back.requests.map((request) => request.headers['webhook-id']).sort()).toEqual(events.map((event) => event.id).sort())
+    expect(back.requests.map((request) => request.headers['webhook-id']).sort()).toEqual(
+      events.map((event) => event.id).sort(),
+    )
     expect(engine.list().every((delivery) => delivery.attempts.length === 3)).toBe(true)
     await clock.advance(60_000)
     expect(back.requests).toHaveLength(20)
@@ -183,7 +191,10 @@ describe('waitFor', () => {
     const event = testEvent()
     engine.dispatch(event, [addEndpoint(target.url).id])
     await engine.idle()
-    const delivery = await engine.waitFor({ type: 'booking.created', eventId: event.id, status: 'succeeded' }, { timeout: 10 })
+    const delivery = await engine.waitFor(
+      { type: 'booking.created', eventId: event.id, status: 'succeeded' },
+      { timeout: 10 },
+    )
     expect(delivery).toMatchObject({ event_id: event.id, status: 'succeeded' })
   })
 
@@ -242,7 +253,10 @@ describe('idle, reset and close', () => {
     const { engine, addEndpoint } = createTestEngine({ retrySchedule: [0, 0] })
     const [created] = engine.dispatch(testEvent(), [addEndpoint(target.url).id])
     await engine.idle()
-    expect(engine.get(created!.id)).toMatchObject({ status: 'failed', attempts: [{ status_code: 500 }, { status_code: 500 }, { status_code: 500 }] })
+    expect(engine.get(created!.id)).toMatchObject({
+      status: 'failed',
+      attempts: [{ status_code: 500 }, { status_code: 500 }, { status_code: 500 }],
+    })
   })
 
   it('reset forgets every delivery and cancels its timers; new deliveries work afterwards', async () => {
@@ -272,7 +286,12 @@ describe('idle, reset and close', () => {
     const { engine, addEndpoint, lines } = createTestEngine({ clock, concurrencyPerEndpoint: 1, timeoutMs: 5000 })
     const endpoint = addEndpoint(slow.url)
     for (let i = 0; i < 3; i++) engine.dispatch(testEvent(), [endpoint.id])
-    await new Promise<void>((resolve) => slow.respond(() => (resolve(), { status: 200, delayMs: 2000 })))
+    await new Promise<void>((resolve) =>
+      slow.respond(() => {
+        resolve()
+        return { status: 200, delayMs: 2000 }
+      }),
+    )
     engine.reset()
     await engine.idle()
     expect(engine.list()).toEqual([])
@@ -290,7 +309,10 @@ describe('idle, reset and close', () => {
     const [created] = engine.dispatch(testEvent(), [retrying.id])
     await engine.idle() // its retry is scheduled a minute ahead
     await new Promise<void>((resolve) => {
-      slow.respond(() => (resolve(), { status: 200, delayMs: 2000 }))
+      slow.respond(() => {
+        resolve()
+        return { status: 200, delayMs: 2000 }
+      })
       engine.dispatch(testEvent(), [stuck.id])
     })
     const waiting = engine.waitFor({ type: 'payment.approved' }, { timeout: 10_000 })
@@ -298,7 +320,9 @@ describe('idle, reset and close', () => {
     await engine.close()
     expect(clock.live).toBe(0)
     await expect(waiting).rejects.toThrow(DeliveryEngineClosedError)
-    await expect(waiting).rejects.toThrow('waitFor: the delivery engine is closed; create a new server (or engine) to deliver again')
+    await expect(waiting).rejects.toThrow(
+      'waitFor: the delivery engine is closed; create a new server (or engine) to deliver again',
+    )
     expect(() => engine.dispatch(testEvent(), [stuck.id])).toThrow(DeliveryEngineClosedError)
     expect(() => engine.redeliver(created!.id)).toThrow(/redeliver: the delivery engine is closed/)
     await expect(engine.waitFor({ type: 'payment.approved' })).rejects.toThrow(DeliveryEngineClosedError)
@@ -309,11 +333,15 @@ describe('idle, reset and close', () => {
 
   it('rejects impossible options with a message that says what to pass', () => {
     const base = { userAgent: 'test', getEndpoint: () => undefined, disableEndpoint: () => {} }
-    expect(() => new DeliveryEngine({ ...base, retrySchedule: [10, -1] })).toThrow('DeliveryEngine: retrySchedule[1] is -1; every entry is a delay in ms from 0 to')
+    expect(() => new DeliveryEngine({ ...base, retrySchedule: [10, -1] })).toThrow(
+      'DeliveryEngine: retrySchedule[1] is -1; every entry is a delay in ms from 0 to',
+    )
     expect(() => new DeliveryEngine({ ...base, retrySchedule: [3e9] })).toThrow(RangeError)
     expect(() => new DeliveryEngine({ ...base, jitter: 2 })).toThrow('jitter is 2; pass a fraction from 0 (none) to 1')
     expect(() => new DeliveryEngine({ ...base, timeoutMs: 0 })).toThrow(/timeoutMs is 0/)
-    expect(() => new DeliveryEngine({ ...base, concurrencyPerEndpoint: 0.5 })).toThrow(/concurrencyPerEndpoint is 0.5; pass a whole number/)
+    expect(() => new DeliveryEngine({ ...base, concurrencyPerEndpoint: 0.5 })).toThrow(
+      /concurrencyPerEndpoint is 0.5; pass a whole number/,
+    )
     expect(() => new DeliveryEngine({ ...base, failingWindowMs: Number.NaN })).toThrow(/failingWindowMs is NaN/)
   })
 })

@@ -1,8 +1,8 @@
-import { afterEach } from 'vitest'
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createSampleEvent, generateWebhookSecret, sequentialIds, type WebhookEvent } from '@octopuspro/contract'
-import { systemClock, type Clock } from '../../src/clock.js'
+import { afterEach } from 'vitest'
+import { type Clock, systemClock } from '../../src/clock.js'
 import { DeliveryEngine, type DeliveryEngineOptions, type EndpointForDelivery } from '../../src/delivery/engine.js'
 
 /** A request as the receiver got it: the raw body, untouched. */
@@ -14,7 +14,13 @@ export interface ReceivedRequest {
 }
 
 /** How the receiver answers one request, after `delayMs` or once `heldUntil` resolves. */
-export type Answer = { status: number; body?: string; headers?: Record<string, string>; delayMs?: number; heldUntil?: Promise<unknown> }
+export type Answer = {
+  status: number
+  body?: string
+  headers?: Record<string, string>
+  delayMs?: number
+  heldUntil?: Promise<unknown>
+}
 export type Responder = (request: ReceivedRequest, index: number) => Answer
 
 /** A real node:http webhook receiver on a loopback port that records every request and counts concurrency. */
@@ -36,7 +42,12 @@ export async function startReceiver(responder: Responder = () => ({ status: 204 
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
-      const request: ReceivedRequest = { method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
+      const request: ReceivedRequest = {
+        method: req.method!,
+        url: req.url!,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      }
       const index = receiver.requests.push(request) - 1
       current++
       receiver.maxConcurrent = Math.max(receiver.maxConcurrent, current)
@@ -172,7 +183,13 @@ export function createTestEngine(options: Partial<DeliveryEngineOptions> = {}): 
     disabled,
     lines,
     addEndpoint(url, id = `whk_${String(++count).padStart(22, '0')}`) {
-      const endpoint: TestEndpoint = { id, url, active: true, secretList: [generateWebhookSecret()], secrets: () => endpoint.secretList }
+      const endpoint: TestEndpoint = {
+        id,
+        url,
+        active: true,
+        secretList: [generateWebhookSecret()],
+        secrets: () => endpoint.secretList,
+      }
       endpoints.set(id, endpoint)
       return endpoint
     },

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { manualClock } from '../../src/clock.js'
 import { defaultRetrySchedule, jitteredDelay } from '../../src/delivery/retry-schedule.js'
-import { closedPort, createTestEngine, startReceiver, testEvent, type Receiver } from './helpers.js'
+import { closedPort, createTestEngine, type Receiver, startReceiver, testEvent } from './helpers.js'
 
 const T0 = '2026-11-27T10:00:00.000Z'
 const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString()
@@ -19,22 +19,42 @@ describe('retries', () => {
     const { engine, addEndpoint } = createTestEngine({ clock, retrySchedule: [1000, 5000, 30_000] })
     const endpoint = addEndpoint(receiver.url)
     const [created] = engine.dispatch(testEvent(), [endpoint.id])
-    expect(created).toMatchObject({ status: 'pending', attempts: [], next_attempt_at: T0, created_at: T0, updated_at: T0 })
+    expect(created).toMatchObject({
+      status: 'pending',
+      attempts: [],
+      next_attempt_at: T0,
+      created_at: T0,
+      updated_at: T0,
+    })
 
     await engine.idle()
     expect(engine.get(created!.id)).toMatchObject({ status: 'pending', next_attempt_at: at(1000), updated_at: T0 })
     await clock.advance(999)
     expect(receiver.requests).toHaveLength(1)
     await clock.advance(1)
-    expect(engine.get(created!.id)).toMatchObject({ status: 'pending', next_attempt_at: at(6000), updated_at: at(1000) })
+    expect(engine.get(created!.id)).toMatchObject({
+      status: 'pending',
+      next_attempt_at: at(6000),
+      updated_at: at(1000),
+    })
     await clock.advance(5000)
-    expect(engine.get(created!.id)).toMatchObject({ status: 'pending', next_attempt_at: at(36_000), updated_at: at(6000) })
+    expect(engine.get(created!.id)).toMatchObject({
+      status: 'pending',
+      next_attempt_at: at(36_000),
+      updated_at: at(6000),
+    })
     await clock.advance(30_000)
 
     const delivery = engine.get(created!.id)!
     expect(delivery).toMatchObject({ status: 'failed', next_attempt_at: null, updated_at: at(36_000) })
     expect(delivery.attempts).toEqual(
-      [0, 1000, 6000, 36_000].map((ms) => ({ at: at(ms), status_code: 500, error: 'HTTP 500', duration_ms: 0, response_body_excerpt: 'down' })),
+      [0, 1000, 6000, 36_000].map((ms) => ({
+        at: at(ms),
+        status_code: 500,
+        error: 'HTTP 500',
+        duration_ms: 0,
+        response_body_excerpt: 'down',
+      })),
     )
     expect(receiver.requests).toHaveLength(4)
     await clock.advance(24 * 60 * 60 * 1000)
@@ -67,10 +87,15 @@ describe('retries', () => {
     expect(engine.get(created!.id)).toMatchObject({
       status: 'pending',
       next_attempt_at: at(100),
-      attempts: [{ at: T0, status_code: null, error: 'timed out after 200 ms', duration_ms: 0, response_body_excerpt: null }],
+      attempts: [
+        { at: T0, status_code: null, error: 'timed out after 200 ms', duration_ms: 0, response_body_excerpt: null },
+      ],
     })
     await clock.advance(100)
-    expect(engine.get(created!.id)).toMatchObject({ status: 'succeeded', attempts: [{ error: 'timed out after 200 ms' }, { status_code: 200, error: null }] })
+    expect(engine.get(created!.id)).toMatchObject({
+      status: 'succeeded',
+      attempts: [{ error: 'timed out after 200 ms' }, { status_code: 200, error: null }],
+    })
     await engine.close()
   })
 
@@ -84,12 +109,23 @@ describe('retries', () => {
     expect(engine.get(created!.id)).toMatchObject({
       status: 'pending',
       next_attempt_at: at(100),
-      attempts: [{ at: T0, status_code: null, error: `connect ECONNREFUSED 127.0.0.1:${port}`, duration_ms: 0, response_body_excerpt: null }],
+      attempts: [
+        {
+          at: T0,
+          status_code: null,
+          error: `connect ECONNREFUSED 127.0.0.1:${port}`,
+          duration_ms: 0,
+          response_body_excerpt: null,
+        },
+      ],
     })
 
     receiver = await startReceiver(() => ({ status: 200 }), port)
     await clock.advance(100)
-    expect(engine.get(created!.id)).toMatchObject({ status: 'succeeded', attempts: [{ status_code: null }, { status_code: 200 }] })
+    expect(engine.get(created!.id)).toMatchObject({
+      status: 'succeeded',
+      attempts: [{ status_code: null }, { status_code: 200 }],
+    })
     await engine.close()
   })
 
@@ -159,7 +195,12 @@ describe('jitter', () => {
     receiver = await startReceiver(() => ({ status: 500 }))
     const clock = manualClock(T0)
     const draws = [0, 0.999_999]
-    const { engine, addEndpoint } = createTestEngine({ clock, jitter: 0.2, random: () => draws.shift() ?? 0.5, retrySchedule: [1000, 1000] })
+    const { engine, addEndpoint } = createTestEngine({
+      clock,
+      jitter: 0.2,
+      random: () => draws.shift() ?? 0.5,
+      retrySchedule: [1000, 1000],
+    })
     const [created] = engine.dispatch(testEvent(), [addEndpoint(receiver.url).id])
     await engine.idle()
     expect(engine.get(created!.id)!.next_attempt_at).toBe(at(800))

@@ -37,7 +37,10 @@ describe.each([
     expect(request.headers['content-length']).toBe(String(Buffer.byteLength(JSON.stringify(event))))
     const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]))
     expect(new StandardWebhook(endpoint.secretList[0]!).verify(request.body, headers)).toEqual(event)
-    expect(engine.get(created!.id)).toMatchObject({ status: 'succeeded', attempts: [{ status_code: 200, error: null, response_body_excerpt: 'thanks' }] })
+    expect(engine.get(created!.id)).toMatchObject({
+      status: 'succeeded',
+      attempts: [{ status_code: 200, error: null, response_body_excerpt: 'thanks' }],
+    })
     expect(fetchCalls).toBe(expectedFetchCalls)
     await engine.close()
   })
@@ -49,17 +52,40 @@ describe.each([
     const moved = await receiver(() => ({ status: 308, headers: { location: redirectTarget.url } }))
     const port = await closedPort()
     const clock = manualClock(T0)
-    const { engine, addEndpoint } = createTestEngine({ clock, fetch: fetchOption, timeoutMs: 300, retrySchedule: [1000] })
+    const { engine, addEndpoint } = createTestEngine({
+      clock,
+      fetch: fetchOption,
+      timeoutMs: 300,
+      retrySchedule: [1000],
+    })
     const urls = [failing.url, slow.url, moved.url, `http://127.0.0.1:${port}/hooks`]
     const deliveries = urls.map((url) => engine.dispatch(testEvent(), [addEndpoint(url).id])[0]!)
     await engine.idle()
     expect(deliveries.map((delivery) => engine.get(delivery.id)!.attempts)).toEqual([
       [{ at: T0, status_code: 503, error: 'HTTP 503', duration_ms: 0, response_body_excerpt: 'x'.repeat(1024) }],
       [{ at: T0, status_code: null, error: 'timed out after 300 ms', duration_ms: 0, response_body_excerpt: null }],
-      [{ at: T0, status_code: 308, error: `HTTP 308: redirect to ${redirectTarget.url} not followed`, duration_ms: 0, response_body_excerpt: null }],
-      [{ at: T0, status_code: null, error: `connect ECONNREFUSED 127.0.0.1:${port}`, duration_ms: 0, response_body_excerpt: null }],
+      [
+        {
+          at: T0,
+          status_code: 308,
+          error: `HTTP 308: redirect to ${redirectTarget.url} not followed`,
+          duration_ms: 0,
+          response_body_excerpt: null,
+        },
+      ],
+      [
+        {
+          at: T0,
+          status_code: null,
+          error: `connect ECONNREFUSED 127.0.0.1:${port}`,
+          duration_ms: 0,
+          response_body_excerpt: null,
+        },
+      ],
     ])
-    expect(deliveries.map((delivery) => engine.get(delivery.id)!.next_attempt_at)).toEqual(urls.map(() => '2026-11-27T10:00:01.000Z'))
+    expect(deliveries.map((delivery) => engine.get(delivery.id)!.next_attempt_at)).toEqual(
+      urls.map(() => '2026-11-27T10:00:01.000Z'),
+    )
     expect(redirectTarget.requests).toHaveLength(0)
     await engine.close()
   })
@@ -68,7 +94,10 @@ describe.each([
     const { engine, addEndpoint } = createTestEngine({ fetch: fetchOption, retrySchedule: [60_000] })
     const [created] = engine.dispatch(testEvent(), [addEndpoint('http://127.0.0.1:notaport/hooks').id])
     await engine.idle()
-    expect(engine.get(created!.id)).toMatchObject({ status: 'pending', attempts: [{ status_code: null, error: expect.stringMatching(/invalid url/i) }] })
+    expect(engine.get(created!.id)).toMatchObject({
+      status: 'pending',
+      attempts: [{ status_code: null, error: expect.stringMatching(/invalid url/i) }],
+    })
     await engine.close()
   })
 
@@ -76,7 +105,12 @@ describe.each([
     const slow = await receiver(() => ({ status: 200, delayMs: 5000 }))
     const { engine, addEndpoint } = createTestEngine({ fetch: fetchOption, timeoutMs: 10_000 })
     const [created] = engine.dispatch(testEvent(), [addEndpoint(slow.url).id])
-    await new Promise<void>((resolve) => slow.respond(() => (resolve(), { status: 200, delayMs: 5000 })))
+    await new Promise<void>((resolve) =>
+      slow.respond(() => {
+        resolve()
+        return { status: 200, delayMs: 5000 }
+      }),
+    )
     await engine.close()
     expect(engine.get(created!.id)).toMatchObject({ status: 'pending', attempts: [] })
   })

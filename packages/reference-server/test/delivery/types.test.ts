@@ -1,7 +1,7 @@
 import type { WebhookDelivery } from '@octopuspro/contract'
 import { describe, expectTypeOf, it } from 'vitest'
-import { manualClock, systemClock, type Clock, type ManualClock } from '../../src/clock.js'
-import { DeliveryEngine, type DeliveryEngineOptions, type DeliveryWaitFilter } from '../../src/delivery/engine.js'
+import { type Clock, type ManualClock, manualClock, systemClock } from '../../src/clock.js'
+import type { DeliveryEngine, DeliveryEngineOptions, DeliveryWaitFilter } from '../../src/delivery/engine.js'
 
 describe('delivery types', () => {
   it('gives contract deliveries back and accepts only real statuses and reasons', () => {

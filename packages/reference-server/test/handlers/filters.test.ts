@@ -13,7 +13,10 @@ async function listAll(path: string, query = ''): Promise<Item[]> {
   const items: Item[] = []
   let cursor: string | null = null
   do {
-    const res = await demo.api('GET', `/v1/${path}?limit=37${query ? `&${query}` : ''}${cursor ? `&starting_after=${cursor}` : ''}`)
+    const res = await demo.api(
+      'GET',
+      `/v1/${path}?limit=37${query ? `&${query}` : ''}${cursor ? `&starting_after=${cursor}` : ''}`,
+    )
     if (res.status !== 200) throw new Error(res.text)
     items.push(...res.body.data)
     cursor = res.body.next_cursor
@@ -23,7 +26,12 @@ async function listAll(path: string, query = ''): Promise<Item[]> {
 
 /** [path, filter, how to pick a value from the data, the filter's meaning] */
 const filters: [string, string, (items: Item[]) => string, (item: Item, value: string) => boolean][] = [
-  ['customers', 'email', (c) => String(c[7]?.email).toUpperCase(), (c, v) => String(c.email).toLowerCase() === v.toLowerCase()],
+  [
+    'customers',
+    'email',
+    (c) => String(c[7]?.email).toUpperCase(),
+    (c, v) => String(c.email).toLowerCase() === v.toLowerCase(),
+  ],
   ['customers', 'tag', () => 'vip', (c, v) => (c.tags as string[]).includes(v)],
   ['users', 'role', () => 'fieldworker', (u, v) => u.role === v],
   ['users', 'active', () => 'false', (u, v) => String(u.active) === v],
@@ -34,10 +42,25 @@ const filters: [string, string, (items: Item[]) => string, (item: Item, value: s
   ['quotes', 'customer_id', (q) => String(q[3]?.customer_id), (q, v) => q.customer_id === v],
   ['bookings', 'status', () => 'completed', (b, v) => b.status === v],
   ['bookings', 'customer_id', (b) => String(b[5]?.customer_id), (b, v) => b.customer_id === v],
-  ['bookings', 'scheduled_after', (b) => String(b[60]?.scheduled_start), (b, v) => Date.parse(String(b.scheduled_start)) > Date.parse(v)],
-  ['bookings', 'scheduled_before', (b) => String(b[60]?.scheduled_start), (b, v) => Date.parse(String(b.scheduled_start)) < Date.parse(v)],
+  [
+    'bookings',
+    'scheduled_after',
+    (b) => String(b[60]?.scheduled_start),
+    (b, v) => Date.parse(String(b.scheduled_start)) > Date.parse(v),
+  ],
+  [
+    'bookings',
+    'scheduled_before',
+    (b) => String(b[60]?.scheduled_start),
+    (b, v) => Date.parse(String(b.scheduled_start)) < Date.parse(v),
+  ],
   ['appointments', 'status', () => 'no_show', (a, v) => a.status === v],
-  ['appointments', 'booking_id', (a) => String(a.find((x, i) => a.findIndex((y) => y.booking_id === x.booking_id) !== i)?.booking_id), (a, v) => a.booking_id === v],
+  [
+    'appointments',
+    'booking_id',
+    (a) => String(a.find((x, i) => a.findIndex((y) => y.booking_id === x.booking_id) !== i)?.booking_id),
+    (a, v) => a.booking_id === v,
+  ],
   ['appointments', 'fieldworker_id', (a) => String(a[0]?.fieldworker_id), (a, v) => a.fieldworker_id === v],
   ['invoices', 'status', () => 'open', (i, v) => i.status === v],
   ['invoices', 'customer_id', (i) => String(i[2]?.customer_id), (i, v) => i.customer_id === v],

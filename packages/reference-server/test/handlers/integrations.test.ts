@@ -11,19 +11,37 @@ describe('integrations', () => {
     current = setup()
     const list = expectRoute('integrations.list', await current.api('GET', '/v1/integrations'))
     expect(list.data.map((i: { id: string }) => i.id)).toEqual(Object.keys(integrationCatalog).sort())
-    expect(list.data.every((i: { status: string; credentials_set: string[] }) => i.status === 'disconnected' && i.credentials_set.length === 0)).toBe(true)
+    expect(
+      list.data.every(
+        (i: { status: string; credentials_set: string[] }) =>
+          i.status === 'disconnected' && i.credentials_set.length === 0,
+      ),
+    ).toBe(true)
     expect(list.has_more).toBe(false)
   })
 
   it('connects with the integration’s own credentials; credentials are never returned, only their names', async () => {
     current = setup({ clock: manualClock('2026-11-27T10:00:00.000Z') })
     const { api } = current
-    const connected = expectRoute('integrations.connect', await api('PUT', '/v1/integrations/authorize_net', {
-      body: { credentials: { api_login_id: 'login-123', transaction_key: 'super-secret-key' }, settings: { sandbox: true } },
-    }))
+    const connected = expectRoute(
+      'integrations.connect',
+      await api('PUT', '/v1/integrations/authorize_net', {
+        body: {
+          credentials: { api_login_id: 'login-123', transaction_key: 'super-secret-key' },
+          settings: { sandbox: true },
+        },
+      }),
+    )
     expect(connected).toEqual({
-      id: 'authorize_net', object: 'integration', name: 'Authorize.net', category: 'payments', status: 'connected', required_plan: null,
-      connected_at: '2026-11-27T10:00:00.000Z', settings: { sandbox: true }, credentials_set: ['api_login_id', 'transaction_key'],
+      id: 'authorize_net',
+      object: 'integration',
+      name: 'Authorize.net',
+      category: 'payments',
+      status: 'connected',
+      required_plan: null,
+      connected_at: '2026-11-27T10:00:00.000Z',
+      settings: { sandbox: true },
+      credentials_set: ['api_login_id', 'transaction_key'],
     })
     const text = (await api('GET', '/v1/integrations/authorize_net')).text + (await api('GET', '/v1/integrations')).text
     expect(text).not.toContain('super-secret-key')
@@ -34,36 +52,74 @@ describe('integrations', () => {
     current = setup()
     const { api } = current
     expectError(await api('PUT', '/v1/integrations/mailchimp', { body: { credentials: { api_key: 'abc-us1' } } }), {
-      status: 400, type: 'invalid_request_error', code: 'parameter_missing', param: 'credentials.audience_id', message: 'credentials.audience_id is required',
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_missing',
+      param: 'credentials.audience_id',
+      message: 'credentials.audience_id is required',
     })
-    expectError(await api('PUT', '/v1/integrations/mailchimp', { body: { credentials: { api_key: 'abc', audience_id: 'a1', password: 'x' } } }), {
-      status: 400, type: 'invalid_request_error', code: 'unknown_parameter', param: 'credentials.password',
-    })
-    expectError(await api('PUT', '/v1/integrations/tap', { body: { credentials: { secret_key: 'sk' }, settings: { sandbox: 'yes' } } }), {
-      status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'settings.sandbox',
-    })
+    expectError(
+      await api('PUT', '/v1/integrations/mailchimp', {
+        body: { credentials: { api_key: 'abc', audience_id: 'a1', password: 'x' } },
+      }),
+      {
+        status: 400,
+        type: 'invalid_request_error',
+        code: 'unknown_parameter',
+        param: 'credentials.password',
+      },
+    )
+    expectError(
+      await api('PUT', '/v1/integrations/tap', {
+        body: { credentials: { secret_key: 'sk' }, settings: { sandbox: 'yes' } },
+      }),
+      {
+        status: 400,
+        type: 'invalid_request_error',
+        code: 'parameter_invalid',
+        param: 'settings.sandbox',
+      },
+    )
     expect((await api('GET', '/v1/integrations/mailchimp')).body.status).toBe('disconnected')
   })
 
   it('google_maps needs the unlimited plan (403 plan_required)', async () => {
     current = setup({ account: { plan: 'growth' } })
-    expectError(await current.api('PUT', '/v1/integrations/google_maps', { body: { credentials: { api_key: 'AIza' } } }), {
-      status: 403, type: 'permission_error', code: 'plan_required', message: 'needs the unlimited plan; this account is on the growth plan',
-    })
+    expectError(
+      await current.api('PUT', '/v1/integrations/google_maps', { body: { credentials: { api_key: 'AIza' } } }),
+      {
+        status: 403,
+        type: 'permission_error',
+        code: 'plan_required',
+        message: 'needs the unlimited plan; this account is on the growth plan',
+      },
+    )
     await current.close()
     current = setup({ account: { plan: 'unlimited' } })
-    expect((await current.api('PUT', '/v1/integrations/google_maps', { body: { credentials: { api_key: 'AIza' } } })).body.status).toBe('connected')
+    expect(
+      (await current.api('PUT', '/v1/integrations/google_maps', { body: { credentials: { api_key: 'AIza' } } })).body
+        .status,
+    ).toBe('connected')
   })
 
   it('re-keying keeps connected_at and settings; DELETE disconnects and forgets the credentials', async () => {
     const clock = manualClock('2026-11-27T10:00:00.000Z')
     current = setup({ clock })
     const { api } = current
-    await api('PUT', '/v1/integrations/wepay', { body: { credentials: { account_id: '1', access_token: 'old' }, settings: { sandbox: true } } })
+    await api('PUT', '/v1/integrations/wepay', {
+      body: { credentials: { account_id: '1', access_token: 'old' }, settings: { sandbox: true } },
+    })
     await clock.advance(60_000)
-    const rekeyed = (await api('PUT', '/v1/integrations/wepay', { body: { credentials: { account_id: '1', access_token: 'new' } } })).body
+    const rekeyed = (
+      await api('PUT', '/v1/integrations/wepay', { body: { credentials: { account_id: '1', access_token: 'new' } } })
+    ).body
     expect(rekeyed).toMatchObject({ connected_at: '2026-11-27T10:00:00.000Z', settings: { sandbox: true } })
     const disconnected = expectRoute('integrations.disconnect', await api('DELETE', '/v1/integrations/wepay'))
-    expect(disconnected).toMatchObject({ status: 'disconnected', connected_at: null, settings: {}, credentials_set: [] })
+    expect(disconnected).toMatchObject({
+      status: 'disconnected',
+      connected_at: null,
+      settings: {},
+      credentials_set: [],
+    })
   })
 })

@@ -14,18 +14,47 @@ describe('references must exist (422 reference_invalid)', () => {
     ['quotes', (w) => ({ customer_id: w.customer.id, inquiry_id: 'inq_gone', line_items: lineItems }), 'inquiry_id'],
     ['bookings', () => ({ customer_id: 'cus_gone', service: 'S', ...schedule }), 'customer_id'],
     ['bookings', (w) => ({ customer_id: w.customer.id, quote_id: 'quo_gone', service: 'S', ...schedule }), 'quote_id'],
-    ['bookings', (w) => ({ customer_id: w.customer.id, service: 'S', assigned_user_ids: [w.fieldworker.id, 'usr_gone'], ...schedule }), 'assigned_user_ids'],
+    [
+      'bookings',
+      (w) => ({
+        customer_id: w.customer.id,
+        service: 'S',
+        assigned_user_ids: [w.fieldworker.id, 'usr_gone'],
+        ...schedule,
+      }),
+      'assigned_user_ids',
+    ],
     ['appointments', (w) => ({ booking_id: 'bkg_gone', fieldworker_id: w.fieldworker.id, ...schedule }), 'booking_id'],
     ['appointments', (w) => ({ booking_id: w.booking.id, fieldworker_id: 'usr_gone', ...schedule }), 'fieldworker_id'],
     ['invoices', () => ({ customer_id: 'cus_gone', line_items: lineItems }), 'customer_id'],
     ['invoices', (w) => ({ customer_id: w.customer.id, booking_id: 'bkg_gone', line_items: lineItems }), 'booking_id'],
     ['payments', () => ({ customer_id: 'cus_gone', amount: 100, method: 'cash' }), 'customer_id'],
-    ['payments', (w) => ({ customer_id: w.customer.id, invoice_id: 'inv_gone', amount: 100, method: 'cash' }), 'invoice_id'],
+    [
+      'payments',
+      (w) => ({ customer_id: w.customer.id, invoice_id: 'inv_gone', amount: 100, method: 'cash' }),
+      'invoice_id',
+    ],
     ['complaints', () => ({ customer_id: 'cus_gone', subject: 'S', description: 'D' }), 'customer_id'],
-    ['complaints', (w) => ({ customer_id: w.customer.id, booking_id: 'bkg_gone', subject: 'S', description: 'D' }), 'booking_id'],
-    ['complaints', (w) => ({ customer_id: w.customer.id, assigned_user_id: 'usr_gone', subject: 'S', description: 'D' }), 'assigned_user_id'],
-    ['communications', () => ({ channel: 'sms', direction: 'inbound', from: '1', to: '2', customer_id: 'cus_gone' }), 'customer_id'],
-    ['communications', () => ({ channel: 'sms', direction: 'inbound', from: '1', to: '2', user_id: 'usr_gone' }), 'user_id'],
+    [
+      'complaints',
+      (w) => ({ customer_id: w.customer.id, booking_id: 'bkg_gone', subject: 'S', description: 'D' }),
+      'booking_id',
+    ],
+    [
+      'complaints',
+      (w) => ({ customer_id: w.customer.id, assigned_user_id: 'usr_gone', subject: 'S', description: 'D' }),
+      'assigned_user_id',
+    ],
+    [
+      'communications',
+      () => ({ channel: 'sms', direction: 'inbound', from: '1', to: '2', customer_id: 'cus_gone' }),
+      'customer_id',
+    ],
+    [
+      'communications',
+      () => ({ channel: 'sms', direction: 'inbound', from: '1', to: '2', user_id: 'usr_gone' }),
+      'user_id',
+    ],
   ]
 
   it.each(cases)('POST /v1/%s with a missing %s', async (path, body, param) => {
@@ -33,7 +62,13 @@ describe('references must exist (422 reference_invalid)', () => {
     const world = await buildWorld(current.api)
     const before = current.server.events.list().length
     const res = await current.api('POST', `/v1/${path}`, { body: body(world) })
-    expectError(res, { status: 422, type: 'invalid_request_error', code: 'reference_invalid', param, message: `${param} '` })
+    expectError(res, {
+      status: 422,
+      type: 'invalid_request_error',
+      code: 'reference_invalid',
+      param,
+      message: `${param} '`,
+    })
     expect(res.body.error.message).toMatch(/_gone' does not exist/)
     expect(current.server.events.list()).toHaveLength(before)
   })
@@ -41,9 +76,16 @@ describe('references must exist (422 reference_invalid)', () => {
   it('checks references on PATCH too', async () => {
     current = setup()
     const world = await buildWorld(current.api)
-    expectError(await current.api('PATCH', `/v1/inquiries/${world.inquiry.id}`, { body: { customer_id: 'cus_gone' } }), {
-      status: 422, type: 'invalid_request_error', code: 'reference_invalid', param: 'customer_id', message: "customer_id 'cus_gone' does not exist",
-    })
+    expectError(
+      await current.api('PATCH', `/v1/inquiries/${world.inquiry.id}`, { body: { customer_id: 'cus_gone' } }),
+      {
+        status: 422,
+        type: 'invalid_request_error',
+        code: 'reference_invalid',
+        param: 'customer_id',
+        message: "customer_id 'cus_gone' does not exist",
+      },
+    )
     expect((await current.api('GET', `/v1/inquiries/${world.inquiry.id}`)).body.customer_id).toBe(world.customer.id)
   })
 })
@@ -54,25 +96,54 @@ describe('referential integrity on DELETE (409 resource_in_use naming one referr
     const { api } = current
     const world = await buildWorld(api)
     const appointment = await world.create('appointments', {
-      booking_id: world.booking.id, fieldworker_id: world.fieldworker.id,
-      scheduled_start: '2026-12-03T09:00:00.000Z', scheduled_end: '2026-12-03T11:00:00.000Z',
+      booking_id: world.booking.id,
+      fieldworker_id: world.fieldworker.id,
+      scheduled_start: '2026-12-03T09:00:00.000Z',
+      scheduled_end: '2026-12-03T11:00:00.000Z',
     })
-    const payment = await world.create('payments', { customer_id: world.customer.id, invoice_id: world.invoice.id, amount: 500, method: 'cash' })
+    const payment = await world.create('payments', {
+      customer_id: world.customer.id,
+      invoice_id: world.invoice.id,
+      amount: 500,
+      method: 'cash',
+    })
 
     expectError(await api('DELETE', `/v1/customers/${world.customer.id}`), {
-      status: 409, type: 'conflict_error', code: 'resource_in_use', message: `customer '${world.customer.id}' is referenced by inquiry '${world.inquiry.id}' (customer_id)`,
+      status: 409,
+      type: 'conflict_error',
+      code: 'resource_in_use',
+      message: `customer '${world.customer.id}' is referenced by inquiry '${world.inquiry.id}' (customer_id)`,
     })
     expectError(await api('DELETE', `/v1/users/${world.fieldworker.id}`), {
-      status: 409, type: 'conflict_error', code: 'resource_in_use', message: `referenced by booking '${world.booking.id}' (assigned_user_ids)`,
+      status: 409,
+      type: 'conflict_error',
+      code: 'resource_in_use',
+      message: `referenced by booking '${world.booking.id}' (assigned_user_ids)`,
     })
     expectError(await api('DELETE', `/v1/bookings/${world.booking.id}`), {
-      status: 409, type: 'conflict_error', code: 'resource_in_use', message: `referenced by appointment '${appointment.id}' (booking_id)`,
+      status: 409,
+      type: 'conflict_error',
+      code: 'resource_in_use',
+      message: `referenced by appointment '${appointment.id}' (booking_id)`,
     })
     expectError(await api('DELETE', `/v1/invoices/${world.invoice.id}`), {
-      status: 409, type: 'conflict_error', code: 'resource_in_use', message: `referenced by payment '${payment.id}' (invoice_id)`,
+      status: 409,
+      type: 'conflict_error',
+      code: 'resource_in_use',
+      message: `referenced by payment '${payment.id}' (invoice_id)`,
     })
-    expectError(await api('DELETE', `/v1/quotes/${world.quote.id}`), { status: 409, type: 'conflict_error', code: 'resource_in_use', message: `booking '${world.booking.id}'` })
-    expectError(await api('DELETE', `/v1/inquiries/${world.inquiry.id}`), { status: 409, type: 'conflict_error', code: 'resource_in_use', message: `quote '${world.quote.id}'` })
+    expectError(await api('DELETE', `/v1/quotes/${world.quote.id}`), {
+      status: 409,
+      type: 'conflict_error',
+      code: 'resource_in_use',
+      message: `booking '${world.booking.id}'`,
+    })
+    expectError(await api('DELETE', `/v1/inquiries/${world.inquiry.id}`), {
+      status: 409,
+      type: 'conflict_error',
+      code: 'resource_in_use',
+      message: `quote '${world.quote.id}'`,
+    })
     expect((await api('GET', `/v1/customers/${world.customer.id}`)).status).toBe(200)
   })
 

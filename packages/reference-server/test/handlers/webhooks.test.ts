@@ -3,7 +3,7 @@ import { Webhook } from 'standardwebhooks'
 import { afterEach, describe, expect, it } from 'vitest'
 import { manualClock } from '../../src/index.js'
 import { expectError, expectRoute, setup } from '../helpers/api.js'
-import { startReceiver, type ReceivedRequest } from '../helpers/receiver.js'
+import { type ReceivedRequest, startReceiver } from '../helpers/receiver.js'
 
 let current: ReturnType<typeof setup>
 const cleanups: (() => Promise<void>)[] = []
@@ -24,36 +24,85 @@ describe('webhook endpoints', () => {
   it('create shows a whsec_ secret, GET /secret returns it again; list, update, delete', async () => {
     current = setup()
     const { api } = current
-    const created = expectRoute('webhooks.create', await api('POST', '/v1/webhooks', {
-      body: { name: 'Order Notifications', url: 'https://example.com/hook', event_types: ['booking.created', 'booking.created', 'payment.approved'], description: 'orders' },
-    }))
-    expect(created).toMatchObject({ object: 'webhook_endpoint', active: true, disabled_reason: null, event_types: ['booking.created', 'payment.approved'] })
+    const created = expectRoute(
+      'webhooks.create',
+      await api('POST', '/v1/webhooks', {
+        body: {
+          name: 'Order Notifications',
+          url: 'https://example.com/hook',
+          event_types: ['booking.created', 'booking.created', 'payment.approved'],
+          description: 'orders',
+        },
+      }),
+    )
+    expect(created).toMatchObject({
+      object: 'webhook_endpoint',
+      active: true,
+      disabled_reason: null,
+      event_types: ['booking.created', 'payment.approved'],
+    })
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/)
     expect(expectRoute('webhooks.getSecret', await api('GET', `/v1/webhooks/${created.id}/secret`))).toEqual({
-      object: 'webhook_endpoint_secret', endpoint_id: created.id, secret: created.secret, previous_secret: null, previous_secret_expires_at: null,
+      object: 'webhook_endpoint_secret',
+      endpoint_id: created.id,
+      secret: created.secret,
+      previous_secret: null,
+      previous_secret_expires_at: null,
     })
     expect(expectRoute('webhooks.get', await api('GET', `/v1/webhooks/${created.id}`))).not.toHaveProperty('secret')
     expect(expectRoute('webhooks.list', await api('GET', '/v1/webhooks')).data).toHaveLength(1)
-    const updated = expectRoute('webhooks.update', await api('PATCH', `/v1/webhooks/${created.id}`, { body: { event_types: ['*'], active: false } }))
+    const updated = expectRoute(
+      'webhooks.update',
+      await api('PATCH', `/v1/webhooks/${created.id}`, { body: { event_types: ['*'], active: false } }),
+    )
     expect(updated).toMatchObject({ event_types: ['*'], active: false })
-    expect(expectRoute('webhooks.delete', await api('DELETE', `/v1/webhooks/${created.id}`))).toEqual({ id: created.id, object: 'webhook_endpoint', deleted: true })
-    expectError(await api('GET', `/v1/webhooks/${created.id}/secret`), { status: 404, type: 'not_found_error', code: 'resource_missing', param: 'id' })
+    expect(expectRoute('webhooks.delete', await api('DELETE', `/v1/webhooks/${created.id}`))).toEqual({
+      id: created.id,
+      object: 'webhook_endpoint',
+      deleted: true,
+    })
+    expectError(await api('GET', `/v1/webhooks/${created.id}/secret`), {
+      status: 404,
+      type: 'not_found_error',
+      code: 'resource_missing',
+      param: 'id',
+    })
   })
 
   it('refuses unknown event types naming them, and non-http URLs', async () => {
     current = setup()
-    const res = await current.api('POST', '/v1/webhooks', { body: { name: 'x', url: 'https://example.com/hook', event_types: ['booking.created', 'payment.*'] } })
-    expectError(res, { status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'event_types.1', message: "'payment.*' is not an event type" })
-    expectError(await current.api('POST', '/v1/webhooks', { body: { name: 'x', url: 'ftp://example.com/hook', event_types: ['*'] } }), {
-      status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'url',
+    const res = await current.api('POST', '/v1/webhooks', {
+      body: { name: 'x', url: 'https://example.com/hook', event_types: ['booking.created', 'payment.*'] },
     })
+    expectError(res, {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      param: 'event_types.1',
+      message: "'payment.*' is not an event type",
+    })
+    expectError(
+      await current.api('POST', '/v1/webhooks', {
+        body: { name: 'x', url: 'ftp://example.com/hook', event_types: ['*'] },
+      }),
+      {
+        status: 400,
+        type: 'invalid_request_error',
+        code: 'parameter_invalid',
+        param: 'url',
+      },
+    )
   })
 
   it('requireHttps: https or loopback only', async () => {
     current = setup({ requireHttps: true })
     const body = (url: string) => ({ body: { name: 'x', url, event_types: ['*'] } })
     expectError(await current.api('POST', '/v1/webhooks', body('http://example.com/hook')), {
-      status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'url', message: 'must use https',
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      param: 'url',
+      message: 'must use https',
     })
     expect((await current.api('POST', '/v1/webhooks', body('http://127.0.0.1:3000/hook'))).status).toBe(201)
     expect((await current.api('POST', '/v1/webhooks', body('http://localhost:3000/hook'))).status).toBe(201)
@@ -75,7 +124,10 @@ describe('delivery', () => {
     expect(server.deliveries.list()).toHaveLength(1)
     expect(hooks.received).toHaveLength(1)
     const [request] = hooks.received
-    const event = new Webhook(all.secret).verify(request!.body, request!.headers as Record<string, string>) as { id: string; data: unknown }
+    const event = new Webhook(all.secret).verify(request!.body, request!.headers as Record<string, string>) as {
+      id: string
+      data: unknown
+    }
     expect(event).toMatchObject({ type: 'customer.created', data: customer })
     expect(request!.headers['webhook-id']).toBe(event.id)
     expect(request!.headers['user-agent']).toMatch(/^OctopusPro-Webhooks\/\d+\.\d+\.\d+/)
@@ -88,22 +140,35 @@ describe('delivery', () => {
     const clock = manualClock('2026-11-27T10:00:00.000Z')
     current = setup({ delivery: fast, clock })
     const { api, server } = current
-    const endpoint = (await api('POST', '/v1/webhooks', { body: { name: 'rotating', url: hooks.url, event_types: ['customer.created'] } })).body
-    const rotated = expectRoute('webhooks.rotateSecret', await api('POST', `/v1/webhooks/${endpoint.id}/rotate-secret`, { body: { expires_in_seconds: 3600 } }))
+    const endpoint = (
+      await api('POST', '/v1/webhooks', {
+        body: { name: 'rotating', url: hooks.url, event_types: ['customer.created'] },
+      })
+    ).body
+    const rotated = expectRoute(
+      'webhooks.rotateSecret',
+      await api('POST', `/v1/webhooks/${endpoint.id}/rotate-secret`, { body: { expires_in_seconds: 3600 } }),
+    )
     expect(rotated.secret).not.toBe(endpoint.secret)
     expect((await api('GET', `/v1/webhooks/${endpoint.id}/secret`)).body).toMatchObject({
-      secret: rotated.secret, previous_secret: endpoint.secret, previous_secret_expires_at: '2026-11-27T11:00:00.000Z',
+      secret: rotated.secret,
+      previous_secret: endpoint.secret,
+      previous_secret_expires_at: '2026-11-27T11:00:00.000Z',
     })
     await api('POST', '/v1/customers', { body: { name: 'Ada' } })
     await server.deliveries.waitFor({ status: 'succeeded' })
     const signatures = async (request: ReceivedRequest, secrets: string[]) => {
       const id = String(request.headers['webhook-id'])
       const timestamp = Number(request.headers['webhook-timestamp'])
-      return Promise.all(secrets.map(async (secret) => `v1,${await signWithSecret(secret, id, timestamp, request.body)}`))
+      return Promise.all(
+        secrets.map(async (secret) => `v1,${await signWithSecret(secret, id, timestamp, request.body)}`),
+      )
     }
     const [first] = hooks.received
     expect(first!.headers['webhook-timestamp']).toBe(String(Date.parse('2026-11-27T10:00:00.000Z') / 1000))
-    expect(String(first!.headers['webhook-signature']).split(' ')).toEqual(await signatures(first!, [rotated.secret, endpoint.secret]))
+    expect(String(first!.headers['webhook-signature']).split(' ')).toEqual(
+      await signatures(first!, [rotated.secret, endpoint.secret]),
+    )
     await clock.advance(3600_000)
     await api('POST', '/v1/customers', { body: { name: 'Grace' } })
     await server.deliveries.idle()
@@ -115,9 +180,13 @@ describe('delivery', () => {
   it('rotate-secret defaults to a 24 h overlap; 0 ends the old secret at once', async () => {
     current = setup({ clock: manualClock('2026-11-27T10:00:00.000Z') })
     const { api } = current
-    const endpoint = (await api('POST', '/v1/webhooks', { body: { name: 'x', url: 'https://example.com/h', event_types: ['*'] } })).body
+    const endpoint = (
+      await api('POST', '/v1/webhooks', { body: { name: 'x', url: 'https://example.com/h', event_types: ['*'] } })
+    ).body
     await api('POST', `/v1/webhooks/${endpoint.id}/rotate-secret`)
-    expect((await api('GET', `/v1/webhooks/${endpoint.id}/secret`)).body.previous_secret_expires_at).toBe('2026-11-28T10:00:00.000Z')
+    expect((await api('GET', `/v1/webhooks/${endpoint.id}/secret`)).body.previous_secret_expires_at).toBe(
+      '2026-11-28T10:00:00.000Z',
+    )
     await api('POST', `/v1/webhooks/${endpoint.id}/rotate-secret`, { body: { expires_in_seconds: 0 } })
     expect((await api('GET', `/v1/webhooks/${endpoint.id}/secret`)).body.previous_secret).toBeNull()
   })
@@ -126,14 +195,23 @@ describe('delivery', () => {
     const hooks = await receiver()
     current = setup({ delivery: fast })
     const { api, server } = current
-    const endpoint = (await api('POST', '/v1/webhooks', { body: { name: 'x', url: hooks.url, event_types: ['booking.created'] } })).body
-    const sent = expectRoute('webhooks.sendTest', await api('POST', `/v1/webhooks/${endpoint.id}/test`, { body: { event_type: 'payment.refunded' } }))
+    const endpoint = (
+      await api('POST', '/v1/webhooks', { body: { name: 'x', url: hooks.url, event_types: ['booking.created'] } })
+    ).body
+    const sent = expectRoute(
+      'webhooks.sendTest',
+      await api('POST', `/v1/webhooks/${endpoint.id}/test`, { body: { event_type: 'payment.refunded' } }),
+    )
     expect(sent).toMatchObject({ type: 'payment.refunded', test: true, data: { status: 'refunded' } })
     await server.deliveries.waitFor({ eventId: sent.id, status: 'succeeded' })
     expect(JSON.parse(hooks.received[0]!.body)).toEqual(sent)
     expect(server.events.list()).toEqual([])
     expectError(await api('POST', `/v1/webhooks/${endpoint.id}/test`, { body: { event_type: 'booking.exploded' } }), {
-      status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'event_type', message: 'is not an event type',
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      param: 'event_type',
+      message: 'is not an event type',
     })
   })
 
@@ -142,7 +220,9 @@ describe('delivery', () => {
     const hooks = await receiver(() => (fail ? 500 : 200))
     current = setup({ delivery: { ...fast, retrySchedule: [10] } })
     const { api, server } = current
-    const endpoint = (await api('POST', '/v1/webhooks', { body: { name: 'x', url: hooks.url, event_types: ['customer.created'] } })).body
+    const endpoint = (
+      await api('POST', '/v1/webhooks', { body: { name: 'x', url: hooks.url, event_types: ['customer.created'] } })
+    ).body
     await api('POST', '/v1/customers', { body: { name: 'Ada' } })
     const failed = await server.deliveries.waitFor({ status: 'failed' })
     fail = false
@@ -151,26 +231,58 @@ describe('delivery', () => {
     const list = expectRoute('webhooks.listDeliveries', await api('GET', `/v1/webhooks/${endpoint.id}/deliveries`))
     expect(list.data.map((d: { id: string }) => d.id)).toEqual([failed.id, ok.id])
     expect(list.data[0].attempts.map((a: { status_code: number }) => a.status_code)).toEqual([500, 500])
-    expect((await api('GET', `/v1/webhooks/${endpoint.id}/deliveries?status=failed`)).body.data.map((d: { id: string }) => d.id)).toEqual([failed.id])
-    expect((await api('GET', `/v1/webhooks/${endpoint.id}/deliveries?limit=1`)).body).toMatchObject({ has_more: true, next_cursor: failed.id })
-    expect(expectRoute('webhookDeliveries.get', await api('GET', `/v1/webhook-deliveries/${failed.id}`)).status).toBe('failed')
-    const queued = expectRoute('webhookDeliveries.redeliver', await api('POST', `/v1/webhook-deliveries/${failed.id}/redeliver`))
+    expect(
+      (await api('GET', `/v1/webhooks/${endpoint.id}/deliveries?status=failed`)).body.data.map(
+        (d: { id: string }) => d.id,
+      ),
+    ).toEqual([failed.id])
+    expect((await api('GET', `/v1/webhooks/${endpoint.id}/deliveries?limit=1`)).body).toMatchObject({
+      has_more: true,
+      next_cursor: failed.id,
+    })
+    expect(expectRoute('webhookDeliveries.get', await api('GET', `/v1/webhook-deliveries/${failed.id}`)).status).toBe(
+      'failed',
+    )
+    const queued = expectRoute(
+      'webhookDeliveries.redeliver',
+      await api('POST', `/v1/webhook-deliveries/${failed.id}/redeliver`),
+    )
     expect(queued.status).toBe('pending')
     await server.deliveries.idle()
     expect((await api('GET', `/v1/webhook-deliveries/${failed.id}`)).body).toMatchObject({ status: 'succeeded' })
-    expectError(await api('GET', '/v1/webhook-deliveries/dlv_missing'), { status: 404, type: 'not_found_error', code: 'resource_missing', param: 'id', message: 'webhook delivery' })
-    expectError(await api('POST', '/v1/webhook-deliveries/dlv_missing/redeliver'), { status: 404, type: 'not_found_error', code: 'resource_missing', param: 'id' })
-    expectError(await api('GET', '/v1/webhooks/whk_missing/deliveries'), { status: 404, type: 'not_found_error', code: 'resource_missing', param: 'id' })
+    expectError(await api('GET', '/v1/webhook-deliveries/dlv_missing'), {
+      status: 404,
+      type: 'not_found_error',
+      code: 'resource_missing',
+      param: 'id',
+      message: 'webhook delivery',
+    })
+    expectError(await api('POST', '/v1/webhook-deliveries/dlv_missing/redeliver'), {
+      status: 404,
+      type: 'not_found_error',
+      code: 'resource_missing',
+      param: 'id',
+    })
+    expectError(await api('GET', '/v1/webhooks/whk_missing/deliveries'), {
+      status: 404,
+      type: 'not_found_error',
+      code: 'resource_missing',
+      param: 'id',
+    })
   })
 
   it('410 Gone disables the endpoint (disabled_reason gone); a PATCH active: true re-enables it', async () => {
     const hooks = await receiver(() => 410)
     current = setup({ delivery: fast })
     const { api, server } = current
-    const endpoint = (await api('POST', '/v1/webhooks', { body: { name: 'x', url: hooks.url, event_types: ['*'] } })).body
+    const endpoint = (await api('POST', '/v1/webhooks', { body: { name: 'x', url: hooks.url, event_types: ['*'] } }))
+      .body
     await api('POST', '/v1/customers', { body: { name: 'Ada' } })
     await server.deliveries.waitFor({ status: 'failed' })
-    expect((await api('GET', `/v1/webhooks/${endpoint.id}`)).body).toMatchObject({ active: false, disabled_reason: 'gone' })
+    expect((await api('GET', `/v1/webhooks/${endpoint.id}`)).body).toMatchObject({
+      active: false,
+      disabled_reason: 'gone',
+    })
     await api('POST', '/v1/customers', { body: { name: 'Grace' } })
     expect(server.deliveries.list()).toHaveLength(1)
     const enabled = (await api('PATCH', `/v1/webhooks/${endpoint.id}`, { body: { active: true } })).body
@@ -185,16 +297,31 @@ describe('events', () => {
     const { api } = current
     await api('POST', '/v1/customers', { body: { name: 'Ada' } })
     await clock.advance(1000)
-    const user = (await api('POST', '/v1/users', { body: { name: 'Sam', email: 'sam@example.com', role: 'fieldworker' } })).body
+    const user = (
+      await api('POST', '/v1/users', { body: { name: 'Sam', email: 'sam@example.com', role: 'fieldworker' } })
+    ).body
     await clock.advance(1000)
     await api('PATCH', `/v1/users/${user.id}`, { body: { active: false } })
     const all = expectRoute('events.list', await api('GET', '/v1/events'))
     expect(all.data.map((e: { type: string }) => e.type)).toEqual(['customer.created', 'user.created', 'user.updated'])
-    expect((await api('GET', '/v1/events?type=user.created')).body.data.map((e: { type: string }) => e.type)).toEqual(['user.created'])
+    expect((await api('GET', '/v1/events?type=user.created')).body.data.map((e: { type: string }) => e.type)).toEqual([
+      'user.created',
+    ])
     expect((await api('GET', '/v1/events?created_after=2026-11-27T10:00:00.500Z')).body.data).toHaveLength(2)
     expect(expectRoute('events.get', await api('GET', `/v1/events/${all.data[2].id}`))).toEqual(all.data[2])
-    expectError(await api('GET', '/v1/events?type=user.exploded'), { status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'type', message: 'must be an event type' })
-    expectError(await api('GET', '/v1/events/evt_missing'), { status: 404, type: 'not_found_error', code: 'resource_missing', param: 'id' })
+    expectError(await api('GET', '/v1/events?type=user.exploded'), {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      param: 'type',
+      message: 'must be an event type',
+    })
+    expectError(await api('GET', '/v1/events/evt_missing'), {
+      status: 404,
+      type: 'not_found_error',
+      code: 'resource_missing',
+      param: 'id',
+    })
   })
 
   it('keeps events for eventRetentionMs when configured', async () => {
@@ -206,7 +333,10 @@ describe('events', () => {
     await api('POST', '/v1/customers', { body: { name: 'Grace' } })
     await clock.advance(40_000)
     await api('POST', '/v1/customers', { body: { name: 'Alan' } })
-    expect((await api('GET', '/v1/events')).body.data.map((e: { data: { name: string } }) => e.data.name)).toEqual(['Grace', 'Alan'])
+    expect((await api('GET', '/v1/events')).body.data.map((e: { data: { name: string } }) => e.data.name)).toEqual([
+      'Grace',
+      'Alan',
+    ])
   })
 
   it('server.events.waitFor resolves with a recorded or a future event, and rejects after its timeout', async () => {
@@ -216,14 +346,28 @@ describe('events', () => {
     const customer = (await api('POST', '/v1/customers', { body: { name: 'Ada' } })).body
     expect((await future).data).toEqual(customer)
     expect((await server.events.waitFor({ type: 'customer.created' })).data).toEqual(customer)
-    await expect(server.events.waitFor({ type: 'user.created' }, { timeout: 20 })).rejects.toMatchObject({ code: 'event_wait_timeout' })
+    await expect(server.events.waitFor({ type: 'user.created' }, { timeout: 20 })).rejects.toMatchObject({
+      code: 'event_wait_timeout',
+    })
   })
 
   it('searches the event types by name, category or description, case-insensitively', async () => {
     current = setup()
-    const res = expectRoute('webhookEventTypes.list', await current.api('GET', '/v1/webhook-event-types?search=PAYMENT'))
-    expect(res.data.map((e: { type: string }) => e.type)).toEqual(['payment.approved', 'payment.created', 'payment.refunded', 'payment.rejected'])
-    expect((await current.api('GET', '/v1/webhook-event-types?search=arrives')).body.data.map((e: { type: string }) => e.type)).toEqual(['appointment.fieldworker_arrived'])
+    const res = expectRoute(
+      'webhookEventTypes.list',
+      await current.api('GET', '/v1/webhook-event-types?search=PAYMENT'),
+    )
+    expect(res.data.map((e: { type: string }) => e.type)).toEqual([
+      'payment.approved',
+      'payment.created',
+      'payment.refunded',
+      'payment.rejected',
+    ])
+    expect(
+      (await current.api('GET', '/v1/webhook-event-types?search=arrives')).body.data.map(
+        (e: { type: string }) => e.type,
+      ),
+    ).toEqual(['appointment.fieldworker_arrived'])
     expect((await current.api('GET', '/v1/webhook-event-types?category=USER')).body.data).toHaveLength(3)
     expect((await current.api('GET', '/v1/webhook-event-types')).body.data).toHaveLength(32)
   })

@@ -23,7 +23,10 @@ export interface CallOptions {
 export function client(server: Pick<ReferenceServer, 'url' | 'apiKey' | 'fetch'>) {
   return async function api(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
     const key = options.key === undefined ? server.apiKey : options.key
-    const headers: Record<string, string> = { ...(key !== null && { authorization: `Bearer ${key}` }), ...options.headers }
+    const headers: Record<string, string> = {
+      ...(key !== null && { authorization: `Bearer ${key}` }),
+      ...options.headers,
+    }
     let body: BodyInit | undefined = options.raw
     if (options.body !== undefined) {
       body = JSON.stringify(options.body)
@@ -52,7 +55,12 @@ export interface ExpectedError {
 
 /** Asserts an api.md error: status, type, code, param, a message that contains `message`, and the request id in header and body. */
 export function expectError(response: ApiResponse, expected: ExpectedError): void {
-  expect({ status: response.status, type: response.body?.error?.type, code: response.body?.error?.code, param: response.body?.error?.param }).toEqual({
+  expect({
+    status: response.status,
+    type: response.body?.error?.type,
+    code: response.body?.error?.code,
+    param: response.body?.error?.param,
+  }).toEqual({
     status: expected.status,
     type: expected.type,
     code: expected.code,
@@ -70,8 +78,10 @@ const routesByName = new Map(listRoutes().map((route) => [route.name, route.defi
 export function expectRoute(name: RouteName, response: ApiResponse): any {
   const route = routesByName.get(name)
   if (!route) throw new Error(`no route ${name}`)
-  if (response.status !== route.status) throw new Error(`${name}: expected ${route.status}, got ${response.status}: ${response.text}`)
+  if (response.status !== route.status)
+    throw new Error(`${name}: expected ${route.status}, got ${response.status}: ${response.text}`)
   const result = route.response.safeParse(response.body)
-  if (!result.success) throw new Error(`${name}: the body does not match the contract: ${JSON.stringify(result.error.issues)}`)
+  if (!result.success)
+    throw new Error(`${name}: the body does not match the contract: ${JSON.stringify(result.error.issues)}`)
   return response.body
 }

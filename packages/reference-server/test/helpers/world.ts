@@ -17,15 +17,40 @@ async function create(api: Api, path: string, body: unknown): Promise<{ id: stri
 export async function buildWorld(api: Api) {
   const customer = await create(api, 'customers', { name: 'Grace Hopper', email: 'grace@example.com' })
   const fieldworker = await create(api, 'users', { name: 'Sam Rivera', email: 'sam@example.com', role: 'fieldworker' })
-  const dispatcher = await create(api, 'users', { name: 'Chris Walker', email: 'chris@example.com', role: 'dispatcher' })
-  const inquiry = await create(api, 'inquiries', { name: 'Grace Hopper', service: 'Gutter cleaning', customer_id: customer.id })
+  const dispatcher = await create(api, 'users', {
+    name: 'Chris Walker',
+    email: 'chris@example.com',
+    role: 'dispatcher',
+  })
+  const inquiry = await create(api, 'inquiries', {
+    name: 'Grace Hopper',
+    service: 'Gutter cleaning',
+    customer_id: customer.id,
+  })
   const quote = await create(api, 'quotes', { customer_id: customer.id, inquiry_id: inquiry.id, line_items: lineItems })
   const booking = await create(api, 'bookings', {
-    customer_id: customer.id, quote_id: quote.id, service: 'Gutter cleaning',
-    scheduled_start: '2026-12-03T09:00:00.000Z', scheduled_end: '2026-12-03T11:00:00.000Z', assigned_user_ids: [fieldworker.id],
+    customer_id: customer.id,
+    quote_id: quote.id,
+    service: 'Gutter cleaning',
+    scheduled_start: '2026-12-03T09:00:00.000Z',
+    scheduled_end: '2026-12-03T11:00:00.000Z',
+    assigned_user_ids: [fieldworker.id],
   })
-  const invoice = await create(api, 'invoices', { customer_id: customer.id, booking_id: booking.id, line_items: lineItems })
-  return { customer, fieldworker, dispatcher, inquiry, quote, booking, invoice, create: (path: string, body: unknown) => create(api, path, body) }
+  const invoice = await create(api, 'invoices', {
+    customer_id: customer.id,
+    booking_id: booking.id,
+    line_items: lineItems,
+  })
+  return {
+    customer,
+    fieldworker,
+    dispatcher,
+    inquiry,
+    quote,
+    booking,
+    invoice,
+    create: (path: string, body: unknown) => create(api, path, body),
+  }
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>

@@ -12,24 +12,49 @@ afterEach(() => current?.close())
 describe('authentication', () => {
   it('401 api_key_missing without a key', async () => {
     const { api } = start()
-    expectError(await api('GET', '/v1/customers', { key: null }), { status: 401, type: 'authentication_error', code: 'api_key_missing', message: 'Authorization: Bearer' })
+    expectError(await api('GET', '/v1/customers', { key: null }), {
+      status: 401,
+      type: 'authentication_error',
+      code: 'api_key_missing',
+      message: 'Authorization: Bearer',
+    })
   })
 
   it('401 api_key_invalid for an unknown or malformed key, and for a non-Bearer Authorization', async () => {
     const { api } = start()
-    expectError(await api('GET', '/v1/customers', { key: `opk_${'x'.repeat(40)}` }), { status: 401, type: 'authentication_error', code: 'api_key_invalid', message: 'not valid' })
-    expectError(await api('GET', '/v1/customers', { key: 'hunter2' }), { status: 401, type: 'authentication_error', code: 'api_key_invalid' })
-    expectError(await api('GET', '/v1/customers', { key: null, headers: { authorization: 'Basic abc' } }), { status: 401, type: 'authentication_error', code: 'api_key_invalid', message: 'not a Bearer token' })
+    expectError(await api('GET', '/v1/customers', { key: `opk_${'x'.repeat(40)}` }), {
+      status: 401,
+      type: 'authentication_error',
+      code: 'api_key_invalid',
+      message: 'not valid',
+    })
+    expectError(await api('GET', '/v1/customers', { key: 'hunter2' }), {
+      status: 401,
+      type: 'authentication_error',
+      code: 'api_key_invalid',
+    })
+    expectError(await api('GET', '/v1/customers', { key: null, headers: { authorization: 'Basic abc' } }), {
+      status: 401,
+      type: 'authentication_error',
+      code: 'api_key_invalid',
+      message: 'not a Bearer token',
+    })
   })
 
   it('accepts X-Api-Key as well as Bearer', async () => {
     const { api, server } = start()
-    expectRoute('customers.list', await api('GET', '/v1/customers', { key: null, headers: { 'x-api-key': server.apiKey } }))
+    expectRoute(
+      'customers.list',
+      await api('GET', '/v1/customers', { key: null, headers: { 'x-api-key': server.apiKey } }),
+    )
   })
 
   it('403 api_key_read_only on a write with a read_only key; reads work', async () => {
     const { api } = start()
-    const key = expectRoute('apiKeys.create', await api('POST', '/v1/api-keys', { body: { name: 'Warehouse sync', mode: 'read_only' } }))
+    const key = expectRoute(
+      'apiKeys.create',
+      await api('POST', '/v1/api-keys', { body: { name: 'Warehouse sync', mode: 'read_only' } }),
+    )
     expectRoute('customers.list', await api('GET', '/v1/customers', { key: key.secret }))
     const res = await api('POST', '/v1/customers', { key: key.secret, body: { name: 'Ada' } })
     expectError(res, { status: 403, type: 'permission_error', code: 'api_key_read_only', message: 'read_write key' })
@@ -40,7 +65,12 @@ describe('authentication', () => {
 describe('routing', () => {
   it('404 route_not_found for an unknown path, inside and outside /v1', async () => {
     const { api } = start()
-    expectError(await api('GET', '/v1/customerz'), { status: 404, type: 'not_found_error', code: 'route_not_found', message: 'GET /v1/customerz' })
+    expectError(await api('GET', '/v1/customerz'), {
+      status: 404,
+      type: 'not_found_error',
+      code: 'route_not_found',
+      message: 'GET /v1/customerz',
+    })
     expectError(await api('GET', '/'), { status: 404, type: 'not_found_error', code: 'route_not_found' })
   })
 
@@ -55,9 +85,26 @@ describe('routing', () => {
 
   it('404 resource_missing for an unknown id and for a malformed one', async () => {
     const { api } = start()
-    expectError(await api('GET', '/v1/customers/cus_nothere'), { status: 404, type: 'not_found_error', code: 'resource_missing', param: 'id', message: "No customer with id 'cus_nothere'" })
-    expectError(await api('GET', '/v1/customers/bkg_1'), { status: 404, type: 'not_found_error', code: 'resource_missing', param: 'id' })
-    expectError(await api('GET', '/v1/integrations/myspace'), { status: 404, type: 'not_found_error', code: 'resource_missing', param: 'id', message: 'integration' })
+    expectError(await api('GET', '/v1/customers/cus_nothere'), {
+      status: 404,
+      type: 'not_found_error',
+      code: 'resource_missing',
+      param: 'id',
+      message: "No customer with id 'cus_nothere'",
+    })
+    expectError(await api('GET', '/v1/customers/bkg_1'), {
+      status: 404,
+      type: 'not_found_error',
+      code: 'resource_missing',
+      param: 'id',
+    })
+    expectError(await api('GET', '/v1/integrations/myspace'), {
+      status: 404,
+      type: 'not_found_error',
+      code: 'resource_missing',
+      param: 'id',
+      message: 'integration',
+    })
   })
 
   it('serves /health and the contract OpenAPI document without a key', async () => {
@@ -81,7 +128,10 @@ describe('routing', () => {
   it('stamps the settings page and unknown routes too, and logs one line per request', async () => {
     const lines: string[] = []
     let ids = 0
-    const { api, server } = start({ logger: (line) => lines.push(line), ids: (kind) => `${kind === 'api_key' ? 'key' : 'req'}_${++ids}` })
+    const { api, server } = start({
+      logger: (line) => lines.push(line),
+      ids: (kind) => `${kind === 'api_key' ? 'key' : 'req'}_${++ids}`,
+    })
     const page = await server.fetch(`${server.url}/settings`)
     const missing = await api('GET', '/v2/nothing', { key: null })
     const created = await api('POST', '/v1/customers', { body: { name: 'Ada' } })
@@ -98,28 +148,45 @@ describe('routing', () => {
 describe('bodies', () => {
   it('400 invalid_json for a body that does not parse, changing nothing', async () => {
     const { api } = start()
-    const res = await api('POST', '/v1/customers', { raw: '{"name": "Ada"', headers: { 'content-type': 'application/json' } })
+    const res = await api('POST', '/v1/customers', {
+      raw: '{"name": "Ada"',
+      headers: { 'content-type': 'application/json' },
+    })
     expectError(res, { status: 400, type: 'invalid_request_error', code: 'invalid_json', message: 'not valid JSON' })
     expect((await api('GET', '/v1/customers')).body.data).toHaveLength(0)
   })
 
   it('400 invalid_json for bytes that are not UTF-8', async () => {
     const { api } = start()
-    const res = await api('POST', '/v1/customers', { raw: new Uint8Array([0x7b, 0xff, 0x7d]), headers: { 'content-type': 'application/json' } })
+    const res = await api('POST', '/v1/customers', {
+      raw: new Uint8Array([0x7b, 0xff, 0x7d]),
+      headers: { 'content-type': 'application/json' },
+    })
     expectError(res, { status: 400, type: 'invalid_request_error', code: 'invalid_json', message: 'UTF-8' })
   })
 
   it('415 unsupported_media_type for a form body', async () => {
     const { api } = start()
-    const res = await api('POST', '/v1/customers', { raw: 'name=Ada', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
-    expectError(res, { status: 415, type: 'invalid_request_error', code: 'unsupported_media_type', message: 'Content-Type: application/json' })
+    const res = await api('POST', '/v1/customers', {
+      raw: 'name=Ada',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    expectError(res, {
+      status: 415,
+      type: 'invalid_request_error',
+      code: 'unsupported_media_type',
+      message: 'Content-Type: application/json',
+    })
   })
 
   it('413 payload_too_large by Content-Length and by the bytes actually sent', async () => {
     const { api, server } = start()
     const big = JSON.stringify({ name: 'Ada', notes: 'x'.repeat(1024 * 1024) })
     expectError(await api('POST', '/v1/customers', { raw: big, headers: { 'content-type': 'application/json' } }), {
-      status: 413, type: 'invalid_request_error', code: 'payload_too_large', message: '1 MiB',
+      status: 413,
+      type: 'invalid_request_error',
+      code: 'payload_too_large',
+      message: '1 MiB',
     })
     const chunk = new TextEncoder().encode('x'.repeat(64 * 1024))
     let sent = 0
@@ -130,7 +197,12 @@ describe('bodies', () => {
         controller.enqueue(chunk)
       },
     })
-    const init = { method: 'POST', body: stream, duplex: 'half', headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' } }
+    const init = {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+    }
     const res = await server.fetch(new Request(`${server.baseUrl}/customers`, init as RequestInit))
     expect(res.status).toBe(413)
     expect((await res.json()).error.code).toBe('payload_too_large')
@@ -139,24 +211,53 @@ describe('bodies', () => {
 
   it('treats an empty body as {} (actions need none) and a non-object body as invalid', async () => {
     const { api } = start()
-    expectError(await api('POST', '/v1/customers', { raw: '' }), { status: 400, type: 'invalid_request_error', code: 'parameter_missing', param: 'name', message: 'name is required' })
-    expectError(await api('POST', '/v1/customers', { body: [1] }), { status: 400, type: 'invalid_request_error', code: 'parameter_invalid', message: 'the body must be an object' })
+    expectError(await api('POST', '/v1/customers', { raw: '' }), {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_missing',
+      param: 'name',
+      message: 'name is required',
+    })
+    expectError(await api('POST', '/v1/customers', { body: [1] }), {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      message: 'the body must be an object',
+    })
   })
 
   it('400 unknown_parameter naming the misspelt field, with details', async () => {
     const { api } = start()
     const res = await api('POST', '/v1/customers', { body: { name: 'Ada', emial: 'ada@example.com' } })
-    expectError(res, { status: 400, type: 'invalid_request_error', code: 'unknown_parameter', param: 'emial', message: "Unknown body parameter 'emial'" })
+    expectError(res, {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'unknown_parameter',
+      param: 'emial',
+      message: "Unknown body parameter 'emial'",
+    })
     expect(res.body.error.details).toEqual([{ path: 'emial', message: 'unknown parameter: emial' }])
   })
 
   it('400 parameter_missing / parameter_invalid with the field path and every problem in details', async () => {
     const { api } = start()
     expectError(await api('POST', '/v1/users', { body: { email: 'sam@example.com', role: 'fieldworker' } }), {
-      status: 400, type: 'invalid_request_error', code: 'parameter_missing', param: 'name', message: 'name is required',
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_missing',
+      param: 'name',
+      message: 'name is required',
     })
-    const res = await api('POST', '/v1/customers', { body: { name: 'Ada', email: 'nope', address: { line1: '1 Main St', city: 'X', country: 'usa' } } })
-    expectError(res, { status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'email', message: 'email must be an e-mail address' })
+    const res = await api('POST', '/v1/customers', {
+      body: { name: 'Ada', email: 'nope', address: { line1: '1 Main St', city: 'X', country: 'usa' } },
+    })
+    expectError(res, {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      param: 'email',
+      message: 'email must be an e-mail address',
+    })
     expect(res.body.error.details).toEqual([
       { path: 'email', message: 'must be an e-mail address such as ada@example.com' },
       { path: 'address.country', message: "must be an ISO 3166-1 alpha-2 code such as 'US'" },
@@ -167,16 +268,48 @@ describe('bodies', () => {
 describe('query strings', () => {
   it('400 for an unknown filter, a bad limit and a bad cursor', async () => {
     const { api } = start()
-    expectError(await api('GET', '/v1/customers?colour=red'), { status: 400, type: 'invalid_request_error', code: 'unknown_parameter', param: 'colour' })
-    expectError(await api('GET', '/v1/customers?limit=0'), { status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'limit', message: 'from 1 to 100' })
-    expectError(await api('GET', '/v1/customers?limit=101'), { status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'limit' })
-    expectError(await api('GET', '/v1/customers?starting_after=nope'), { status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'starting_after' })
-    expectError(await api('GET', '/v1/customers?created_after=yesterday'), { status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'created_after' })
+    expectError(await api('GET', '/v1/customers?colour=red'), {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'unknown_parameter',
+      param: 'colour',
+    })
+    expectError(await api('GET', '/v1/customers?limit=0'), {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      param: 'limit',
+      message: 'from 1 to 100',
+    })
+    expectError(await api('GET', '/v1/customers?limit=101'), {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      param: 'limit',
+    })
+    expectError(await api('GET', '/v1/customers?starting_after=nope'), {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      param: 'starting_after',
+    })
+    expectError(await api('GET', '/v1/customers?created_after=yesterday'), {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      param: 'created_after',
+    })
   })
 
   it('400 unknown_parameter for a query on a route that takes none', async () => {
     const { api } = start()
-    expectError(await api('GET', '/v1/account?expand=plan'), { status: 400, type: 'invalid_request_error', code: 'unknown_parameter', param: 'expand', message: 'takes no query parameters' })
+    expectError(await api('GET', '/v1/account?expand=plan'), {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'unknown_parameter',
+      param: 'expand',
+      message: 'takes no query parameters',
+    })
   })
 })
 

@@ -10,7 +10,12 @@ describe('faults', () => {
     current = setup({ faults: [{ match: 'POST /v1/customers', status: 503, times: 2 }] })
     const { api } = current
     const res = await api('POST', '/v1/customers', { body: { name: 'Ada' } })
-    expectError(res, { status: 503, type: 'api_error', code: 'injected_fault', message: "rule 'POST /v1/customers' answers 503" })
+    expectError(res, {
+      status: 503,
+      type: 'api_error',
+      code: 'injected_fault',
+      message: "rule 'POST /v1/customers' answers 503",
+    })
     expect(res.headers.get('retry-after')).toBe('1')
     expect((await api('GET', '/v1/customers')).status).toBe(200)
     expect((await api('POST', '/v1/customers', { body: { name: 'Ada' } })).status).toBe(503)
@@ -23,7 +28,11 @@ describe('faults', () => {
     const { api, server } = current
     server.faults.add({ match: '/v1/customers/*', status: 429 })
     server.faults.add({ match: 'GET *', status: 500 })
-    expectError(await api('DELETE', '/v1/customers/cus_1'), { status: 429, type: 'rate_limit_error', code: 'injected_fault' })
+    expectError(await api('DELETE', '/v1/customers/cus_1'), {
+      status: 429,
+      type: 'rate_limit_error',
+      code: 'injected_fault',
+    })
     expectError(await api('GET', '/v1/users'), { status: 500, type: 'api_error', code: 'injected_fault' })
     server.faults.clear()
     expect((await api('GET', '/v1/users')).status).toBe(200)

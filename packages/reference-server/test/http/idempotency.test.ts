@@ -39,11 +39,23 @@ describe('Idempotency-Key', () => {
     const { api } = start()
     await api('POST', '/v1/customers', { body: { name: 'Ada' }, headers: key('k4') })
     expectError(await api('POST', '/v1/customers', { body: { name: 'Grace' }, headers: key('k4') }), {
-      status: 409, type: 'conflict_error', code: 'idempotency_key_reused', message: 'with a different body',
+      status: 409,
+      type: 'conflict_error',
+      code: 'idempotency_key_reused',
+      message: 'with a different body',
     })
-    expectError(await api('POST', '/v1/users', { body: { name: 'Ada', email: 'ada@example.com', role: 'admin' }, headers: key('k4') }), {
-      status: 409, type: 'conflict_error', code: 'idempotency_key_reused', message: 'POST /v1/customers',
-    })
+    expectError(
+      await api('POST', '/v1/users', {
+        body: { name: 'Ada', email: 'ada@example.com', role: 'admin' },
+        headers: key('k4'),
+      }),
+      {
+        status: 409,
+        type: 'conflict_error',
+        code: 'idempotency_key_reused',
+        message: 'POST /v1/customers',
+      },
+    )
   })
 
   it('a request still running with the key: 409 idempotency_key_in_use', async () => {
@@ -52,18 +64,29 @@ describe('Idempotency-Key', () => {
     const slow = api('POST', '/v1/customers', { body: { name: 'Ada' }, headers: key('k5') })
     await new Promise((resolve) => setTimeout(resolve, 10))
     expectError(await api('POST', '/v1/customers', { body: { name: 'Ada' }, headers: key('k5') }), {
-      status: 409, type: 'conflict_error', code: 'idempotency_key_in_use', message: 'still in progress',
+      status: 409,
+      type: 'conflict_error',
+      code: 'idempotency_key_in_use',
+      message: 'still in progress',
     })
     await clock.advance(1000)
     expect((await slow).status).toBe(201)
-    expect((await api('POST', '/v1/customers', { body: { name: 'Ada' }, headers: key('k5') })).headers.get('idempotent-replayed')).toBe('true')
+    expect(
+      (await api('POST', '/v1/customers', { body: { name: 'Ada' }, headers: key('k5') })).headers.get(
+        'idempotent-replayed',
+      ),
+    ).toBe('true')
   })
 
   it('is scoped to the API key and expires after 24 h', async () => {
     const { api, clock } = start()
     const other = (await api('POST', '/v1/api-keys', { body: { name: 'other' } })).body.secret
     await api('POST', '/v1/customers', { body: { name: 'Ada' }, headers: key('k6') })
-    expect((await api('POST', '/v1/customers', { body: { name: 'Ada' }, headers: key('k6'), key: other })).headers.get('idempotent-replayed')).toBeNull()
+    expect(
+      (await api('POST', '/v1/customers', { body: { name: 'Ada' }, headers: key('k6'), key: other })).headers.get(
+        'idempotent-replayed',
+      ),
+    ).toBeNull()
     await clock.advance(24 * 3600_000)
     const fresh = await api('POST', '/v1/customers', { body: { name: 'Grace' }, headers: key('k6') })
     expect([fresh.status, fresh.headers.get('idempotent-replayed')]).toEqual([201, null])
@@ -73,7 +96,11 @@ describe('Idempotency-Key', () => {
   it('rejects a key longer than 255 characters', async () => {
     const { api } = start()
     expectError(await api('POST', '/v1/customers', { body: { name: 'Ada' }, headers: key('k'.repeat(256)) }), {
-      status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'Idempotency-Key', message: '1 to 255 characters',
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      param: 'Idempotency-Key',
+      message: '1 to 255 characters',
     })
   })
 })

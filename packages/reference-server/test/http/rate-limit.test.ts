@@ -18,10 +18,18 @@ describe('rate limiting', () => {
     const seen: [string | null, string | null, string | null][] = []
     for (let i = 0; i < 3; i++) {
       const res = await api('GET', '/v1/customers')
-      seen.push([res.headers.get('x-ratelimit-limit'), res.headers.get('x-ratelimit-remaining'), res.headers.get('x-ratelimit-reset')])
+      seen.push([
+        res.headers.get('x-ratelimit-limit'),
+        res.headers.get('x-ratelimit-remaining'),
+        res.headers.get('x-ratelimit-reset'),
+      ])
     }
     const reset = (s: number) => String(Date.parse('2026-11-27T10:00:00.000Z') / 1000 + s)
-    expect(seen).toEqual([['3', '2', reset(1)], ['3', '1', reset(2)], ['3', '0', reset(3)]])
+    expect(seen).toEqual([
+      ['3', '2', reset(1)],
+      ['3', '1', reset(2)],
+      ['3', '0', reset(3)],
+    ])
     const limited = await api('POST', '/v1/customers', { body: { name: 'Ada' } })
     expectError(limited, { status: 429, type: 'rate_limit_error', code: 'rate_limited', message: 'retry after 1 s' })
     expect([limited.headers.get('retry-after'), limited.headers.get('x-ratelimit-remaining')]).toEqual(['1', '0'])

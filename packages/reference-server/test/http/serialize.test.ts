@@ -19,7 +19,10 @@ describe('storedJson', () => {
   it('serializes a replacing object afresh (the store replaces objects, never mutates them)', () => {
     const before = { id: 'cus_1', name: 'Ada' }
     const after = { ...before, name: 'Ada Lovelace' }
-    expect([storedJson(before), storedJson(after)]).toEqual(['{"id":"cus_1","name":"Ada"}', '{"id":"cus_1","name":"Ada Lovelace"}'])
+    expect([storedJson(before), storedJson(after)]).toEqual([
+      '{"id":"cus_1","name":"Ada"}',
+      '{"id":"cus_1","name":"Ada Lovelace"}',
+    ])
   })
 
   it('serializes values that are not objects each time', () => {
@@ -35,7 +38,10 @@ describe('pageJson', () => {
       has_more: fc.boolean(),
       next_cursor: fc.option(fc.string(), { nil: null }),
     })
-    fc.assert(fc.property(page, (p) => pageJson(p) === JSON.stringify(p)), { numRuns: 500 })
+    fc.assert(
+      fc.property(page, (p) => pageJson(p) === JSON.stringify(p)),
+      { numRuns: 500 },
+    )
   })
 
   it('reuses the JSON of items it has serialized before', () => {
@@ -44,7 +50,9 @@ describe('pageJson', () => {
       '{"object":"list","data":[{"id":"cus_1"},{"id":"cus_2"}],"has_more":true,"next_cursor":"cus_2"}',
     )
     const stringify = vi.spyOn(JSON, 'stringify')
-    expect(pageJson({ object: 'list', data: items, has_more: false, next_cursor: null })).toBe('{"object":"list","data":[{"id":"cus_1"},{"id":"cus_2"}],"has_more":false,"next_cursor":null}')
+    expect(pageJson({ object: 'list', data: items, has_more: false, next_cursor: null })).toBe(
+      '{"object":"list","data":[{"id":"cus_1"},{"id":"cus_2"}],"has_more":false,"next_cursor":null}',
+    )
     // Only the cursor is serialized again.
     expect(stringify).toHaveBeenCalledTimes(1)
   })

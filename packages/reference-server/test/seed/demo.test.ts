@@ -8,11 +8,25 @@ type Item = Record<string, any> & { id: string }
 async function dump(server: ReferenceServer): Promise<Record<string, Item[]>> {
   const api = client(server)
   const out: Record<string, Item[]> = {}
-  for (const group of ['customers', 'users', 'inquiries', 'quotes', 'bookings', 'appointments', 'invoices', 'payments', 'complaints', 'communications']) {
+  for (const group of [
+    'customers',
+    'users',
+    'inquiries',
+    'quotes',
+    'bookings',
+    'appointments',
+    'invoices',
+    'payments',
+    'complaints',
+    'communications',
+  ]) {
     const items: Item[] = []
     let cursor: string | null = null
     do {
-      const page = expectRoute(`${group}.list` as RouteName, await api('GET', `/v1/${group}?limit=100${cursor ? `&starting_after=${cursor}` : ''}`))
+      const page = expectRoute(
+        `${group}.list` as RouteName,
+        await api('GET', `/v1/${group}?limit=100${cursor ? `&starting_after=${cursor}` : ''}`),
+      )
       items.push(...page.data)
       cursor = page.next_cursor
     } while (cursor)
@@ -36,13 +50,24 @@ describe("seed: 'demo'", () => {
   it('holds a realistic business: 200 customers, 20 users and everything that follows from their jobs', () => {
     const counts = Object.fromEntries(Object.entries(data).map(([group, items]) => [group, items.length]))
     expect(counts).toEqual({
-      customers: 200, users: 20, inquiries: 78, quotes: 150, bookings: 129, appointments: 169, invoices: 101, payments: 95, complaints: 12, communications: 140,
+      customers: 200,
+      users: 20,
+      inquiries: 78,
+      quotes: 150,
+      bookings: 129,
+      appointments: 169,
+      invoices: 101,
+      payments: 95,
+      complaints: 12,
+      communications: 140,
     })
     const roles = all('users').map((u) => u.role)
     expect(roles.filter((r) => r === 'fieldworker')).toHaveLength(9)
     expect(all('users').filter((u) => u.role === 'fieldworker' && !u.active)).toHaveLength(1)
-    for (const status of ['completed', 'cancelled', 'no_show', 'scheduled']) expect(all('appointments').some((a) => a.status === status)).toBe(true)
-    for (const status of ['approved', 'pending', 'rejected', 'partially_refunded']) expect(all('payments').some((p) => p.status === status)).toBe(true)
+    for (const status of ['completed', 'cancelled', 'no_show', 'scheduled'])
+      expect(all('appointments').some((a) => a.status === status)).toBe(true)
+    for (const status of ['approved', 'pending', 'rejected', 'partially_refunded'])
+      expect(all('payments').some((p) => p.status === status)).toBe(true)
     for (const status of ['paid', 'open']) expect(all('invoices').some((i) => i.status === status)).toBe(true)
   })
 
@@ -64,7 +89,9 @@ describe("seed: 'demo'", () => {
       expect([invoice.amount_paid, invoice.amount_due]).toEqual([paid, invoice.total - paid])
       expect(invoice.status === 'paid').toBe(invoice.amount_due === 0)
     }
-    expect(all('invoices').map((i) => i.number)).toEqual(all('invoices').map((_, n) => `INV-${String(n + 1).padStart(6, '0')}`))
+    expect(all('invoices').map((i) => i.number)).toEqual(
+      all('invoices').map((_, n) => `INV-${String(n + 1).padStart(6, '0')}`),
+    )
     for (const group of ['customers', 'bookings', 'payments']) {
       const created = all(group).map((item) => item.created_at)
       expect(created).toEqual([...created].sort())
@@ -84,7 +111,11 @@ describe("seed: 'demo'", () => {
   })
 
   it('is the same data on every run with the same clock and ids', async () => {
-    const again = createReferenceServer({ seed: 'demo', ids: 'sequential', clock: manualClock('2026-11-27T10:00:00.000Z') })
+    const again = createReferenceServer({
+      seed: 'demo',
+      ids: 'sequential',
+      clock: manualClock('2026-11-27T10:00:00.000Z'),
+    })
     expect(JSON.stringify(await dump(again))).toBe(JSON.stringify(data))
     await again.close()
   })

@@ -1,15 +1,39 @@
 import type { Customer, Invoice } from '@octopuspro/contract'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createReferenceServer, ReferenceServerError, type Fixtures, type ReferenceServer } from '../../src/index.js'
+import { createReferenceServer, type Fixtures, type ReferenceServer, ReferenceServerError } from '../../src/index.js'
 import { client } from '../helpers/api.js'
 
 const at = '2026-11-01T09:00:00.000Z'
 const stamps = { metadata: {}, created_at: at, updated_at: at }
-const customer: Customer = { id: 'cus_ada', object: 'customer', name: 'Ada', email: null, phone: null, company: null, address: null, notes: null, tags: [], ...stamps }
+const customer: Customer = {
+  id: 'cus_ada',
+  object: 'customer',
+  name: 'Ada',
+  email: null,
+  phone: null,
+  company: null,
+  address: null,
+  notes: null,
+  tags: [],
+  ...stamps,
+}
 const invoice: Invoice = {
-  id: 'inv_1', object: 'invoice', customer_id: 'cus_ada', booking_id: null, number: 'INV-000041', status: 'open',
-  line_items: [{ description: 'Visit', quantity: 1, unit_amount: 9_900, tax_rate: 0 }], currency: 'usd',
-  subtotal: 9_900, tax: 0, total: 9_900, amount_paid: 0, amount_due: 9_900, due_date: null, notes: null, ...stamps,
+  id: 'inv_1',
+  object: 'invoice',
+  customer_id: 'cus_ada',
+  booking_id: null,
+  number: 'INV-000041',
+  status: 'open',
+  line_items: [{ description: 'Visit', quantity: 1, unit_amount: 9_900, tax_rate: 0 }],
+  currency: 'usd',
+  subtotal: 9_900,
+  tax: 0,
+  total: 9_900,
+  amount_paid: 0,
+  amount_due: 9_900,
+  due_date: null,
+  notes: null,
+  ...stamps,
 }
 const fixtures: Fixtures = { customers: [customer], invoices: [invoice] }
 
@@ -23,9 +47,17 @@ describe('seed: fixtures', () => {
     expect((await api('GET', '/v1/customers/cus_ada')).body).toEqual(customer)
     expect((await api('GET', '/v1/invoices/inv_1')).body).toEqual(invoice)
     expect(server.events.list()).toEqual([])
-    const next = (await api('POST', '/v1/invoices', { body: { customer_id: 'cus_ada', line_items: invoice.line_items } })).body
+    const next = (
+      await api('POST', '/v1/invoices', { body: { customer_id: 'cus_ada', line_items: invoice.line_items } })
+    ).body
     expect(next.number).toBe('INV-000042')
-    expect((await api('POST', '/v1/payments', { body: { customer_id: 'cus_ada', invoice_id: 'inv_1', amount: 9_900, method: 'cash' } })).status).toBe(201)
+    expect(
+      (
+        await api('POST', '/v1/payments', {
+          body: { customer_id: 'cus_ada', invoice_id: 'inv_1', amount: 9_900, method: 'cash' },
+        })
+      ).status,
+    ).toBe(201)
     server.reset()
     expect((await api('GET', '/v1/invoices')).body.data).toEqual([invoice])
   })
@@ -33,7 +65,10 @@ describe('seed: fixtures', () => {
   it('refuses objects that break the contract, duplicate ids and dangling references', () => {
     const attempts: [unknown, string][] = [
       [{ customers: [{ ...customer, email: 'not-an-email' }] }, 'customers.0.email must be an e-mail address'],
-      [{ customers: [customer], invoices: [{ ...invoice, customer_id: 'cus_gone' }] }, "invoices.0: customer_id 'cus_gone' does not exist"],
+      [
+        { customers: [customer], invoices: [{ ...invoice, customer_id: 'cus_gone' }] },
+        "invoices.0: customer_id 'cus_gone' does not exist",
+      ],
       [{ customers: [customer, customer] }, "customers.1.id 'cus_ada' appears twice"],
       [{ widgets: [] }, 'unknown parameter: widgets'],
     ]
@@ -63,7 +98,9 @@ describe('options', () => {
       [{ eventRetentionMs: 0 }, 'eventRetentionMs is 0'],
     ]
     for (const [options, message] of attempts) {
-      expect(() => createReferenceServer(options)).toThrow(expect.objectContaining({ code: 'invalid_option', message: expect.stringContaining(message) }))
+      expect(() => createReferenceServer(options)).toThrow(
+        expect.objectContaining({ code: 'invalid_option', message: expect.stringContaining(message) }),
+      )
     }
   })
 

@@ -4,7 +4,7 @@ import { OctopusPro } from '@octopuspro/client'
 import { searchEventTypes } from '@octopuspro/contract'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startReferenceServer, type ReferenceServer } from '../../src/index.js'
+import { type ReferenceServer, startReferenceServer } from '../../src/index.js'
 import { launchChromium } from './browser.js'
 import { startReceiver } from './receiver.js'
 
@@ -22,7 +22,11 @@ const serverLog: string[] = []
 
 beforeAll(async () => {
   ;[server, browser, receiver] = await Promise.all([
-    startReferenceServer({ port: 0, delivery: { retrySchedule: [20, 20], jitter: 0, timeoutMs: 2_000 }, logger: (line) => serverLog.push(line) }),
+    startReferenceServer({
+      port: 0,
+      delivery: { retrySchedule: [20, 20], jitter: 0, timeoutMs: 2_000 },
+      logger: (line) => serverLog.push(line),
+    }),
     launchChromium(),
     startReceiver(),
   ])
@@ -51,7 +55,10 @@ async function openSettings(): Promise<Page> {
 async function call(apiKey: string, method: string, path: string, body?: unknown) {
   const response = await fetch(`${server.baseUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${apiKey}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   return { status: response.status, body: (await response.json()) as Record<string, any> }
@@ -167,11 +174,18 @@ describe('settings page: API & Webhooks Integrations', () => {
     await form.getByLabel('Search event types').fill('payment')
     await form.getByRole('button', { name: 'Select All Visible' }).click()
     expect(await form.locator('.picker-count').textContent()).toBe('4 of 32 selected · 4 shown')
-    expect(await form.locator('.event-type:visible input').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value))).toEqual(
-      searchEventTypes('payment').map((entry) => entry.type),
-    )
+    expect(
+      await form
+        .locator('.event-type:visible input')
+        .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value)),
+    ).toEqual(searchEventTypes('payment').map((entry) => entry.type))
 
-    const refused = await call(server.apiKey, 'POST', '/webhooks', { name: 'Payment Notifications', url: 'not a url', event_types: paymentTypes, active: true })
+    const refused = await call(server.apiKey, 'POST', '/webhooks', {
+      name: 'Payment Notifications',
+      url: 'not a url',
+      event_types: paymentTypes,
+      active: true,
+    })
     expect([refused.status, refused.body.error.param]).toEqual([400, 'url'])
     await form.getByRole('button', { name: 'Add Webhook' }).click()
     const urlError = form.locator('[data-param="url"] .field-error')
@@ -198,7 +212,11 @@ describe('settings page: API & Webhooks Integrations', () => {
     await page.getByRole('button', { name: 'Edit webhook Payment Notifications' }).click()
     const form = page.getByRole('dialog', { name: 'Edit webhook “Payment Notifications”' })
     expect(await form.locator('.picker-count').textContent()).toBe('4 of 32 selected')
-    expect(await form.locator('.event-type input:checked').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value))).toEqual(paymentTypes)
+    expect(
+      await form
+        .locator('.event-type input:checked')
+        .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value)),
+    ).toEqual(paymentTypes)
     expect(await form.getByLabel('Webhook URL').inputValue()).toBe(receiver.url)
     await form.getByLabel('Active (webhook will receive events)').uncheck()
     await form.getByRole('button', { name: 'Save Webhook' }).click()
@@ -213,7 +231,10 @@ describe('settings page: API & Webhooks Integrations', () => {
   it('shows deliveries live: an inactive endpoint gets none, a failing receiver shows its failed attempts, Redeliver succeeds', async () => {
     const page = await openSettings()
     const customerTypes = searchEventTypes('customer').map((entry) => entry.type)
-    for (const [name, active] of [['Customer sync', true], ['Paused customer sync', false]] as const) {
+    for (const [name, active] of [
+      ['Customer sync', true],
+      ['Paused customer sync', false],
+    ] as const) {
       await page.getByRole('button', { name: 'Add Webhook' }).click()
       const form = page.getByRole('dialog', { name: 'Add Webhook' })
       await form.getByLabel('Webhook Name').fill(name)
@@ -238,7 +259,11 @@ describe('settings page: API & Webhooks Integrations', () => {
 
     // A customer created through the API: its delivery appears without a reload.
     const ada = await op.customers.create({ name: 'Ada Lovelace' })
-    const delivered = await server.deliveries.waitFor({ endpointId: live.id, type: 'customer.created', status: 'succeeded' })
+    const delivered = await server.deliveries.waitFor({
+      endpointId: live.id,
+      type: 'customer.created',
+      status: 'succeeded',
+    })
     const adaRow = log.locator(`tr[data-id="${delivered.id}"]`)
     await expect.poll(() => adaRow.textContent(), { timeout: 5_000 }).toContain('Succeeded')
     expect(await adaRow.textContent()).toContain('customer.created')
@@ -265,7 +290,12 @@ describe('settings page: API & Webhooks Integrations', () => {
     receiver.setFailing(false)
     await graceRow.getByRole('button', { name: /^Redeliver customer\.created/ }).click()
     await expect.poll(() => graceRow.textContent(), { timeout: 5_000 }).toContain('Succeeded')
-    expect(await graceRow.locator('.attempt-outcome').allTextContents()).toEqual(['HTTP 500', 'HTTP 500', 'HTTP 500', 'HTTP 200'])
+    expect(await graceRow.locator('.attempt-outcome').allTextContents()).toEqual([
+      'HTTP 500',
+      'HTTP 500',
+      'HTTP 500',
+      'HTTP 200',
+    ])
     expect((await op.webhookDeliveries.get(failed.id)).status).toBe('succeeded')
 
     // New deliveries arriving above a row leave the keyboard focus where it was.
@@ -287,8 +317,14 @@ describe('settings page: API & Webhooks Integrations', () => {
     const test = page.getByRole('dialog', { name: 'Send a test event to “Customer sync”' })
     await test.getByLabel('Event type').selectOption('booking.created')
     await test.getByRole('button', { name: 'Send test event' }).click()
-    const delivery = await server.deliveries.waitFor({ endpointId: endpoint.id, type: 'booking.created', status: 'succeeded' })
-    await expect.poll(() => page.locator(`#deliveries tr[data-id="${delivery.id}"]`).textContent(), { timeout: 5_000 }).toContain('Succeeded')
+    const delivery = await server.deliveries.waitFor({
+      endpointId: endpoint.id,
+      type: 'booking.created',
+      status: 'succeeded',
+    })
+    await expect
+      .poll(() => page.locator(`#deliveries tr[data-id="${delivery.id}"]`).textContent(), { timeout: 5_000 })
+      .toContain('Succeeded')
     expect(JSON.parse(receiver.received.at(-1) ?? '{}')).toMatchObject({ type: 'booking.created', test: true })
 
     const before = await op.webhooks.getSecret(endpoint.id)
@@ -298,7 +334,10 @@ describe('settings page: API & Webhooks Integrations', () => {
     await reveal.getByRole('button', { name: 'Done' }).click()
 
     await page.getByRole('button', { name: 'Rotate secret for webhook Customer sync' }).click()
-    await page.getByRole('dialog', { name: 'Rotate signing secret?' }).getByRole('button', { name: 'Rotate secret' }).click()
+    await page
+      .getByRole('dialog', { name: 'Rotate signing secret?' })
+      .getByRole('button', { name: 'Rotate secret' })
+      .click()
     const rotated = page.getByRole('dialog', { name: 'New signing secret of “Customer sync”' })
     const newSecret = await rotated.getByLabel('Signing secret').inputValue()
     await rotated.getByRole('button', { name: 'Done' }).click()
@@ -330,7 +369,9 @@ describe('settings page: API & Webhooks Integrations', () => {
     await card.getByLabel('API key').fill(apiKey)
     await card.getByRole('button', { name: 'Connect Mailchimp' }).click()
     // The API names the missing credential; the page shows it under that field.
-    await expect.poll(() => card.locator('[data-param="credentials.audience_id"] .field-error').textContent()).not.toBe('')
+    await expect
+      .poll(() => card.locator('[data-param="credentials.audience_id"] .field-error').textContent())
+      .not.toBe('')
 
     await card.getByLabel('API key').fill(apiKey)
     await card.getByLabel('Audience ID').fill(audience)
@@ -339,7 +380,9 @@ describe('settings page: API & Webhooks Integrations', () => {
     await expect.poll(() => card.textContent()).toContain('Stored credentials: api_key, audience_id.')
     expect(await card.textContent()).toContain('Connected')
 
-    const inputs = await page.locator('input').evaluateAll((all) => all.map((input) => (input as HTMLInputElement).value))
+    const inputs = await page
+      .locator('input')
+      .evaluateAll((all) => all.map((input) => (input as HTMLInputElement).value))
     const pageText = [await page.content(), ...inputs].join('\n')
     expect(pageText).not.toContain(apiKey)
     expect(pageText).not.toContain(audience)
@@ -353,15 +396,23 @@ describe('settings page: API & Webhooks Integrations', () => {
     expect(seen.join('\n')).not.toContain(apiKey)
     expect(seen.join('\n')).not.toContain(audience)
     expect(serverLog.join('\n')).not.toContain(apiKey)
-    expect((await op.integrations.get('mailchimp')).settings).toEqual({ default_tags: ['vip', 'new'], double_opt_in: false })
+    expect((await op.integrations.get('mailchimp')).settings).toEqual({
+      default_tags: ['vip', 'new'],
+      double_opt_in: false,
+    })
 
     const maps = page.locator('[data-integration="google_maps"]')
     expect(await maps.textContent()).toContain('Needs the Unlimited plan')
-    expect(await maps.textContent()).toContain('Your account is on the Growth plan; Google Maps API needs the Unlimited plan.')
+    expect(await maps.textContent()).toContain(
+      'Your account is on the Growth plan; Google Maps API needs the Unlimited plan.',
+    )
     expect(await maps.locator('form').count()).toBe(0)
 
     await card.getByRole('button', { name: 'Disconnect Mailchimp' }).click()
-    await page.getByRole('dialog', { name: 'Disconnect Mailchimp?' }).getByRole('button', { name: 'Disconnect' }).click()
+    await page
+      .getByRole('dialog', { name: 'Disconnect Mailchimp?' })
+      .getByRole('button', { name: 'Disconnect' })
+      .click()
     await expect.poll(() => card.textContent()).toContain('Not connected')
     expect((await op.integrations.get('mailchimp')).credentials_set).toEqual([])
     await page.close()
@@ -370,17 +421,23 @@ describe('settings page: API & Webhooks Integrations', () => {
   it('labels every control and works from the keyboard', async () => {
     const page = await openSettings()
     const unlabelled = () =>
-      page.locator('input, select, textarea').evaluateAll((controls) =>
-        controls
-          .filter((control) => (control as HTMLInputElement).labels?.length === 0 && !control.getAttribute('aria-label'))
-          .map((control) => control.outerHTML),
-      )
+      page
+        .locator('input, select, textarea')
+        .evaluateAll((controls) =>
+          controls
+            .filter(
+              (control) => (control as HTMLInputElement).labels?.length === 0 && !control.getAttribute('aria-label'),
+            )
+            .map((control) => control.outerHTML),
+        )
     await page.locator('#integrations .card').first().waitFor()
     expect(await unlabelled()).toEqual([])
 
     const customerSync = (await op.webhooks.list().toArray({ limit: 100 })).find((e) => e.name === 'Customer sync')!
     await page.getByRole('button', { name: 'Deliveries for webhook Customer sync' }).click()
-    expect(await page.getByRole('heading', { name: 'Deliveries' }).evaluate((heading) => heading === document.activeElement)).toBe(true)
+    expect(
+      await page.getByRole('heading', { name: 'Deliveries' }).evaluate((heading) => heading === document.activeElement),
+    ).toBe(true)
     expect(await page.locator('#deliveries').getByLabel('Endpoint').inputValue()).toBe(customerSync.id)
 
     await page.getByRole('button', { name: 'Add Webhook' }).focus()
@@ -401,8 +458,12 @@ describe('settings page: API & Webhooks Integrations', () => {
     expect(await form.locator('.picker-count').textContent()).toBe(`${invoices} of 32 selected · ${invoices} shown`)
     await page.keyboard.press('Escape')
     await form.waitFor({ state: 'detached' })
-    expect(await page.getByRole('button', { name: 'Add Webhook' }).evaluate((button) => button === document.activeElement)).toBe(true)
-    expect((await op.webhooks.list().toArray({ limit: 100 })).some((e) => e.name === 'Typed from the keyboard')).toBe(false)
+    expect(
+      await page.getByRole('button', { name: 'Add Webhook' }).evaluate((button) => button === document.activeElement),
+    ).toBe(true)
+    expect((await op.webhooks.list().toArray({ limit: 100 })).some((e) => e.name === 'Typed from the keyboard')).toBe(
+      false,
+    )
     await page.close()
   })
 
@@ -427,7 +488,8 @@ describe('settings page: API & Webhooks Integrations', () => {
       await form.waitFor({ state: 'detached' })
     }
     for (const name of ['api-keys', 'webhooks', 'deliveries', 'integrations', 'add-webhook']) {
-      for (const width of [1280, 390]) expect((await stat(`${screenshots}${name}-${width}.png`)).size).toBeGreaterThan(1_000)
+      for (const width of [1280, 390])
+        expect((await stat(`${screenshots}${name}-${width}.png`)).size).toBeGreaterThan(1_000)
     }
     await page.close()
   })

@@ -16,12 +16,18 @@ async function withCustomers(count: number) {
   return { ...current, ids, clock }
 }
 
-async function walk(api: ReturnType<typeof setup>['api'], query: string): Promise<{ pages: string[][]; hasMore: boolean[] }> {
+async function walk(
+  api: ReturnType<typeof setup>['api'],
+  query: string,
+): Promise<{ pages: string[][]; hasMore: boolean[] }> {
   const pages: string[][] = []
   const hasMore: boolean[] = []
   let cursor: string | null = null
   do {
-    const page = expectRoute('customers.list', await api('GET', `/v1/customers?${query}${cursor ? `&starting_after=${cursor}` : ''}`))
+    const page = expectRoute(
+      'customers.list',
+      await api('GET', `/v1/customers?${query}${cursor ? `&starting_after=${cursor}` : ''}`),
+    )
     pages.push(page.data.map((c: { id: string }) => c.id))
     hasMore.push(page.has_more)
     cursor = page.next_cursor
@@ -49,7 +55,10 @@ describe('cursor pagination', () => {
 
   it('ends exactly on a full last page with has_more false', async () => {
     const { api, ids } = await withCustomers(10)
-    expect((await api('GET', `/v1/customers?limit=5&starting_after=${ids[4]}`)).body).toMatchObject({ has_more: false, next_cursor: null })
+    expect((await api('GET', `/v1/customers?limit=5&starting_after=${ids[4]}`)).body).toMatchObject({
+      has_more: false,
+      next_cursor: null,
+    })
   })
 
   it('keeps working when the cursor object was deleted (a cursor is a position)', async () => {
@@ -92,10 +101,18 @@ describe('cursor pagination', () => {
   it('rejects both cursors at once, and a cursor of another object type', async () => {
     const { api, ids } = await withCustomers(2)
     expectError(await api('GET', `/v1/customers?starting_after=${ids[0]}&ending_before=${ids[1]}`), {
-      status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'ending_before', message: 'not both',
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      param: 'ending_before',
+      message: 'not both',
     })
     expectError(await api('GET', '/v1/customers?starting_after=bkg_0000000000000000000001'), {
-      status: 400, type: 'invalid_request_error', code: 'parameter_invalid', param: 'starting_after', message: 'cus_',
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      param: 'starting_after',
+      message: 'cus_',
     })
   })
 })
@@ -104,10 +121,13 @@ describe('time filters', () => {
   it('created_after / created_before are exclusive windows on created_at; updated_after reads updated_at', async () => {
     const { api, ids, clock } = await withCustomers(5)
     // customers were created at 10:00:00, :01, :02, :03, :04
-    const list = async (query: string) => (await api('GET', `/v1/customers?${query}`)).body.data.map((c: { id: string }) => c.id)
+    const list = async (query: string) =>
+      (await api('GET', `/v1/customers?${query}`)).body.data.map((c: { id: string }) => c.id)
     expect(await list('created_after=2026-11-27T10:00:01.000Z')).toEqual(ids.slice(2))
     expect(await list('created_before=2026-11-27T10:00:02.000Z')).toEqual(ids.slice(0, 2))
-    expect(await list('created_after=2026-11-27T10:00:00.000Z&created_before=2026-11-27T10:00:03.000Z')).toEqual(ids.slice(1, 3))
+    expect(await list('created_after=2026-11-27T10:00:00.000Z&created_before=2026-11-27T10:00:03.000Z')).toEqual(
+      ids.slice(1, 3),
+    )
     await clock.set('2026-11-27T11:00:00.000Z')
     await api('PATCH', `/v1/customers/${ids[1]}`, { body: { notes: 'Moved house' } })
     expect(await list('updated_after=2026-11-27T10:30:00.000Z')).toEqual([ids[1]])
@@ -117,7 +137,9 @@ describe('time filters', () => {
     const { api } = await withCustomers(0)
     const vip: string[] = []
     for (let i = 0; i < 12; i++) {
-      const customer = (await api('POST', '/v1/customers', { body: { name: `C${i}`, tags: i % 3 === 0 ? ['vip'] : [] } })).body
+      const customer = (
+        await api('POST', '/v1/customers', { body: { name: `C${i}`, tags: i % 3 === 0 ? ['vip'] : [] } })
+      ).body
       if (i % 3 === 0) vip.push(customer.id)
     }
     const { pages } = await walk(api, 'tag=vip&limit=3')

@@ -1,5 +1,11 @@
 import { positiveInteger } from '../internal/positive-integer.js'
-import { DEFAULT_IN_FLIGHT_TTL_MS, DEFAULT_TTL_MS, type ClaimResult, type DedupeStore, type DedupeTtlOptions } from './store.js'
+import {
+  type ClaimResult,
+  DEFAULT_IN_FLIGHT_TTL_MS,
+  DEFAULT_TTL_MS,
+  type DedupeStore,
+  type DedupeTtlOptions,
+} from './store.js'
 
 /** Options of {@link memoryDedupe}. @example `memoryDedupe({ max: 50_000, ttlMs: 24 * 3600_000 })` */
 export interface MemoryDedupeOptions extends DedupeTtlOptions {

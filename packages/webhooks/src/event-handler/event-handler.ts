@@ -2,13 +2,7 @@ import { eventTypes, isEventType, type UnknownWebhookEvent, type WebhookEvent } 
 import { EventEmitter } from 'eventemitter3'
 import { WebhookHandlerError } from '../errors/webhook-handler-error.js'
 import { runHandlers } from './run-handlers.js'
-import type {
-  WebhookAnyHandler,
-  WebhookError,
-  WebhookErrorHandler,
-  WebhookEventName,
-  WebhookHandler,
-} from './types.js'
+import type { WebhookAnyHandler, WebhookError, WebhookErrorHandler, WebhookEventName, WebhookHandler } from './types.js'
 
 const ANY = '*'
 const ERROR = 'error'
@@ -26,7 +20,11 @@ type EmitterListener = (...args: unknown[]) => unknown
 function checkName(name: string): void {
   if (isEventType(name) || wildcards.has(name)) return
   const hint =
-    name === ANY ? 'use onAny() for every event' : name === ERROR ? 'use onError() for errors' : `expected an event type such as 'payment.approved' or a category such as 'payment.*'`
+    name === ANY
+      ? 'use onAny() for every event'
+      : name === ERROR
+        ? 'use onError() for errors'
+        : `expected an event type such as 'payment.approved' or a category such as 'payment.*'`
   throw new TypeError(`'${name}' is not an OctopusPro event name: ${hint}`)
 }
 

@@ -21,7 +21,9 @@ export async function runHandlers(
   timeoutMs: number | undefined,
 ): Promise<unknown[]> {
   const settled = await Promise.allSettled(
-    handlers.map((handler) => withTimeout(new Promise((resolve) => resolve(handler(event as never))), event.type, timeoutMs)),
+    handlers.map((handler) =>
+      withTimeout(new Promise((resolve) => resolve(handler(event as never))), event.type, timeoutMs),
+    ),
   )
   return settled.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []))
 }

@@ -1,4 +1,10 @@
-import type { EventType, EventTypePrefix, UnknownWebhookEvent, WebhookEvent, WebhookEventOf } from '@octopuspro/contract'
+import type {
+  EventType,
+  EventTypePrefix,
+  UnknownWebhookEvent,
+  WebhookEvent,
+  WebhookEventOf,
+} from '@octopuspro/contract'
 import type { DedupeStoreError } from '../errors/dedupe-store-error.js'
 import type { WebhookHandlerError } from '../errors/webhook-handler-error.js'
 

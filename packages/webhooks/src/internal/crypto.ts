@@ -1,6 +1,5 @@
-import { bytesToBase64 } from '@octopuspro/contract'
 import type * as NodeCrypto from 'node:crypto'
-import { concatBytes } from '@octopuspro/contract'
+import { bytesToBase64, concatBytes } from '@octopuspro/contract'
 
 /**
  * HMAC-SHA256 and constant-time comparison, on node:crypto where the runtime has it (Node, Bun, Deno: its
@@ -35,9 +34,12 @@ export function nodeHmacSha256(crypto: NodeCryptoModule, key: Uint8Array): HmacS
 
 /** HMAC-SHA256 on Web Crypto, the key imported once. */
 export function webHmacSha256(key: Uint8Array): HmacSha256 {
-  const imported = crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  const imported = crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ])
   return async (message) => {
-    const bytes = typeof message === 'string' ? encoder.encode(message) : concatBytes([encoder.encode(message[0]), message[1]])
+    const bytes =
+      typeof message === 'string' ? encoder.encode(message) : concatBytes([encoder.encode(message[0]), message[1]])
     return bytesToBase64(new Uint8Array(await crypto.subtle.sign('HMAC', await imported, bytes as BufferSource)))
   }
 }

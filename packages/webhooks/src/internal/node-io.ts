@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { WebhookRequest } from '../middleware/types.js'
-import type { Webhooks } from '../webhooks.js'
 import { headerValue } from '../verify/headers.js'
+import type { Webhooks } from '../webhooks.js'
 /** Runs the generic middleware for a Node request and writes its answer. */
 export async function respondToNode(
   webhooks: Webhooks,

@@ -1,6 +1,6 @@
 import type { UnknownWebhookEvent, WebhookEvent } from '@octopuspro/contract'
 import type { DedupeStore } from '../dedupe/store.js'
-import { DedupeStoreError, type DedupeOperation } from '../errors/dedupe-store-error.js'
+import { type DedupeOperation, DedupeStoreError } from '../errors/dedupe-store-error.js'
 import { isWebhookVerificationError } from '../errors/guards.js'
 import type { WebhookHandlerError } from '../errors/webhook-handler-error.js'
 import type { WebhookError } from '../event-handler/types.js'
@@ -85,11 +85,17 @@ export function createResponder(settings: ResponderSettings): (request: WebhookR
 
   async function respond(request: WebhookRequest): Promise<WebhookResponse> {
     if (request.method !== 'POST') {
-      return errorResponse(405, 'method_not_allowed', `webhooks are delivered with POST, not ${request.method}`, { allow: 'POST' })
+      return errorResponse(405, 'method_not_allowed', `webhooks are delivered with POST, not ${request.method}`, {
+        allow: 'POST',
+      })
     }
     const contentType = request.header('content-type')
     if (contentType !== undefined && !JSON_MEDIA_TYPE.test(contentType)) {
-      return errorResponse(415, 'unsupported_media_type', `webhooks are JSON (content-type: application/json), not ${contentType}`)
+      return errorResponse(
+        415,
+        'unsupported_media_type',
+        `webhooks are JSON (content-type: application/json), not ${contentType}`,
+      )
     }
     if (Number(request.header('content-length')) > maxBodyBytes) return tooLarge(maxBodyBytes)
     let body: unknown

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { respondToNode } from '../internal/node-io.js'
 import { readNodeBody } from '@octopuspro/contract'
+import { respondToNode } from '../internal/node-io.js'
 import type { Webhooks } from '../webhooks.js'
 
 /** An Express request, as far as this door needs it (typed on node:http so Express itself stays optional). @example `(req: ExpressLikeRequest) => Buffer.isBuffer(req.body)` */
@@ -11,7 +11,10 @@ function bodyAlreadyRead(req: ExpressLikeRequest): boolean {
   const { body } = req
   if (typeof body === 'string' || body instanceof Uint8Array) return true
   // Express 4's parsers set `req.body = {}` even for requests they skip; only an untouched stream is still raw.
-  return req.readableEnded || (body !== undefined && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0))
+  return (
+    req.readableEnded ||
+    (body !== undefined && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0))
+  )
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { respondToNode } from '../internal/node-io.js'
 import { readNodeBody } from '@octopuspro/contract'
+import { respondToNode } from '../internal/node-io.js'
 import type { Webhooks } from '../webhooks.js'
 
 /**

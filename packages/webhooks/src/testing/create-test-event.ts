@@ -18,6 +18,9 @@ const nextId = createIdGenerator()
  * await webhooks.receive(event)
  * ```
  */
-export function createTestEvent<T extends EventType>(type: T, overrides: SampleEventOverrides<T> = {}): WebhookEventOf<T> {
+export function createTestEvent<T extends EventType>(
+  type: T,
+  overrides: SampleEventOverrides<T> = {},
+): WebhookEventOf<T> {
   return createSampleEvent(type, { id: nextId('event'), timestamp: new Date().toISOString(), ...overrides })
 }

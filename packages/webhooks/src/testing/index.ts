@@ -5,5 +5,5 @@
  * @packageDocumentation
  */
 export { createTestEvent } from './create-test-event.js'
-export { signPayload, type SignedHeaders, type SignPayloadOptions } from './sign-payload.js'
-export { sendTestWebhook, type SendTestWebhookOptions } from './send-test-webhook.js'
+export { type SendTestWebhookOptions, sendTestWebhook } from './send-test-webhook.js'
+export { type SignedHeaders, type SignPayloadOptions, signPayload } from './sign-payload.js'

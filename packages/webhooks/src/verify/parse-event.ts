@@ -18,7 +18,8 @@ function invalidPayload(eventType: string | undefined, issues: readonly z.core.$
   const details = describeIssues(issues)
   const shown = summarizeIssues(details.slice(0, MAX_ISSUES_IN_MESSAGE))
   const more = details.length > MAX_ISSUES_IN_MESSAGE ? ` (and ${details.length - MAX_ISSUES_IN_MESSAGE} more)` : ''
-  const subject = eventType === undefined ? 'the body is not an OctopusPro event' : `the ${eventType} event does not match its schema`
+  const subject =
+    eventType === undefined ? 'the body is not an OctopusPro event' : `the ${eventType} event does not match its schema`
   return new WebhookVerificationError(
     'invalid_payload',
     `${subject}: ${shown}${more}. The sender and this receiver disagree on the event shape: check the sender uses ` +

@@ -22,7 +22,7 @@ export function signingKeys(secret: unknown): HmacSha256[] {
       throw new WebhookVerificationError(
         'invalid_secret',
         `${secrets.length > 1 ? `secret #${index + 1}` : 'the secret'} is not a webhook secret: expected 'whsec_' ` +
-          "followed by base64, as returned when the endpoint was created (GET /v1/webhooks/{id}/secret)",
+          'followed by base64, as returned when the endpoint was created (GET /v1/webhooks/{id}/secret)',
       )
     }
   })

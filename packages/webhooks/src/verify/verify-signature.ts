@@ -84,7 +84,11 @@ function noMatchingSignature(header: string, keyCount: number): WebhookVerificat
  * (compared in constant time). Returns the verified `webhook-id` — synchronously when the HMAC is (node:crypto),
  * else a promise; throws (or rejects with) a {@link WebhookVerificationError} naming the reason otherwise.
  */
-export function verifySignature(body: string | Uint8Array, header: HeaderLookup, settings: SignatureSettings): string | Promise<string> {
+export function verifySignature(
+  body: string | Uint8Array,
+  header: HeaderLookup,
+  settings: SignatureSettings,
+): string | Promise<string> {
   // Literal names: a header record is looked up fastest with internalized strings.
   const id = standardHeader(header, 'webhook-id', 'svix-id')
   const timestamp = standardHeader(header, 'webhook-timestamp', 'svix-timestamp')

@@ -1,6 +1,6 @@
 import { createSampleEvent } from '@octopuspro/contract'
 import { expect, it } from 'vitest'
-import { Webhooks, type DedupeStore } from '../../src/index.js'
+import { type DedupeStore, Webhooks } from '../../src/index.js'
 import { deferred, now, SECRET, signed } from '../helpers.js'
 
 /**
@@ -34,7 +34,9 @@ export function dedupeFlowTests(stores: (count: number) => DedupeStore[]): void 
     let calls = 0
     for (const receiver of webhooks) receiver.on('booking.created', () => void calls++)
     const sent = await delivery()
-    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => post(webhooks[i % 4] as Webhooks, sent).then((r) => r.status)))
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => post(webhooks[i % 4] as Webhooks, sent).then((r) => r.status)),
+    )
     expect(calls).toBe(1)
     expect(statuses.filter((status) => status === 204)).toHaveLength(1)
     expect(statuses.every((status) => [204, 200, 409].includes(status))).toBe(true)
@@ -54,7 +56,10 @@ export function dedupeFlowTests(stores: (count: number) => DedupeStore[]): void 
     const second = await post(webhooks[1]!, sent)
     expect(second.status).toBe(409)
     expect(await second.json()).toEqual({
-      error: { reason: 'in_flight', message: `${sent.headers['webhook-id']} is being handled by another request; retry later` },
+      error: {
+        reason: 'in_flight',
+        message: `${sent.headers['webhook-id']} is being handled by another request; retry later`,
+      },
     })
     release.resolve()
     expect((await first).status).toBe(204)

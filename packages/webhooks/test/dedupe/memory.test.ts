@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { memoryDedupe, type ClaimResult } from '../../src/index.js'
+import { type ClaimResult, memoryDedupe } from '../../src/index.js'
 
 function clock(start = 0) {
   let time = start

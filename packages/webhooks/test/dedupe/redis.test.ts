@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { Redis, type Cluster } from 'ioredis'
+import { type Cluster, Redis } from 'ioredis'
 import { afterAll, describe, expect, expectTypeOf, it } from 'vitest'
-import { redisDedupe, type ClaimResult, type DedupeStore, type RedisEvalClient } from '../../src/index.js'
+import { type ClaimResult, type DedupeStore, type RedisEvalClient, redisDedupe } from '../../src/index.js'
 import { dedupeFlowTests } from './dedupe-flow.js'
 
 const REDIS_URL = process.env.REDIS_URL
-if (!REDIS_URL && process.env.CI) throw new Error('REDIS_URL must be set in CI: the Redis dedupe tests need a real Redis')
+if (!REDIS_URL && process.env.CI)
+  throw new Error('REDIS_URL must be set in CI: the Redis dedupe tests need a real Redis')
 
 describe('redisDedupe types', () => {
   it('takes an ioredis Redis or Cluster client', () => {

@@ -1,12 +1,12 @@
 import { createSampleEvent, type UnknownWebhookEvent } from '@octopuspro/contract'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
-  HandlerTimeoutError,
+  type HandlerTimeoutError,
   isHandlerTimeoutError,
   isWebhookHandlerError,
+  type WebhookError,
   WebhookEventHandler,
   WebhookHandlerError,
-  type WebhookError,
 } from '../../src/index.js'
 import { deferred } from '../helpers.js'
 
@@ -60,8 +60,17 @@ describe('WebhookEventHandler', () => {
     const failing = () => {
       throw new Error('boom')
     }
-    handler.on('payment.approved', onType).on(['payment.approved', 'payment.*'], onList).onAny(onAny).onError(onError).on('booking.created', failing)
-    handler.off('payment.approved', onType).off(['payment.approved', 'payment.*'], onList).off('*', onAny).off('error', onError)
+    handler
+      .on('payment.approved', onType)
+      .on(['payment.approved', 'payment.*'], onList)
+      .onAny(onAny)
+      .onError(onError)
+      .on('booking.created', failing)
+    handler
+      .off('payment.approved', onType)
+      .off(['payment.approved', 'payment.*'], onList)
+      .off('*', onAny)
+      .off('error', onError)
     await handler.receive(approved)
     expect([onType, onList, onAny].map((fn) => fn.mock.calls.length)).toEqual([0, 0, 0])
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined)
@@ -105,7 +114,12 @@ describe('WebhookEventHandler', () => {
     )
     expect(error).toBeInstanceOf(AggregateError)
     expect(isWebhookHandlerError(error)).toBe(true)
-    expect(error).toMatchObject({ code: 'handler_failed', event: approved, handlerCount: 3, errors: [thrown, rejected] })
+    expect(error).toMatchObject({
+      code: 'handler_failed',
+      event: approved,
+      handlerCount: 3,
+      errors: [thrown, rejected],
+    })
     expect(error?.message).toBe(
       `2 of 3 handlers of payment.approved (${approved.id}) failed; see \`errors\` for each failure. With dedupe, ` +
         'the event is released so the next retry runs it again.',
@@ -151,10 +165,14 @@ describe('WebhookEventHandler', () => {
     )
     expect(() => handler.on('*' as never, () => undefined)).toThrow('use onAny() for every event')
     expect(() => handler.on('error' as never, () => undefined)).toThrow('use onError() for errors')
-    expect(() => handler.on(['payment.approved', 'shipment.*' as never], () => undefined)).toThrow("'shipment.*' is not")
+    expect(() => handler.on(['payment.approved', 'shipment.*' as never], () => undefined)).toThrow(
+      "'shipment.*' is not",
+    )
   })
 
   it('refuses a handlerTimeoutMs that is not a positive number', () => {
-    expect(() => new WebhookEventHandler({ handlerTimeoutMs: 0 })).toThrow('handlerTimeoutMs must be a positive number of milliseconds, got 0')
+    expect(() => new WebhookEventHandler({ handlerTimeoutMs: 0 })).toThrow(
+      'handlerTimeoutMs must be a positive number of milliseconds, got 0',
+    )
   })
 })

@@ -1,6 +1,6 @@
 import type { EventType, UnknownWebhookEvent, WebhookEvent, WebhookEventOf } from '@octopuspro/contract'
 import { describe, expectTypeOf, it } from 'vitest'
-import { Webhooks, type WebhookError, type WebhookEventFor } from '../../src/index.js'
+import { type WebhookError, type WebhookEventFor, Webhooks } from '../../src/index.js'
 import { SECRET } from '../helpers.js'
 
 const webhooks = new Webhooks({ secret: SECRET })
@@ -16,7 +16,9 @@ describe('handler types', () => {
 
   it('narrows a category to the union of its events', () => {
     webhooks.on('payment.*', (event) => {
-      expectTypeOf(event.type).toEqualTypeOf<'payment.approved' | 'payment.created' | 'payment.refunded' | 'payment.rejected'>()
+      expectTypeOf(event.type).toEqualTypeOf<
+        'payment.approved' | 'payment.created' | 'payment.refunded' | 'payment.rejected'
+      >()
       expectTypeOf(event.data.object).toEqualTypeOf<'payment'>()
     })
     expectTypeOf<WebhookEventFor<'communication.*'>['data']['object']>().toEqualTypeOf<'communication'>()

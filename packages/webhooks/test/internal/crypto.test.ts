@@ -1,5 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto'
 import * as nodeCrypto from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { constantTimeEqualAt, createHmacSha256, nodeHmacSha256, webHmacSha256 } from '../../src/internal/crypto.js'
 

@@ -47,7 +47,11 @@ describe.each([
     expect(response.status).toBe(204)
     expect(received).toHaveBeenCalledExactlyOnceWith(event)
     // The JSON parser mounted after it still serves the other routes.
-    const api = await fetch(`${url}/api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' })
+    const api = await fetch(`${url}/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    })
     expect(await api.json()).toEqual({ a: 1 })
   })
 
@@ -57,7 +61,10 @@ describe.each([
     app.use(expressOf.json())
     app.post('/webhooks', expressWebhooks(webhooks))
     const url = await start(app)
-    const response = await sendTestWebhook(`${url}/webhooks`, { secret: SECRET, event: createTestEvent('payment.approved') })
+    const response = await sendTestWebhook(`${url}/webhooks`, {
+      secret: SECRET,
+      event: createTestEvent('payment.approved'),
+    })
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({
       error: {
@@ -78,7 +85,10 @@ describe.each([
     app.post('/text', expressOf.text({ type: 'application/json' }), expressWebhooks(webhooks))
     const url = await start(app)
     for (const path of ['/raw', '/text']) {
-      const response = await sendTestWebhook(`${url}${path}`, { secret: SECRET, event: createTestEvent('booking.created') })
+      const response = await sendTestWebhook(`${url}${path}`, {
+        secret: SECRET,
+        event: createTestEvent('booking.created'),
+      })
       expect(response.status).toBe(204)
     }
     expect(received).toHaveBeenCalledTimes(2)
@@ -90,7 +100,10 @@ describe.each([
     app.use(expressOf.urlencoded({ extended: false }))
     app.post('/webhooks', expressWebhooks(webhooks))
     const url = await start(app)
-    const response = await sendTestWebhook(`${url}/webhooks`, { secret: SECRET, event: createTestEvent('booking.created') })
+    const response = await sendTestWebhook(`${url}/webhooks`, {
+      secret: SECRET,
+      event: createTestEvent('booking.created'),
+    })
     expect(response.status).toBe(204)
     expect(received).toHaveBeenCalledOnce()
   })
@@ -102,7 +115,10 @@ describe.each([
     app.post('/raw', expressOf.raw({ type: 'application/json' }), expressWebhooks(webhooks))
     const url = await start(app)
     for (const path of ['/webhooks', '/raw']) {
-      const response = await sendTestWebhook(`${url}${path}`, { secret: SECRET, event: createTestEvent('customer.created') })
+      const response = await sendTestWebhook(`${url}${path}`, {
+        secret: SECRET,
+        event: createTestEvent('customer.created'),
+      })
       expect(response.status).toBe(413)
       expect((await response.json()).error.reason).toBe('payload_too_large')
     }

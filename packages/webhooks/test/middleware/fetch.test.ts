@@ -1,19 +1,36 @@
 import { createSampleEvent } from '@octopuspro/contract'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { memoryDedupe, Webhooks, type DedupeStore, type WebhookError, type WebhookHandlerError } from '../../src/index.js'
+import {
+  type DedupeStore,
+  memoryDedupe,
+  type WebhookError,
+  type WebhookHandlerError,
+  Webhooks,
+} from '../../src/index.js'
 import { deferred, now, OTHER_SECRET, SECRET, signed } from '../helpers.js'
 
 const event = createSampleEvent('payment.approved')
 const body = JSON.stringify(event)
 const URL = 'http://receiver.test/webhooks'
 
-async function post(webhooks: Webhooks, init: { body?: BodyInit; headers?: Record<string, string>; method?: string } = {}) {
+async function post(
+  webhooks: Webhooks,
+  init: { body?: BodyInit; headers?: Record<string, string>; method?: string } = {},
+) {
   const delivery = await signed(body, { id: event.id })
   const response = await webhooks.handle(
-    new Request(URL, { method: init.method ?? 'POST', headers: init.headers ?? delivery.headers, body: init.body ?? delivery.body }),
+    new Request(URL, {
+      method: init.method ?? 'POST',
+      headers: init.headers ?? delivery.headers,
+      body: init.body ?? delivery.body,
+    }),
   )
   const text = await response.text()
-  return { status: response.status, headers: Object.fromEntries(response.headers), body: text === '' ? null : JSON.parse(text) }
+  return {
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    body: text === '' ? null : JSON.parse(text),
+  }
 }
 
 afterEach(() => {
@@ -76,9 +93,18 @@ describe('webhooks.handle (fetch runtimes)', () => {
     expect(await post(webhooks, { headers: { ...headers, 'content-type': 'text/plain' } })).toEqual({
       status: 415,
       headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: { error: { reason: 'unsupported_media_type', message: 'webhooks are JSON (content-type: application/json), not text/plain' } },
+      body: {
+        error: {
+          reason: 'unsupported_media_type',
+          message: 'webhooks are JSON (content-type: application/json), not text/plain',
+        },
+      },
     })
-    for (const contentType of ['application/json; charset=utf-8', 'application/vnd.octopuspro+json', 'APPLICATION/JSON']) {
+    for (const contentType of [
+      'application/json; charset=utf-8',
+      'application/vnd.octopuspro+json',
+      'APPLICATION/JSON',
+    ]) {
       expect((await post(webhooks, { headers: { ...headers, 'content-type': contentType } })).status).toBe(204)
     }
   })
@@ -95,7 +121,8 @@ describe('webhooks.handle (fetch runtimes)', () => {
       body: {
         error: {
           reason: 'payload_too_large',
-          message: 'the body is larger than 100 bytes; raise maxBodyBytes in new Webhooks({ … }) if such events are expected',
+          message:
+            'the body is larger than 100 bytes; raise maxBodyBytes in new Webhooks({ … }) if such events are expected',
         },
       },
     })
@@ -175,10 +202,14 @@ describe('webhooks.handle (fetch runtimes)', () => {
     webhooks.onAny(handler).onError((error) => void errors.push(error))
     expect(await post(webhooks)).toMatchObject({
       status: 500,
-      body: { error: { reason: 'dedupe_failed', message: 'the dedupe store is unavailable; the delivery will be retried' } },
+      body: {
+        error: { reason: 'dedupe_failed', message: 'the dedupe store is unavailable; the delivery will be retried' },
+      },
     })
     expect(handler).not.toHaveBeenCalled()
-    expect(errors).toMatchObject([{ name: 'DedupeStoreError', code: 'dedupe_failed', operation: 'claim', webhookId: event.id, cause: failure }])
+    expect(errors).toMatchObject([
+      { name: 'DedupeStoreError', code: 'dedupe_failed', operation: 'claim', webhookId: event.id, cause: failure },
+    ])
   })
 
   it('still answers 204 when completing the claim fails after the handlers succeeded, and reports it', async () => {
@@ -199,7 +230,9 @@ describe('webhooks.handle (fetch runtimes)', () => {
         controller.error(new Error('connection reset'))
       },
     })
-    const response = await webhooks.handle(new Request(URL, { method: 'POST', headers, body: stream, duplex: 'half' } as RequestInit))
+    const response = await webhooks.handle(
+      new Request(URL, { method: 'POST', headers, body: stream, duplex: 'half' } as RequestInit),
+    )
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({
       error: { reason: 'body_unreadable', message: 'the request body could not be read: connection reset' },

@@ -39,7 +39,11 @@ describe('nodeWebhooks (node:http)', () => {
   it('answers 413 from content-length without reading the body', async () => {
     const webhooks = new Webhooks({ secret: SECRET, maxBodyBytes: 1024 })
     const url = await start(webhooks)
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(2048) })
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(2048),
+    })
     expect(response.status).toBe(413)
     expect(response.headers.get('connection')).toBe('close')
   })

@@ -1,6 +1,6 @@
 import { createSampleEvent } from '@octopuspro/contract'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { Webhooks, type WebhookRequest } from '../../src/index.js'
+import { type WebhookRequest, Webhooks } from '../../src/index.js'
 import { now, SECRET, signed } from '../helpers.js'
 
 afterEach(() => {
@@ -41,8 +41,13 @@ describe('webhooks.respond (the generic middleware, for other frameworks)', () =
     expect(answer).toEqual({
       status: 500,
       headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify({ error: { reason: 'internal_error', message: 'the webhook receiver failed unexpectedly; see its logs' } }),
+      body: JSON.stringify({
+        error: { reason: 'internal_error', message: 'the webhook receiver failed unexpectedly; see its logs' },
+      }),
     })
-    expect(consoleError).toHaveBeenCalledExactlyOnceWith('@octopuspro/webhooks failed unexpectedly (please report this bug)', failure)
+    expect(consoleError).toHaveBeenCalledExactlyOnceWith(
+      '@octopuspro/webhooks failed unexpectedly (please report this bug)',
+      failure,
+    )
   })
 })

@@ -15,7 +15,11 @@ describe('createTestEvent', () => {
   it('gives every event its own id and merges overrides', () => {
     expect(createTestEvent('booking.created').id).not.toBe(createTestEvent('booking.created').id)
     const event = createTestEvent('payment.refunded', { id: 'evt_mine', test: true, data: { amount_refunded: 500 } })
-    expect(event).toMatchObject({ id: 'evt_mine', test: true, data: { amount_refunded: 500, status: 'refunded', object: 'payment' } })
+    expect(event).toMatchObject({
+      id: 'evt_mine',
+      test: true,
+      data: { amount_refunded: 500, status: 'refunded', object: 'payment' },
+    })
   })
 })
 
@@ -33,7 +37,12 @@ describe('signPayload', () => {
   })
 
   it('signs at a given time, as seconds or a date, with every secret given', async () => {
-    const at = await signPayload({ secret: [SECRET, SECRET], id: 'evt_1', body: '{}', timestamp: new Date('2026-11-27T09:00:00Z') })
+    const at = await signPayload({
+      secret: [SECRET, SECRET],
+      id: 'evt_1',
+      body: '{}',
+      timestamp: new Date('2026-11-27T09:00:00Z'),
+    })
     expect(at['webhook-timestamp']).toBe('1795770000')
     expect(at['webhook-signature'].split(' ')).toHaveLength(2)
     const seconds = await signPayload({ secret: SECRET, id: 'evt_1', body: '{}', timestamp: 1795770000 })
@@ -45,12 +54,21 @@ describe('sendTestWebhook', () => {
   it('posts the event as JSON with signed headers through the given fetch', async () => {
     const event = createTestEvent('quote.created')
     const fetch = vi.fn(async () => new Response(null, { status: 204 }))
-    const response = await sendTestWebhook('http://receiver.test/hooks', { secret: SECRET, event, timestamp: 1795770000, fetch })
+    const response = await sendTestWebhook('http://receiver.test/hooks', {
+      secret: SECRET,
+      event,
+      timestamp: 1795770000,
+      fetch,
+    })
     expect(response.status).toBe(204)
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit & { headers: Record<string, string> }]
     expect(url).toBe('http://receiver.test/hooks')
     expect(init.method).toBe('POST')
     expect(init.body).toBe(JSON.stringify(event))
-    expect(init.headers).toMatchObject({ 'webhook-id': event.id, 'webhook-timestamp': '1795770000', 'content-type': 'application/json' })
+    expect(init.headers).toMatchObject({
+      'webhook-id': event.id,
+      'webhook-timestamp': '1795770000',
+      'content-type': 'application/json',
+    })
   })
 })

@@ -27,7 +27,9 @@ describe('parseEvent', () => {
     const event = createSampleEvent('invoice.created')
     const { tax_rate: _, ...item } = event.data.line_items[0]!
     const parsed = parseEvent(JSON.stringify({ ...event, data: { ...event.data, line_items: [item] } }))
-    expect(parsed).toEqual(event.type === parsed.type ? { ...event, data: { ...event.data, line_items: [{ ...item, tax_rate: 0 }] } } : null)
+    expect(parsed).toEqual(
+      event.type === parsed.type ? { ...event, data: { ...event.data, line_items: [{ ...item, tax_rate: 0 }] } } : null,
+    )
   })
 
   it('refuses a body that is not JSON with invalid_json', () => {

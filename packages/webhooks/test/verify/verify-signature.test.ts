@@ -1,5 +1,5 @@
-import { createSampleEvent, parseWebhookSecret, signWebhook } from '@octopuspro/contract'
 import { createHmac } from 'node:crypto'
+import { createSampleEvent, parseWebhookSecret, signWebhook } from '@octopuspro/contract'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
 import { Webhook as SvixWebhook } from 'svix'
 import { describe, expect, it } from 'vitest'
@@ -51,7 +51,11 @@ describe('Standard Webhooks and Svix interoperability', () => {
     const signature = new SvixWebhook(SECRET).sign(event.id, new Date(NOW_SECONDS * 1000), body)
     const svixHeaders = { 'svix-id': event.id, 'svix-timestamp': String(NOW_SECONDS), 'svix-signature': signature }
     await expect(webhooks.verify(body, svixHeaders)).resolves.toEqual(event)
-    const standardHeaders = { 'webhook-id': event.id, 'webhook-timestamp': String(NOW_SECONDS), 'webhook-signature': signature }
+    const standardHeaders = {
+      'webhook-id': event.id,
+      'webhook-timestamp': String(NOW_SECONDS),
+      'webhook-signature': signature,
+    }
     await expect(webhooks.verify(body, standardHeaders)).resolves.toEqual(event)
   })
 
@@ -95,27 +99,42 @@ describe('verify', () => {
     const bytes = Uint8Array.from([...new TextEncoder().encode(body.slice(0, -1)), 0xff, 0x7d])
     const key = Buffer.from(SECRET.slice('whsec_'.length), 'base64')
     const signature = createHmac('sha256', key).update(`evt_1.${NOW_SECONDS}.`).update(bytes).digest('base64')
-    const headers = { 'webhook-id': 'evt_1', 'webhook-timestamp': String(NOW_SECONDS), 'webhook-signature': `v1,${signature}` }
+    const headers = {
+      'webhook-id': 'evt_1',
+      'webhook-timestamp': String(NOW_SECONDS),
+      'webhook-signature': `v1,${signature}`,
+    }
     const error = await rejection(webhooks.verify(bytes, headers))
     // The signature matched; only then did the JSON (with a stray byte) fail.
     expect(error.reason).toBe('invalid_json')
   })
 
-  it.each(['webhook-id', 'webhook-timestamp', 'webhook-signature'])('refuses a delivery without %s, naming it', async (name) => {
-    const { headers } = await signed(body)
-    const error = await rejection(webhooks.verify(body, { ...headers, [name]: undefined }))
-    expect(error).toMatchObject({ name: 'WebhookVerificationError', code: 'webhook_verification_failed', reason: 'missing_header', header: name })
-    expect(error.message).toContain(`the ${name} header is missing`)
-    const empty = await rejection(webhooks.verify(body, { ...headers, [name]: '' }))
-    expect(empty.reason).toBe('missing_header')
-  })
+  it.each(['webhook-id', 'webhook-timestamp', 'webhook-signature'])(
+    'refuses a delivery without %s, naming it',
+    async (name) => {
+      const { headers } = await signed(body)
+      const error = await rejection(webhooks.verify(body, { ...headers, [name]: undefined }))
+      expect(error).toMatchObject({
+        name: 'WebhookVerificationError',
+        code: 'webhook_verification_failed',
+        reason: 'missing_header',
+        header: name,
+      })
+      expect(error.message).toContain(`the ${name} header is missing`)
+      const empty = await rejection(webhooks.verify(body, { ...headers, [name]: '' }))
+      expect(empty.reason).toBe('missing_header')
+    },
+  )
 
-  it.each(['soon', '1764234000.5', '-1764234000', '', ' 1764234000', '1'.repeat(16)])('refuses the timestamp %j', async (timestamp) => {
-    const { headers } = await signed(body)
-    const error = await rejection(webhooks.verify(body, { ...headers, 'webhook-timestamp': timestamp }))
-    expect(error.reason).toBe(timestamp === '' ? 'missing_header' : 'invalid_timestamp')
-    if (timestamp !== '') expect(error.message).toContain('must be unix seconds')
-  })
+  it.each(['soon', '1764234000.5', '-1764234000', '', ' 1764234000', '1'.repeat(16)])(
+    'refuses the timestamp %j',
+    async (timestamp) => {
+      const { headers } = await signed(body)
+      const error = await rejection(webhooks.verify(body, { ...headers, 'webhook-timestamp': timestamp }))
+      expect(error.reason).toBe(timestamp === '' ? 'missing_header' : 'invalid_timestamp')
+      if (timestamp !== '') expect(error.message).toContain('must be unix seconds')
+    },
+  )
 
   it('accepts timestamps exactly at the tolerance either way and refuses one second beyond', async () => {
     const at = async (timestamp: number) => webhooks.verify(body, (await signed(body, { timestamp })).headers)
@@ -134,10 +153,12 @@ describe('verify', () => {
 
   it('uses the configured tolerance', async () => {
     const strict = new Webhooks({ secret: SECRET, now, tolerance: 5 })
-    await expect(strict.verify(body, (await signed(body, { timestamp: NOW_SECONDS - 5 })).headers)).resolves.toEqual(event)
-    expect((await rejection(strict.verify(body, (await signed(body, { timestamp: NOW_SECONDS - 6 })).headers))).reason).toBe(
-      'timestamp_too_old',
+    await expect(strict.verify(body, (await signed(body, { timestamp: NOW_SECONDS - 5 })).headers)).resolves.toEqual(
+      event,
     )
+    expect(
+      (await rejection(strict.verify(body, (await signed(body, { timestamp: NOW_SECONDS - 6 })).headers))).reason,
+    ).toBe('timestamp_too_old')
   })
 
   it('refuses a wrong signature, a tampered body and a header with no v1 signature', async () => {
@@ -150,10 +171,16 @@ describe('verify', () => {
     const tampered = await rejection(webhooks.verify(body.replace('19800', '19801'), good.headers))
     expect(tampered.reason).toBe('no_matching_signature')
 
-    for (const signature of ['v2,abc', 'v1a,' + good.headers['webhook-signature']!.slice(3), 'v1' + good.headers['webhook-signature']!.slice(3)]) {
+    for (const signature of [
+      'v2,abc',
+      `v1a,${good.headers['webhook-signature']!.slice(3)}`,
+      `v1${good.headers['webhook-signature']!.slice(3)}`,
+    ]) {
       const error = await rejection(webhooks.verify(body, { ...good.headers, 'webhook-signature': signature }))
       expect(error.reason).toBe('no_matching_signature')
-      expect(error.message).toBe('the webhook-signature header has no v1 signature (expected "v1,<base64 HMAC-SHA256>", space-separated)')
+      expect(error.message).toBe(
+        'the webhook-signature header has no v1 signature (expected "v1,<base64 HMAC-SHA256>", space-separated)',
+      )
     }
     for (const signature of ['v1,not-base64!', 'v1,AAAA', good.headers['webhook-signature']!.slice(0, -1)]) {
       const error = await rejection(webhooks.verify(body, { ...good.headers, 'webhook-signature': signature }))
@@ -181,7 +208,9 @@ describe('verify', () => {
         'middleware before express.json() (or any JSON body parser), or use express.raw({ type: ' +
         "'application/json' }) on the webhook route",
     )
-    expect((await rejection(webhooks.verify(undefined as never, headers))).message).toContain('there is no raw request body')
+    expect((await rejection(webhooks.verify(undefined as never, headers))).message).toContain(
+      'there is no raw request body',
+    )
   })
 })
 

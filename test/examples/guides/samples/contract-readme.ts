@@ -1,5 +1,14 @@
 // #region contract
-import { computeTotals, CustomerCreate, openapi, routes, searchEventTypes, validate, WebhookEvent, type WebhookEventOf } from '@octopuspro/contract'
+import {
+  CustomerCreate,
+  computeTotals,
+  openapi,
+  routes,
+  searchEventTypes,
+  validate,
+  WebhookEvent,
+  type WebhookEventOf,
+} from '@octopuspro/contract'
 
 // Validate a body before sending it: the same schema the API uses, readable problems.
 const checked = validate(CustomerCreate, { name: 'Ada Lovelace', emial: 'ada@example.com' })
@@ -15,6 +24,7 @@ const totals = computeTotals([{ description: 'Gutter cleaning', quantity: 1, uni
 const paymentTypes = searchEventTypes('payment').map((entry) => entry.type) // the settings page's search box
 const approve = routes.payments.approve // { method: 'POST', path: '/payments/{id}/approve', … }
 const document = openapi() // OpenAPI 3.1, built from the same schemas
+
 // #endregion contract
 
 export { approve, checked, document, onEvent, paymentTypes, totals }

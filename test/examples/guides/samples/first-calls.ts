@@ -11,6 +11,7 @@ const booking = await op.bookings.create({
   scheduled_end: '2026-12-01T11:00:00.000Z',
 })
 const vips = await op.customers.list({ tag: 'vip' }).toArray({ limit: 1_000 }) // every page, up to 1 000
+
 // #endregion first-calls
 
 export { booking, customer, op, vips }

@@ -11,6 +11,7 @@ const app = express()
 app.post('/webhooks/octopuspro', expressWebhooks(webhooks)) // before express.json(): the signature covers the raw body
 app.use(express.json())
 const server = app.listen(Number(process.env.PORT ?? 3000))
+
 // #endregion first-receiver
 
 export { server }

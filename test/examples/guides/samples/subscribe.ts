@@ -9,6 +9,7 @@ const endpoint = await op.webhooks.create({
   event_types: [bookingCreated!.type],
 })
 console.log(endpoint.secret) // whsec_… — give it to your receiver as OCTOPUSPRO_WEBHOOK_SECRET
+
 // #endregion subscribe
 
 export { endpoint }

@@ -44,7 +44,9 @@ function parseSeed(value: string): 'empty' | 'demo' | Fixtures {
 }
 
 /** What the command line asks for: the server options, or the help. */
-export type CliCommand = { help: true } | { help: false; options: StartReferenceServerOptions & { port: number; host: string } }
+export type CliCommand =
+  | { help: true }
+  | { help: false; options: StartReferenceServerOptions & { port: number; host: string } }
 
 /** Parses the command line of `octopuspro-server`; throws a `ReferenceServerError` naming the bad argument. */
 export function parseCliArguments(argv: readonly string[]): CliCommand {
@@ -68,12 +70,21 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   }
   if (values.help) return { help: true }
   const port = Number(values.port ?? 4010)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) invalid(`--port ${values.port}: use a port number from 0 to 65535`)
-  const options: StartReferenceServerOptions & { port: number; host: string } = { port, host: values.host ?? '127.0.0.1' }
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    invalid(`--port ${values.port}: use a port number from 0 to 65535`)
+  const options: StartReferenceServerOptions & { port: number; host: string } = {
+    port,
+    host: values.host ?? '127.0.0.1',
+  }
   if (values.seed !== undefined) options.seed = parseSeed(values.seed)
   if (values['api-key'] !== undefined) options.apiKey = values['api-key']
   if (values['retry-schedule'] !== undefined) {
-    options.delivery = { retrySchedule: values['retry-schedule'].split(',').filter((part) => part.trim() !== '').map(parseDuration) }
+    options.delivery = {
+      retrySchedule: values['retry-schedule']
+        .split(',')
+        .filter((part) => part.trim() !== '')
+        .map(parseDuration),
+    }
   }
   return { help: false, options }
 }

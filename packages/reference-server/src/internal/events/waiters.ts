@@ -21,7 +21,11 @@ export class EventWaiters {
     return this.#waiters.wait(
       (event) => matches(filter, event),
       timeoutMs,
-      () => new ReferenceServerError('event_wait_timeout', `no event${filter.type ? ` of type ${filter.type}` : ''} was recorded within ${timeoutMs} ms; check that the request that should emit it succeeded`),
+      () =>
+        new ReferenceServerError(
+          'event_wait_timeout',
+          `no event${filter.type ? ` of type ${filter.type}` : ''} was recorded within ${timeoutMs} ms; check that the request that should emit it succeeded`,
+        ),
     )
   }
 

@@ -1,4 +1,4 @@
-import { ApiKeyCreate, type ApiKey, type ApiKeyWithSecret, type Routes } from '@octopuspro/contract'
+import type { ApiKey, ApiKeyCreate, ApiKeyWithSecret, Routes } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
 import { ApiError, resourceMissing } from '../api-error.js'
 import type { Call } from '../call.js'
@@ -34,9 +34,17 @@ function store(call: Call, record: ApiKeyRecord): void {
 }
 
 /** Creates a key, with a given secret (the server's ready key) or a fresh one; only the hash is kept. */
-export function createApiKey(call: Call, body: z.output<typeof ApiKeyCreate>, secret = newApiKeySecret()): ApiKeyWithSecret {
+export function createApiKey(
+  call: Call,
+  body: z.output<typeof ApiKeyCreate>,
+  secret = newApiKeySecret(),
+): ApiKeyWithSecret {
   if (body.expires_at !== undefined && Date.parse(body.expires_at) <= call.nowMs) {
-    throw new ApiError('parameter_invalid', `expires_at ${body.expires_at} is not in the future; pick a later time or leave it out`, { param: 'expires_at' })
+    throw new ApiError(
+      'parameter_invalid',
+      `expires_at ${body.expires_at} is not in the future; pick a later time or leave it out`,
+      { param: 'expires_at' },
+    )
   }
   const key: ApiKey = {
     id: call.id('api_key'),

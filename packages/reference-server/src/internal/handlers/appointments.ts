@@ -1,4 +1,11 @@
-import { Appointment, AppointmentCreate, AppointmentUpdate, canTransitionAppointment, appointmentTransitions, type Routes } from '@octopuspro/contract'
+import {
+  Appointment,
+  type AppointmentCreate,
+  type AppointmentUpdate,
+  appointmentTransitions,
+  canTransitionAppointment,
+  type Routes,
+} from '@octopuspro/contract'
 import type * as z from 'zod/mini'
 import { ApiError } from '../api-error.js'
 import type { Call } from '../call.js'
@@ -10,12 +17,20 @@ import { users } from './users.js'
 function assertFieldworker(call: Call, userId: string): void {
   const user = users.find(call, userId)
   if (user.role !== 'fieldworker') {
-    throw new ApiError('reference_invalid', `fieldworker_id '${userId}' is a user with role ${user.role}; assign a user whose role is fieldworker`, { param: 'fieldworker_id' })
+    throw new ApiError(
+      'reference_invalid',
+      `fieldworker_id '${userId}' is a user with role ${user.role}; assign a user whose role is fieldworker`,
+      { param: 'fieldworker_id' },
+    )
   }
 }
 
 /** Appointments: created `scheduled`; creating and rescheduling emit nothing; status moves through the actions. */
-export const appointments = new ResourceStore<Appointment, z.output<typeof AppointmentCreate>, z.output<typeof AppointmentUpdate>>({
+export const appointments = new ResourceStore<
+  Appointment,
+  z.output<typeof AppointmentCreate>,
+  z.output<typeof AppointmentUpdate>
+>({
   resource: 'appointments',
   kind: 'appointment',
   schema: Appointment,
@@ -52,7 +67,8 @@ export function changeStatus(call: Call, id: string, status: Appointment['status
   return saved
 }
 
-const setStatus: Handler<Routes['appointments']['setStatus']> = ({ id, body, call }) => changeStatus(call, id, body.status, true)
+const setStatus: Handler<Routes['appointments']['setStatus']> = ({ id, body, call }) =>
+  changeStatus(call, id, body.status, true)
 const arrive: Handler<Routes['appointments']['arrive']> = ({ id, call }) => changeStatus(call, id, 'arrived')
 
 const { list, create, get, update } = crudHandlers(appointments)

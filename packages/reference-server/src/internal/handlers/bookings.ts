@@ -1,5 +1,5 @@
+import { Booking, type BookingCreate, type BookingUpdate } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
-import { Booking, BookingCreate, BookingUpdate } from '@octopuspro/contract'
 import { crudHandlers, ResourceStore } from './resource-store.js'
 import { assertScheduleValid } from './schedule.js'
 

@@ -1,4 +1,4 @@
-import { Communication, CommunicationCreate, type EventType } from '@octopuspro/contract'
+import { Communication, type CommunicationCreate, type EventType } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
 import { crudHandlers, ResourceStore } from './resource-store.js'
 

@@ -1,9 +1,13 @@
+import { Complaint, type ComplaintCreate, type ComplaintUpdate } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
-import { Complaint, ComplaintCreate, ComplaintUpdate } from '@octopuspro/contract'
 import { crudHandlers, ResourceStore } from './resource-store.js'
 
 /** Complaints: plain CRUD with references to a customer, a booking and an assigned user. */
-export const complaints = new ResourceStore<Complaint, z.output<typeof ComplaintCreate>, z.output<typeof ComplaintUpdate>>({
+export const complaints = new ResourceStore<
+  Complaint,
+  z.output<typeof ComplaintCreate>,
+  z.output<typeof ComplaintUpdate>
+>({
   resource: 'complaints',
   kind: 'complaint',
   schema: Complaint,

@@ -1,5 +1,5 @@
+import { Customer, type CustomerCreate, type CustomerUpdate } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
-import { Customer, CustomerCreate, CustomerUpdate } from '@octopuspro/contract'
 import { crudHandlers, ResourceStore } from './resource-store.js'
 
 /** Customers: plain CRUD; `email` matches case-insensitively and `tag` matches any of the tags. */

@@ -1,4 +1,4 @@
-import { searchEventTypes, type Routes, type WebhookEvent } from '@octopuspro/contract'
+import { type Routes, searchEventTypes, type WebhookEvent } from '@octopuspro/contract'
 import { resourceMissing } from '../api-error.js'
 import { listPredicate, type TimeOf } from '../store/filters.js'
 import { paginate } from '../store/paginate.js'

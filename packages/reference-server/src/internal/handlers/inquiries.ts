@@ -1,5 +1,5 @@
+import { Inquiry, type InquiryCreate, type InquiryUpdate } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
-import { Inquiry, InquiryCreate, InquiryUpdate } from '@octopuspro/contract'
 import { crudHandlers, ResourceStore } from './resource-store.js'
 
 /** Inquiries (leads): plain CRUD with references to a customer and an assigned user. */

@@ -1,4 +1,4 @@
-import { integrationCatalog, type Integration, type IntegrationId, type Plan, type Routes } from '@octopuspro/contract'
+import { type Integration, type IntegrationId, integrationCatalog, type Plan, type Routes } from '@octopuspro/contract'
 import { ApiError } from '../api-error.js'
 import type { Call } from '../call.js'
 import { parseInput } from '../http/validate.js'
@@ -35,11 +35,15 @@ const connect: Handler<Routes['integrations']['connect']> = ({ id, body, call })
   const entry = integrationCatalog[id]
   const plan = call.state.account.plan
   if (entry.requiredPlan && planRank[plan] < planRank[entry.requiredPlan]) {
-    throw new ApiError('plan_required', `${entry.name} needs the ${entry.requiredPlan} plan; this account is on the ${plan} plan — upgrade to connect it`)
+    throw new ApiError(
+      'plan_required',
+      `${entry.name} needs the ${entry.requiredPlan} plan; this account is on the ${plan} plan — upgrade to connect it`,
+    )
   }
   const credentials = parseInput(entry.credentials, body.credentials, 'credentials')
   const existing = call.state.integrations.get(id)
-  const settings = body.settings === undefined ? (existing?.settings ?? {}) : parseInput(entry.settings, body.settings, 'settings')
+  const settings =
+    body.settings === undefined ? (existing?.settings ?? {}) : parseInput(entry.settings, body.settings, 'settings')
   call.state.integrations.set(id, { connectedAt: existing?.connectedAt ?? call.now, settings, credentials })
   return present(call, id)
 }

@@ -1,4 +1,4 @@
-import { computeTotals, Invoice, InvoiceCreate, InvoiceUpdate } from '@octopuspro/contract'
+import { computeTotals, Invoice, type InvoiceCreate, type InvoiceUpdate } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
 import { ApiError } from '../api-error.js'
 import { crudHandlers, ResourceStore } from './resource-store.js'
@@ -40,20 +40,45 @@ export const invoices = new ResourceStore<Invoice, z.output<typeof InvoiceCreate
   compute: (body, call) => {
     call.state.invoiceNumber += 1
     const totals = computeTotals(body.line_items)
-    const invoice = settle({ ...totals, status: body.status as InvoiceStatus, amount_paid: 0, amount_due: totals.total })
+    const invoice = settle({
+      ...totals,
+      status: body.status as InvoiceStatus,
+      amount_paid: 0,
+      amount_due: totals.total,
+    })
     return { ...invoice, number: formatNumber(call.state.invoiceNumber) }
   },
   amend: (next, current, patch) => {
-    const fields = Object.keys(patch).filter((key) => key !== 'metadata' && (patch as Record<string, unknown>)[key] !== undefined)
-    if ((current.status === 'paid' || current.status === 'void') && fields.some((key) => JSON.stringify(next[key as keyof Invoice]) !== JSON.stringify(current[key as keyof Invoice]))) {
-      throw new ApiError('invalid_state_transition', `invoice '${current.id}' is ${current.status} and can no longer be changed (only its metadata); create a new invoice instead`)
+    const fields = Object.keys(patch).filter(
+      (key) => key !== 'metadata' && (patch as Record<string, unknown>)[key] !== undefined,
+    )
+    if (
+      (current.status === 'paid' || current.status === 'void') &&
+      fields.some((key) => JSON.stringify(next[key as keyof Invoice]) !== JSON.stringify(current[key as keyof Invoice]))
+    ) {
+      throw new ApiError(
+        'invalid_state_transition',
+        `invoice '${current.id}' is ${current.status} and can no longer be changed (only its metadata); create a new invoice instead`,
+      )
     }
-    if (patch.status !== undefined && patch.status !== current.status && !statusMoves[current.status].includes(patch.status)) {
-      throw new ApiError('invalid_state_transition', `invoice '${current.id}' cannot move from ${current.status} to ${patch.status}; allowed: draft → open, draft/open → void (paid is set by payments)`, { param: 'status' })
+    if (
+      patch.status !== undefined &&
+      patch.status !== current.status &&
+      !statusMoves[current.status].includes(patch.status)
+    ) {
+      throw new ApiError(
+        'invalid_state_transition',
+        `invoice '${current.id}' cannot move from ${current.status} to ${patch.status}; allowed: draft → open, draft/open → void (paid is set by payments)`,
+        { param: 'status' },
+      )
     }
     const totals = computeTotals(next.line_items)
     if (totals.total < next.amount_paid) {
-      throw new ApiError('amount_invalid', `the new total ${totals.total} is less than the ${next.amount_paid} already paid; refund a payment first`, { param: 'line_items' })
+      throw new ApiError(
+        'amount_invalid',
+        `the new total ${totals.total} is less than the ${next.amount_paid} already paid; refund a payment first`,
+        { param: 'line_items' },
+      )
     }
     return settle({ ...next, ...totals })
   },

@@ -1,4 +1,4 @@
-import { Payment, PaymentCreate, type Invoice, type Routes } from '@octopuspro/contract'
+import { type Invoice, Payment, type PaymentCreate, type Routes } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
 import { ApiError } from '../api-error.js'
 import type { Call } from '../call.js'
@@ -10,19 +10,39 @@ import type { Handler } from './types.js'
  * An invoice a payment may name: the customer's own, open, in the same currency, with enough left to pay. Checked
  * on create (errors name the body field) and again on approval (no body, so no `param`).
  */
-function assertPayable(invoice: Invoice, payment: { customer_id: string; amount: number; currency: string }, inBody: boolean): void {
+function assertPayable(
+  invoice: Invoice,
+  payment: { customer_id: string; amount: number; currency: string },
+  inBody: boolean,
+): void {
   const param = (name: string) => (inBody ? { param: name } : {})
   if (invoice.customer_id !== payment.customer_id) {
-    throw new ApiError('reference_invalid', `invoice '${invoice.id}' belongs to customer '${invoice.customer_id}', not '${payment.customer_id}'; use that customer or another invoice`, param('invoice_id'))
+    throw new ApiError(
+      'reference_invalid',
+      `invoice '${invoice.id}' belongs to customer '${invoice.customer_id}', not '${payment.customer_id}'; use that customer or another invoice`,
+      param('invoice_id'),
+    )
   }
   if (invoice.status !== 'open') {
-    throw new ApiError('invalid_state_transition', `invoice '${invoice.id}' is ${invoice.status}; payments may only name an open invoice`, param('invoice_id'))
+    throw new ApiError(
+      'invalid_state_transition',
+      `invoice '${invoice.id}' is ${invoice.status}; payments may only name an open invoice`,
+      param('invoice_id'),
+    )
   }
   if (invoice.currency !== payment.currency) {
-    throw new ApiError('parameter_invalid', `currency '${payment.currency}' does not match the invoice's currency '${invoice.currency}'`, param('currency'))
+    throw new ApiError(
+      'parameter_invalid',
+      `currency '${payment.currency}' does not match the invoice's currency '${invoice.currency}'`,
+      param('currency'),
+    )
   }
   if (payment.amount > invoice.amount_due) {
-    throw new ApiError('amount_invalid', `amount ${payment.amount} exceeds the amount_due ${invoice.amount_due} of invoice '${invoice.id}'; pay at most what is due`, param('amount'))
+    throw new ApiError(
+      'amount_invalid',
+      `amount ${payment.amount} exceeds the amount_due ${invoice.amount_due} of invoice '${invoice.id}'; pay at most what is due`,
+      param('amount'),
+    )
   }
 }
 
@@ -40,7 +60,10 @@ export const payments = new ResourceStore<Payment, z.output<typeof PaymentCreate
 
 function pending(payment: Payment, action: string): void {
   if (payment.status !== 'pending') {
-    throw new ApiError('invalid_state_transition', `payment '${payment.id}' is ${payment.status}; only a pending payment can be ${action}`)
+    throw new ApiError(
+      'invalid_state_transition',
+      `payment '${payment.id}' is ${payment.status}; only a pending payment can be ${action}`,
+    )
   }
 }
 
@@ -63,18 +86,30 @@ const approve: Handler<Routes['payments']['approve']> = ({ id, call }) => {
 const reject: Handler<Routes['payments']['reject']> = ({ id, body, call }) => {
   const payment = payments.find(call, id)
   pending(payment, 'rejected')
-  return payments.save(call, payment, { ...payment, status: 'rejected', failure_reason: body.reason }, 'payment.rejected')
+  return payments.save(
+    call,
+    payment,
+    { ...payment, status: 'rejected', failure_reason: body.reason },
+    'payment.rejected',
+  )
 }
 
 const refund: Handler<Routes['payments']['refund']> = ({ id, body, call }) => {
   const payment = payments.find(call, id)
   if (payment.status !== 'approved' && payment.status !== 'partially_refunded') {
-    throw new ApiError('invalid_state_transition', `payment '${payment.id}' is ${payment.status}; only an approved or partially refunded payment can be refunded`)
+    throw new ApiError(
+      'invalid_state_transition',
+      `payment '${payment.id}' is ${payment.status}; only an approved or partially refunded payment can be refunded`,
+    )
   }
   const left = payment.amount - payment.amount_refunded
   const amount = body.amount ?? left
   if (amount > left) {
-    throw new ApiError('amount_invalid', `amount ${amount} exceeds the ${left} left to refund on payment '${payment.id}'`, { param: 'amount' })
+    throw new ApiError(
+      'amount_invalid',
+      `amount ${amount} exceeds the ${left} left to refund on payment '${payment.id}'`,
+      { param: 'amount' },
+    )
   }
   const refunded = payment.amount_refunded + amount
   const status = refunded === payment.amount ? 'refunded' : 'partially_refunded'

@@ -1,5 +1,5 @@
+import { computeTotals, Quote, type QuoteCreate, type QuoteUpdate } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
-import { computeTotals, Quote, QuoteCreate, QuoteUpdate } from '@octopuspro/contract'
 import { crudHandlers, ResourceStore } from './resource-store.js'
 
 /** Quotes: `subtotal`, `tax` and `total` are computed from the line items on create and on every change of them. */

@@ -46,9 +46,9 @@ export function findReferrer(
   for (const [resource, fields] of Object.entries(referenceFields) as [ResourceName, Record<string, ResourceName>][]) {
     for (const [field, pointsAt] of Object.entries(fields)) {
       if (pointsAt !== target) continue
-      const referrer = (state.resources[resource] as { find(p: (o: object) => boolean): { id: string } | undefined }).find(
-        (object) => idsOf((object as Record<string, unknown>)[field]).includes(id),
-      )
+      const referrer = (
+        state.resources[resource] as { find(p: (o: object) => boolean): { id: string } | undefined }
+      ).find((object) => idsOf((object as Record<string, unknown>)[field]).includes(id))
       if (referrer) return { resource, id: referrer.id, field }
     }
   }

@@ -1,4 +1,4 @@
-import { idPrefixes, type DeletedObject, type EventType, type IdKind, type ListPage } from '@octopuspro/contract'
+import { type DeletedObject, type EventType, type IdKind, idPrefixes, type ListPage } from '@octopuspro/contract'
 import { resourceMissing } from '../api-error.js'
 import type { Call } from '../call.js'
 import { previousAttributes } from '../events/diff.js'
@@ -6,8 +6,8 @@ import { labels } from '../labels.js'
 import { mergeMetadata } from '../metadata.js'
 import type { ResourceName } from '../state.js'
 import type { Collection } from '../store/collection.js'
-import { listPredicate, type CustomFilter } from '../store/filters.js'
-import { paginate, type PageParams } from '../store/paginate.js'
+import { type CustomFilter, listPredicate } from '../store/filters.js'
+import { type PageParams, paginate } from '../store/paginate.js'
 import { assertNotReferenced, checkReferences } from './references.js'
 
 /** The fields every business object has. */
@@ -76,7 +76,9 @@ export class ResourceStore<T extends StoredObject, C extends object, U extends o
       created_at: call.now,
       updated_at: call.now,
     }
-    const object = Object.fromEntries(Object.keys(this.spec.schema.shape).map((key) => [key, source[key] ?? null])) as unknown as T
+    const object = Object.fromEntries(
+      Object.keys(this.spec.schema.shape).map((key) => [key, source[key] ?? null]),
+    ) as unknown as T
     this.collection(call).insert(object)
     const created = this.spec.events.created
     const type = typeof created === 'function' ? created(object) : created
@@ -90,7 +92,8 @@ export class ResourceStore<T extends StoredObject, C extends object, U extends o
     const next = { ...current }
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue
-      ;(next as Record<string, unknown>)[key] = key === 'metadata' ? mergeMetadata(current.metadata, value as Record<string, string>) : value
+      ;(next as Record<string, unknown>)[key] =
+        key === 'metadata' ? mergeMetadata(current.metadata, value as Record<string, string>) : value
     }
     const amended = this.spec.amend ? this.spec.amend(next, current, patch, call) : next
     return this.save(call, current, amended, this.spec.events.updated)
@@ -119,7 +122,9 @@ export class ResourceStore<T extends StoredObject, C extends object, U extends o
 }
 
 /** The five standard route handlers of a resource store. */
-export function crudHandlers<T extends StoredObject, C extends object, U extends object>(store: ResourceStore<T, C, U>) {
+export function crudHandlers<T extends StoredObject, C extends object, U extends object>(
+  store: ResourceStore<T, C, U>,
+) {
   return {
     list: ({ query, call }: { query: PageParams & Record<string, unknown>; call: Call }) => store.list(call, query),
     create: ({ body, call }: { body: C; call: Call }) => store.create(call, body),

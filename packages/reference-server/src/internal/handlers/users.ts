@@ -1,5 +1,5 @@
+import { User, type UserCreate, type UserUpdate } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
-import { User, UserCreate, UserUpdate } from '@octopuspro/contract'
 import { crudHandlers, ResourceStore } from './resource-store.js'
 
 /** Staff users: plain CRUD. */

@@ -10,6 +10,7 @@ function found(delivery: WebhookDelivery | undefined, id: string): WebhookDelive
 const get: Handler<Routes['webhookDeliveries']['get']> = ({ id, call }) => found(call.deliveries.get(id), id)
 
 /** Queues a fresh attempt of any delivery (succeeded ones too: a receiver may have lost the event). */
-const redeliver: Handler<Routes['webhookDeliveries']['redeliver']> = ({ id, call }) => found(call.deliveries.redeliver(id), id)
+const redeliver: Handler<Routes['webhookDeliveries']['redeliver']> = ({ id, call }) =>
+  found(call.deliveries.redeliver(id), id)
 
 export const webhookDeliveryHandlers = { get, redeliver }

@@ -1,4 +1,10 @@
-import { createSampleEvent, generateWebhookSecret, type Routes, type WebhookEndpoint, type WebhookEvent } from '@octopuspro/contract'
+import {
+  createSampleEvent,
+  generateWebhookSecret,
+  type Routes,
+  type WebhookEndpoint,
+  type WebhookEvent,
+} from '@octopuspro/contract'
 import { ApiError, resourceMissing } from '../api-error.js'
 import type { Call } from '../call.js'
 import { randomBytes } from '../crypto.js'
@@ -20,7 +26,11 @@ function assertUrlAllowed(call: Call, url: string): void {
   if (!call.requireHttps) return
   const { protocol, hostname } = new URL(url)
   if (protocol === 'https:' || isLoopback(hostname)) return
-  throw new ApiError('parameter_invalid', `url must use https (this server allows http only for loopback addresses): '${url}'`, { param: 'url' })
+  throw new ApiError(
+    'parameter_invalid',
+    `url must use https (this server allows http only for loopback addresses): '${url}'`,
+    { param: 'url' },
+  )
 }
 
 function findRecord(call: Call, id: string): EndpointRecord {
@@ -31,11 +41,16 @@ function findRecord(call: Call, id: string): EndpointRecord {
 
 /** The secrets that sign right now: the current one, and the previous one while its overlap lasts. */
 export function validSecrets(record: EndpointRecord, nowMs: number): string[] {
-  return record.previous && record.previous.expiresAt > nowMs ? [record.secret, record.previous.secret] : [record.secret]
+  return record.previous && record.previous.expiresAt > nowMs
+    ? [record.secret, record.previous.secret]
+    : [record.secret]
 }
 
 const list: Handler<Routes['webhooks']['list']> = ({ query, call }) => {
-  const endpoints = { ids: () => call.state.endpoints.ids(), get: (id: string) => call.state.endpoints.get(id)?.endpoint }
+  const endpoints = {
+    ids: () => call.state.endpoints.ids(),
+    get: (id: string) => call.state.endpoints.get(id)?.endpoint,
+  }
   return paginate(endpoints, query, listPredicate(query), 'whk')
 }
 
@@ -114,7 +129,11 @@ const rotateSecret: Handler<Routes['webhooks']['rotateSecret']> = ({ id, body, c
 /** Sends a sample event (`test: true`, not kept in the event log) to this one endpoint now. */
 const sendTest: Handler<Routes['webhooks']['sendTest']> = ({ id, body, call }) => {
   findRecord(call, id)
-  const event = createSampleEvent(body.event_type, { id: call.id('event'), timestamp: call.now, test: true }) as WebhookEvent
+  const event = createSampleEvent(body.event_type, {
+    id: call.id('event'),
+    timestamp: call.now,
+    test: true,
+  }) as WebhookEvent
   call.deliveries.dispatch(event, [id])
   return event
 }
@@ -124,4 +143,14 @@ const listDeliveries: Handler<Routes['webhooks']['listDeliveries']> = ({ id, que
   return paginate(arraySource(call.deliveries.list({ endpointId: id })), query, listPredicate(query), 'dlv')
 }
 
-export const webhookHandlers = { list, create, get, update, delete: remove, getSecret, rotateSecret, sendTest, listDeliveries }
+export const webhookHandlers = {
+  list,
+  create,
+  get,
+  update,
+  delete: remove,
+  getSecret,
+  rotateSecret,
+  sendTest,
+  listDeliveries,
+}

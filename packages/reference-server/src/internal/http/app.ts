@@ -1,12 +1,12 @@
 import { listRoutes, openapi } from '@octopuspro/contract'
 import { Hono } from 'hono'
+import { settingsPath, settingsRoutes } from '../../settings/routes.js'
 import { ApiError, isApiError } from '../api-error.js'
 import { handlers } from '../handlers/index.js'
-import { settingsPath, settingsRoutes } from '../../settings/routes.js'
 import type { RouteHandlerFunction } from '../handlers/types.js'
 import type { Runtime } from '../runtime.js'
 import { errorResponse, jsonResponse, stampResponse } from './respond.js'
-import { routeHandler, type AppEnv } from './route-handler.js'
+import { type AppEnv, routeHandler } from './route-handler.js'
 import { allowedMethods, toAppPath } from './route-matcher.js'
 
 /**
@@ -25,7 +25,9 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     c.set('requestId', requestId)
     await next()
     stampResponse(c)
-    logger?.(`${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms ${requestId}`)
+    logger?.(
+      `${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms ${requestId}`,
+    )
   })
 
   app.get('/health', (c) => jsonResponse(c, 200, '{"status":"ok"}'))
@@ -47,15 +49,25 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     const allowed = allowedMethods(pathname)
     const error =
       allowed.length > 0
-        ? new ApiError('method_not_allowed', `${c.req.method} is not allowed on ${pathname}; use ${allowed.join(' or ')}`, { headers: { allow: allowed.join(', ') } })
-        : new ApiError('route_not_found', `There is no route ${c.req.method} ${pathname}; the routes are listed in GET /openapi.json (the API lives under /v1)`)
+        ? new ApiError(
+            'method_not_allowed',
+            `${c.req.method} is not allowed on ${pathname}; use ${allowed.join(' or ')}`,
+            { headers: { allow: allowed.join(', ') } },
+          )
+        : new ApiError(
+            'route_not_found',
+            `There is no route ${c.req.method} ${pathname}; the routes are listed in GET /openapi.json (the API lives under /v1)`,
+          )
     return errorResponse(c, error)
   })
 
   app.onError((error, c) => {
     if (isApiError(error)) return errorResponse(c, error)
     runtime.logger?.(`internal error ${c.get('requestId')}: ${error.stack ?? error.message}`)
-    const internal = new ApiError('internal_error', `The reference server failed unexpectedly (a bug; please report it with the request id): ${error.message}`)
+    const internal = new ApiError(
+      'internal_error',
+      `The reference server failed unexpectedly (a bug; please report it with the request id): ${error.message}`,
+    )
     return errorResponse(c, internal)
   })
 

@@ -24,7 +24,11 @@ function presentedKey(request: Pick<RequestView, 'header'>): string {
  */
 export function authenticate(state: State, request: Pick<RequestView, 'header'>, nowMs: number): ApiKeyRecord {
   const secret = presentedKey(request)
-  const invalid = () => new ApiError('api_key_invalid', 'The API key is not valid; check it for typos, or create a key with POST /v1/api-keys')
+  const invalid = () =>
+    new ApiError(
+      'api_key_invalid',
+      'The API key is not valid; check it for typos, or create a key with POST /v1/api-keys',
+    )
   // No format check first: a malformed key simply matches no hash.
   const hash = sha256(secret)
   const prefix = secret.slice(0, 8)
@@ -33,13 +37,19 @@ export function authenticate(state: State, request: Pick<RequestView, 'header'>,
     if (!match) continue
     const { key } = record
     if (key.status === 'revoked') {
-      throw new ApiError('api_key_revoked', `The API key ${key.id} was revoked; use another key, or create one with POST /v1/api-keys`)
+      throw new ApiError(
+        'api_key_revoked',
+        `The API key ${key.id} was revoked; use another key, or create one with POST /v1/api-keys`,
+      )
     }
     if (key.expires_at !== null && Date.parse(key.expires_at) <= nowMs) {
       throw new ApiError('api_key_expired', `The API key ${key.id} expired at ${key.expires_at}; create a new key`)
     }
     if (match.validUntil !== null && match.validUntil <= nowMs) {
-      throw new ApiError('api_key_expired', `This secret of API key ${key.id} was rolled and stopped working at ${new Date(match.validUntil).toISOString()}; use the key's new secret`)
+      throw new ApiError(
+        'api_key_expired',
+        `This secret of API key ${key.id} was rolled and stopped working at ${new Date(match.validUntil).toISOString()}; use the key's new secret`,
+      )
     }
     const lastUsedAt = isoTime(nowMs)
     if (key.last_used_at === lastUsedAt) return record

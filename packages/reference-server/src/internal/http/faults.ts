@@ -1,4 +1,4 @@
-import { errorCodes, type ErrorObject } from '@octopuspro/contract'
+import { type ErrorObject, errorCodes } from '@octopuspro/contract'
 import type { Clock } from '../../clock.js'
 import { ReferenceServerError } from '../../errors.js'
 import type { FaultRule } from '../../options.js'
@@ -16,20 +16,32 @@ function invalid(rule: FaultRule, problem: string): never {
 }
 
 function compile(rule: FaultRule): ActiveRule {
-  if (typeof rule.match !== 'string' || rule.match.trim() === '') invalid(rule, "match must be a pattern such as 'POST /v1/customers' or '*'")
+  if (typeof rule.match !== 'string' || rule.match.trim() === '')
+    invalid(rule, "match must be a pattern such as 'POST /v1/customers' or '*'")
   const parts = rule.match.trim().split(/\s+/)
   const [method, pattern] = parts.length === 2 ? parts : [undefined, parts[0]]
-  if (parts.length > 2 || pattern === undefined) invalid(rule, "match is 'METHOD /path' or '/path', e.g. 'GET /v1/customers/*'")
+  if (parts.length > 2 || pattern === undefined)
+    invalid(rule, "match is 'METHOD /path' or '/path', e.g. 'GET /v1/customers/*'")
   const { status, rate = 1, latencyMs, times = Infinity } = rule
-  if (status !== undefined && !(Number.isInteger(status) && status >= 400 && status <= 599)) invalid(rule, 'status must be an HTTP error status from 400 to 599')
+  if (status !== undefined && !(Number.isInteger(status) && status >= 400 && status <= 599))
+    invalid(rule, 'status must be an HTTP error status from 400 to 599')
   if (!(rate >= 0 && rate <= 1)) invalid(rule, 'rate must be from 0 to 1')
   const latency = Array.isArray(latencyMs) ? latencyMs : [latencyMs ?? 0, latencyMs ?? 0]
-  if (!latency.every((ms) => Number.isFinite(ms) && ms >= 0) || latency[0]! > latency[1]!) invalid(rule, 'latencyMs must be ms ≥ 0, or [min, max] with min ≤ max')
+  if (!latency.every((ms) => Number.isFinite(ms) && ms >= 0) || latency[0]! > latency[1]!)
+    invalid(rule, 'latencyMs must be ms ≥ 0, or [min, max] with min ≤ max')
   if (!(times >= 1)) invalid(rule, 'times must be 1 or more')
   if (status === undefined && latencyMs === undefined) invalid(rule, 'give a status, a latencyMs, or both')
   if (rule.after && status === undefined) invalid(rule, 'after needs a status to answer')
-  const source = pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')
-  return { rule, method: method === '*' ? undefined : method?.toUpperCase(), path: new RegExp(`^${source}$`), left: times }
+  const source = pattern
+    .split('*')
+    .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*')
+  return {
+    rule,
+    method: method === '*' ? undefined : method?.toUpperCase(),
+    path: new RegExp(`^${source}$`),
+    left: times,
+  }
 }
 
 /** The fault a request gets: a delay to wait, and maybe an error to answer (before or after the handler). */
@@ -45,7 +57,11 @@ function faultError(rule: FaultRule, status: number): ApiError {
   return new ApiError(
     'injected_fault',
     `Injected fault: rule '${rule.match}' answers ${status}. It was configured on the reference server to test retries; remove it with server.faults.clear()`,
-    { status, type: type as ErrorObject['type'], headers: status === 429 || status === 503 ? { 'retry-after': '1' } : {} },
+    {
+      status,
+      type: type as ErrorObject['type'],
+      headers: status === 429 || status === 503 ? { 'retry-after': '1' } : {},
+    },
   )
 }
 

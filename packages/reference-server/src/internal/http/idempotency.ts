@@ -33,7 +33,11 @@ export function claimIdempotencyKey(
   scope: { apiKeyId: string; key: string; route: string; body: string; nowMs: number },
 ): IdempotencyClaim {
   if (scope.key.length === 0 || scope.key.length > MAX_KEY_LENGTH) {
-    throw new ApiError('parameter_invalid', `The Idempotency-Key header must be 1 to ${MAX_KEY_LENGTH} characters; a UUID is a good key`, { param: 'Idempotency-Key' })
+    throw new ApiError(
+      'parameter_invalid',
+      `The Idempotency-Key header must be 1 to ${MAX_KEY_LENGTH} characters; a UUID is a good key`,
+      { param: 'Idempotency-Key' },
+    )
   }
   // The store holds neither the key nor a readable response: records are found by a hash of the key, and response
   // bodies (which may carry a secret shown once, e.g. a new API key's) are sealed with the key itself.
@@ -43,15 +47,26 @@ export function claimIdempotencyKey(
   const existing = state.idempotency.get(id)
   if (existing && existing.expiresAt > scope.nowMs) {
     if (existing.route !== scope.route || existing.fingerprint !== fingerprint) {
-      throw new ApiError('idempotency_key_reused', `Idempotency-Key '${scope.key}' was already used with a different ${existing.route === scope.route ? 'body' : `request (${existing.route})`}; use a new key for a new request`)
+      throw new ApiError(
+        'idempotency_key_reused',
+        `Idempotency-Key '${scope.key}' was already used with a different ${existing.route === scope.route ? 'body' : `request (${existing.route})`}; use a new key for a new request`,
+      )
     }
     if (existing.response === null) {
-      throw new ApiError('idempotency_key_in_use', `A request with Idempotency-Key '${scope.key}' is still in progress; retry once it has finished`)
+      throw new ApiError(
+        'idempotency_key_in_use',
+        `A request with Idempotency-Key '${scope.key}' is still in progress; retry once it has finished`,
+      )
     }
     return { replay: { status: existing.response.status, body: unseal(sealingKey, existing.response.sealedBody) } }
   }
   prune(state, scope.nowMs)
-  const record: IdempotencyRecord = { fingerprint, route: scope.route, expiresAt: scope.nowMs + IDEMPOTENCY_TTL_MS, response: null }
+  const record: IdempotencyRecord = {
+    fingerprint,
+    route: scope.route,
+    expiresAt: scope.nowMs + IDEMPOTENCY_TTL_MS,
+    response: null,
+  }
   state.idempotency.set(id, record)
   return {
     complete: (response) => {

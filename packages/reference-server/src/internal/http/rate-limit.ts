@@ -25,7 +25,11 @@ export function takeToken(state: State, rate: RateLimit, keyId: string, nowMs: n
   }
   if (allowed) return headers
   const retryAfter = Math.max(1, Math.ceil((1 - left) / perMs / 1000))
-  throw new ApiError('rate_limited', `Too many requests for this API key (${rate.limit} per ${rate.windowMs} ms); retry after ${retryAfter} s`, {
-    headers: { ...headers, 'retry-after': String(retryAfter) },
-  })
+  throw new ApiError(
+    'rate_limited',
+    `Too many requests for this API key (${rate.limit} per ${rate.windowMs} ms); retry after ${retryAfter} s`,
+    {
+      headers: { ...headers, 'retry-after': String(retryAfter) },
+    },
+  )
 }

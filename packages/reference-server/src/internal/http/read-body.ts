@@ -12,7 +12,10 @@ export interface JsonBody {
 
 /** 413 `payload_too_large`. */
 export const tooLarge = () =>
-  new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB); send less data per request`)
+  new ApiError(
+    'payload_too_large',
+    `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB); send less data per request`,
+  )
 
 // fatal: bytes that are not UTF-8 are refused (400), not turned into U+FFFD.
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -65,11 +68,17 @@ export async function readJsonBody(request: RequestView): Promise<JsonBody> {
   if (text.trim() === '') return { value: {}, text: '' }
   const contentType = request.header('content-type')
   if (contentType !== null && !isJson(contentType)) {
-    throw new ApiError('unsupported_media_type', `The request body is ${contentType.split(';')[0]}; send JSON with Content-Type: application/json`)
+    throw new ApiError(
+      'unsupported_media_type',
+      `The request body is ${contentType.split(';')[0]}; send JSON with Content-Type: application/json`,
+    )
   }
   try {
     return { value: JSON.parse(text), text }
   } catch (error) {
-    throw new ApiError('invalid_json', `The request body is not valid JSON (${(error as Error).message}); send a JSON object such as {"name":"Ada"}`)
+    throw new ApiError(
+      'invalid_json',
+      `The request body is not valid JSON (${(error as Error).message}); send a JSON object such as {"name":"Ada"}`,
+    )
   }
 }

@@ -19,10 +19,20 @@ const stamped = Symbol('stamped')
  * return jsonResponse(c, 200, JSON.stringify(customer))
  * ```
  */
-export function jsonResponse(c: Context<AppEnv>, status: number, body: string, headers?: Record<string, string>): Response {
+export function jsonResponse(
+  c: Context<AppEnv>,
+  status: number,
+  body: string,
+  headers?: Record<string, string>,
+): Response {
   const response: Response & { [stamped]?: true } = new Response(body, {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': c.get('requestId'), ...c.get('rateLimitHeaders'), ...headers },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'x-request-id': c.get('requestId'),
+      ...c.get('rateLimitHeaders'),
+      ...headers,
+    },
   })
   response[stamped] = true
   return response
@@ -41,7 +51,8 @@ export function stampResponse(c: Context<AppEnv>): void {
   if (stamped in c.res) return
   const { headers } = c.res
   headers.set('x-request-id', c.get('requestId'))
-  for (const [name, value] of Object.entries(c.get('rateLimitHeaders') ?? {})) if (!headers.has(name)) headers.set(name, value)
+  for (const [name, value] of Object.entries(c.get('rateLimitHeaders') ?? {}))
+    if (!headers.has(name)) headers.set(name, value)
 }
 
 /** The api.md error body of an {@link ApiError}, serialized. @example `errorBody(error, 'req_1')` */

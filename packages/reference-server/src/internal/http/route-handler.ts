@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { parseFast, type ListPage, type RouteEntry } from '@octopuspro/contract'
+import { type ListPage, parseFast, type RouteEntry } from '@octopuspro/contract'
 import type { Context } from 'hono'
 import { ApiError, isApiError, resourceMissing } from '../api-error.js'
 import type { RouteHandlerFunction } from '../handlers/types.js'
@@ -34,7 +34,11 @@ function parseQuery(entry: RouteEntry, search: string): unknown {
   if (entry.definition.query) return parseInput(entry.definition.query, query, 'query')
   const [first] = Object.keys(query)
   if (first !== undefined) {
-    throw new ApiError('unknown_parameter', `${entry.definition.method} /v1${entry.definition.path} takes no query parameters; remove '${first}'`, { param: first })
+    throw new ApiError(
+      'unknown_parameter',
+      `${entry.definition.method} /v1${entry.definition.path} takes no query parameters; remove '${first}'`,
+      { param: first },
+    )
   }
   return undefined
 }
@@ -64,7 +68,10 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
     const key = authenticate(state, view, runtime.clock.now())
     if (runtime.rateLimit) c.set('rateLimitHeaders', takeToken(state, runtime.rateLimit, key.id, runtime.clock.now()))
     if (definition.method !== 'GET' && key.key.mode === 'read_only') {
-      throw new ApiError('api_key_read_only', `This API key is read_only and cannot ${definition.method} /v1${definition.path}; use a read_write key`)
+      throw new ApiError(
+        'api_key_read_only',
+        `This API key is read_only and cannot ${definition.method} /v1${definition.path}; use a read_write key`,
+      )
     }
     const search = request.url.indexOf('?')
     const id = parseId(entry, c.req.param('id'))
@@ -76,7 +83,13 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
     const claim =
       idempotencyKey === null
         ? undefined
-        : claimIdempotencyKey(state, { apiKeyId: key.id, key: idempotencyKey, route, body: raw?.text ?? '', nowMs: runtime.clock.now() })
+        : claimIdempotencyKey(state, {
+            apiKeyId: key.id,
+            key: idempotencyKey,
+            route,
+            body: raw?.text ?? '',
+            nowMs: runtime.clock.now(),
+          })
     if (claim?.replay) return jsonResponse(c, claim.replay.status, claim.replay.body, { 'idempotent-replayed': 'true' })
 
     let response: StoredResponse

@@ -1,4 +1,4 @@
-import { validate, type IssueDetail } from '@octopuspro/contract'
+import { type IssueDetail, validate } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
 import { ApiError } from '../api-error.js'
 
@@ -14,14 +14,21 @@ const UNKNOWN = 'unknown parameter'
  */
 export function validationError(problems: readonly IssueDetail[], part: InputPart): ApiError {
   const nested = part === 'credentials' || part === 'settings'
-  const details = problems.map(({ path, message }) => ({ path: nested ? (path ? `${part}.${path}` : part) : path, message }))
+  const details = problems.map(({ path, message }) => ({
+    path: nested ? (path ? `${part}.${path}` : part) : path,
+    message,
+  }))
   const unknown = details.filter((d) => d.message.startsWith(UNKNOWN)).map((d) => d.path)
   if (unknown[0] !== undefined) {
     const names = unknown.map((path) => `'${path}'`).join(', ')
-    return new ApiError('unknown_parameter', `Unknown ${part} parameter${unknown.length > 1 ? 's' : ''} ${names}; remove ${unknown.length > 1 ? 'them' : 'it'} or check the spelling`, {
-      param: unknown[0],
-      details,
-    })
+    return new ApiError(
+      'unknown_parameter',
+      `Unknown ${part} parameter${unknown.length > 1 ? 's' : ''} ${names}; remove ${unknown.length > 1 ? 'them' : 'it'} or check the spelling`,
+      {
+        param: unknown[0],
+        details,
+      },
+    )
   }
   const first = details[0]
   const summary = details.map((d) => (d.path ? `${d.path} ${d.message}` : `the ${part} ${d.message}`)).join('; ')

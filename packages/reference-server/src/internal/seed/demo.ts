@@ -10,7 +10,18 @@ import { invoices } from '../handlers/invoices.js'
 import { paymentHandlers, payments } from '../handlers/payments.js'
 import { quotes } from '../handlers/quotes.js'
 import { users } from '../handlers/users.js'
-import { cities, companies, complaintSubjects, firstNames, lastNames, messages, services, staff, streets, tags } from './demo-data.js'
+import {
+  cities,
+  companies,
+  complaintSubjects,
+  firstNames,
+  lastNames,
+  messages,
+  services,
+  staff,
+  streets,
+  tags,
+} from './demo-data.js'
 import { SeededRandom } from './random.js'
 
 const MINUTE = 60_000
@@ -61,7 +72,10 @@ export function seedDemo(callAt: (ms: number) => Call, nowMs: number): void {
     timeline.at(start + index * MINUTE, (call) => {
       const [first, last] = member.name.toLowerCase().split(' ')
       const user = users.create(call, {
-        name: member.name, email: `${first}.${last}@octopuspro.example`, phone: phone(random), role: member.role,
+        name: member.name,
+        email: `${first}.${last}@octopuspro.example`,
+        phone: phone(random),
+        role: member.role,
         active: !(member.role === 'fieldworker' && member.name === 'Ivan Novak'),
       })
       staffIds.push(user.id)
@@ -71,16 +85,20 @@ export function seedDemo(callAt: (ms: number) => Call, nowMs: number): void {
 
   for (let index = 0; index < CUSTOMERS; index++) {
     const createdAt = start + DAY + Math.floor(((HISTORY_DAYS - 2) * DAY * index) / CUSTOMERS) + random.int(0, 8) * HOUR
-    planCustomer(timeline, random, index, createdAt, nowMs, fieldworkerIds, staffIds)
+    planCustomer(timeline, random, index, createdAt, fieldworkerIds, staffIds)
   }
   for (let index = 0; index < 20; index++) {
     const at = start + random.int(1, HISTORY_DAYS - 1) * DAY + random.int(8, 18) * HOUR
     const first = random.pick(firstNames)
     timeline.at(at, (call) => {
       inquiries.create(call, {
-        name: `${first} ${random.pick(lastNames)}`, email: `${first.toLowerCase()}.lead${index}@example.net`, service: random.pick(services).name,
-        message: 'Looking for a price for next month.', source: random.pick(['website', 'facebook', 'phone', 'email', 'other'] as const),
-        status: random.pick(['new', 'contacted', 'qualified', 'lost'] as const), assigned_user_id: random.pick(staffIds),
+        name: `${first} ${random.pick(lastNames)}`,
+        email: `${first.toLowerCase()}.lead${index}@example.net`,
+        service: random.pick(services).name,
+        message: 'Looking for a price for next month.',
+        source: random.pick(['website', 'facebook', 'phone', 'email', 'other'] as const),
+        status: random.pick(['new', 'contacted', 'qualified', 'lost'] as const),
+        assigned_user_id: random.pick(staffIds),
       })
     })
   }
@@ -88,7 +106,12 @@ export function seedDemo(callAt: (ms: number) => Call, nowMs: number): void {
 }
 
 function planCustomer(
-  timeline: Timeline, random: SeededRandom, index: number, createdAt: number, nowMs: number, fieldworkers: string[], staffIds: string[],
+  timeline: Timeline,
+  random: SeededRandom,
+  index: number,
+  createdAt: number,
+  fieldworkers: string[],
+  staffIds: string[],
 ): void {
   const first = random.pick(firstNames)
   const last = random.pick(lastNames)
@@ -101,15 +124,30 @@ function planCustomer(
 
   timeline.at(createdAt, (call) => {
     ref.customer = customers.create(call, {
-      name: `${first} ${last}`, email: `${first.toLowerCase()}.${last.toLowerCase().replace(/[^a-z]/g, '')}${index}@example.com`,
-      phone: phone(random), company: isCompany ? random.pick(companies) : undefined,
-      address: { line1: `${random.int(1, 999)} ${random.pick(streets)}`, city: town.city, region: town.region, postal_code: town.postal_code, country: 'US' },
-      tags: random.sample(tags, random.int(0, 2)), notes: random.chance(0.1) ? 'Prefers morning visits.' : undefined,
+      name: `${first} ${last}`,
+      email: `${first.toLowerCase()}.${last.toLowerCase().replace(/[^a-z]/g, '')}${index}@example.com`,
+      phone: phone(random),
+      company: isCompany ? random.pick(companies) : undefined,
+      address: {
+        line1: `${random.int(1, 999)} ${random.pick(streets)}`,
+        city: town.city,
+        region: town.region,
+        postal_code: town.postal_code,
+        country: 'US',
+      },
+      tags: random.sample(tags, random.int(0, 2)),
+      notes: random.chance(0.1) ? 'Prefers morning visits.' : undefined,
     })
     if (fromInquiry) {
       inquiries.create(call, {
-        customer_id: ref.customer.id, name: ref.customer.name, email: ref.customer.email ?? undefined, service: service.name,
-        message: `Please quote for ${service.name.toLowerCase()}.`, source, status: 'converted', assigned_user_id: random.pick(staffIds),
+        customer_id: ref.customer.id,
+        name: ref.customer.name,
+        email: ref.customer.email ?? undefined,
+        service: service.name,
+        message: `Please quote for ${service.name.toLowerCase()}.`,
+        source,
+        status: 'converted',
+        assigned_user_id: random.pick(staffIds),
         budget: { amount: service.price, currency: 'usd' },
       })
     }
@@ -117,11 +155,18 @@ function planCustomer(
   for (let contact = random.int(0, 2); contact > 0; contact--) {
     planCommunication(timeline, random, createdAt + random.int(1, 60) * DAY, ref, staffIds)
   }
-  if (random.chance(0.65)) planJob(timeline, random, createdAt + HOUR, nowMs, service, ref, fieldworkers)
-  if (random.chance(0.1)) planJob(timeline, random, createdAt + random.int(20, 50) * DAY, nowMs, random.pick(services), ref, fieldworkers)
+  if (random.chance(0.65)) planJob(timeline, random, createdAt + HOUR, service, ref, fieldworkers)
+  if (random.chance(0.1))
+    planJob(timeline, random, createdAt + random.int(20, 50) * DAY, random.pick(services), ref, fieldworkers)
 }
 
-function planCommunication(timeline: Timeline, random: SeededRandom, at: number, ref: { customer?: Customer }, staffIds: string[]): void {
+function planCommunication(
+  timeline: Timeline,
+  random: SeededRandom,
+  at: number,
+  ref: { customer?: Customer },
+  staffIds: string[],
+): void {
   const channel = random.pick(['call', 'call', 'sms', 'whatsapp'] as const)
   const direction = random.pick(['inbound', 'outbound'] as const)
   const missed = channel === 'call' && direction === 'inbound' && random.chance(0.25)
@@ -129,8 +174,12 @@ function planCommunication(timeline: Timeline, random: SeededRandom, at: number,
     const customer = ref.customer as Customer
     const customerPhone = customer.phone ?? OFFICE_PHONE
     communications.create(call, {
-      channel, direction, customer_id: customer.id, user_id: random.pick(staffIds),
-      from: direction === 'inbound' ? customerPhone : OFFICE_PHONE, to: direction === 'inbound' ? OFFICE_PHONE : customerPhone,
+      channel,
+      direction,
+      customer_id: customer.id,
+      user_id: random.pick(staffIds),
+      from: direction === 'inbound' ? customerPhone : OFFICE_PHONE,
+      to: direction === 'inbound' ? OFFICE_PHONE : customerPhone,
       ...(channel === 'call'
         ? { call_status: missed ? 'missed' : 'answered', duration_seconds: missed ? 0 : random.int(30, 900) }
         : { body: random.pick(messages) }),
@@ -139,11 +188,18 @@ function planCommunication(timeline: Timeline, random: SeededRandom, at: number,
 }
 
 function planJob(
-  timeline: Timeline, random: SeededRandom, quotedAt: number, nowMs: number, service: (typeof services)[number],
-  ref: { customer?: Customer }, fieldworkers: string[],
+  timeline: Timeline,
+  random: SeededRandom,
+  quotedAt: number,
+  service: (typeof services)[number],
+  ref: { customer?: Customer },
+  fieldworkers: string[],
 ): void {
-  const lineItems: Quote['line_items'] = [{ description: service.name, quantity: 1, unit_amount: service.price + random.int(-4, 8) * 500, tax_rate: 10 }]
-  if (random.chance(0.4)) lineItems.push({ description: 'Materials', quantity: random.int(1, 4), unit_amount: 1_500, tax_rate: 10 })
+  const lineItems: Quote['line_items'] = [
+    { description: service.name, quantity: 1, unit_amount: service.price + random.int(-4, 8) * 500, tax_rate: 10 },
+  ]
+  if (random.chance(0.4))
+    lineItems.push({ description: 'Materials', quantity: random.int(1, 4), unit_amount: 1_500, tax_rate: 10 })
   const outcome = random.next()
   const acceptedAt = quotedAt + random.int(1, 3) * DAY
   const startAt = slot(random, acceptedAt, random.int(2, 14))
@@ -153,11 +209,21 @@ function planJob(
   const noShow = !cancelled && random.chance(0.04)
   const paymentPlan = random.next()
   const complaint = random.chance(0.18) ? random.pick(complaintSubjects) : undefined
-  const job: { quote?: string; booking?: string; appointments: string[]; invoice?: string; total?: number; payment?: string } = { appointments: [] }
+  const job: {
+    quote?: string
+    booking?: string
+    appointments: string[]
+    invoice?: string
+    total?: number
+    payment?: string
+  } = { appointments: [] }
 
   timeline.at(quotedAt, (call) => {
     const quote = quotes.create(call, {
-      customer_id: (ref.customer as Customer).id, status: 'sent', line_items: lineItems, currency: 'usd',
+      customer_id: (ref.customer as Customer).id,
+      status: 'sent',
+      line_items: lineItems,
+      currency: 'usd',
       valid_until: new Date(quotedAt + 30 * DAY).toISOString().slice(0, 10),
     })
     job.quote = quote.id
@@ -171,14 +237,22 @@ function planJob(
     const crew = random.sample(fieldworkers, visits)
     quotes.update(call, job.quote as string, { status: 'accepted' })
     const booking = bookings.create(call, {
-      customer_id: customer.id, quote_id: job.quote, service: service.name, status: 'confirmed', address: customer.address ?? undefined,
-      scheduled_start: new Date(startAt).toISOString(), scheduled_end: new Date(endAt + (visits - 1) * DAY).toISOString(), assigned_user_ids: crew,
+      customer_id: customer.id,
+      quote_id: job.quote,
+      service: service.name,
+      status: 'confirmed',
+      address: customer.address ?? undefined,
+      scheduled_start: new Date(startAt).toISOString(),
+      scheduled_end: new Date(endAt + (visits - 1) * DAY).toISOString(),
+      assigned_user_ids: crew,
     })
     job.booking = booking.id
     crew.forEach((fieldworker, visit) => {
       const appointment = appointments.create(call, {
-        booking_id: booking.id, fieldworker_id: fieldworker,
-        scheduled_start: new Date(startAt + visit * DAY).toISOString(), scheduled_end: new Date(endAt + visit * DAY).toISOString(),
+        booking_id: booking.id,
+        fieldworker_id: fieldworker,
+        scheduled_start: new Date(startAt + visit * DAY).toISOString(),
+        scheduled_end: new Date(endAt + visit * DAY).toISOString(),
       })
       job.appointments.push(appointment.id)
     })
@@ -201,17 +275,25 @@ function planJob(
       continue
     }
     timeline.at(visitStart - 30 * MINUTE, (call) => changeStatus(call, job.appointments[visit] as string, 'en_route'))
-    timeline.at(visitStart - random.int(0, 10) * MINUTE, (call) => changeStatus(call, job.appointments[visit] as string, 'arrived'))
+    timeline.at(visitStart - random.int(0, 10) * MINUTE, (call) =>
+      changeStatus(call, job.appointments[visit] as string, 'arrived'),
+    )
     timeline.at(visitStart + 5 * MINUTE, (call) => changeStatus(call, job.appointments[visit] as string, 'in_progress'))
     timeline.at(visitEnd, (call) => changeStatus(call, job.appointments[visit] as string, 'completed'))
   }
   const finishedAt = endAt + (visits - 1) * DAY
-  timeline.at(startAt, (call) => bookings.update(call, job.booking as string, { status: noShow ? 'cancelled' : 'in_progress' }))
+  timeline.at(startAt, (call) =>
+    bookings.update(call, job.booking as string, { status: noShow ? 'cancelled' : 'in_progress' }),
+  )
   if (noShow) return
   timeline.at(finishedAt, (call) => {
     bookings.update(call, job.booking as string, { status: 'completed' })
     const invoice = invoices.create(call, {
-      customer_id: (ref.customer as Customer).id, booking_id: job.booking, line_items: lineItems, currency: 'usd', status: 'open',
+      customer_id: (ref.customer as Customer).id,
+      booking_id: job.booking,
+      line_items: lineItems,
+      currency: 'usd',
+      status: 'open',
       due_date: new Date(finishedAt + 14 * DAY).toISOString().slice(0, 10),
     })
     job.invoice = invoice.id
@@ -221,8 +303,11 @@ function planJob(
   timeline.at(paidAt, (call) => {
     const partial = paymentPlan > 0.9
     const payment = payments.create(call, {
-      customer_id: (ref.customer as Customer).id, invoice_id: job.invoice, amount: partial ? Math.floor((job.total as number) / 2) : (job.total as number),
-      currency: 'usd', method: random.pick(['card', 'card', 'bank_transfer', 'cash', 'check'] as const),
+      customer_id: (ref.customer as Customer).id,
+      invoice_id: job.invoice,
+      amount: partial ? Math.floor((job.total as number) / 2) : (job.total as number),
+      currency: 'usd',
+      method: random.pick(['card', 'card', 'bank_transfer', 'cash', 'check'] as const),
       gateway: random.pick(['authorize_net', 'wepay', 'eway', 'tap', 'manual'] as const),
     })
     job.payment = payment.id
@@ -237,8 +322,12 @@ function planJob(
   if (complaint) {
     timeline.at(finishedAt + random.int(1, 3) * DAY, (call) => {
       complaints.create(call, {
-        customer_id: (ref.customer as Customer).id, booking_id: job.booking, subject: complaint.subject, description: complaint.description,
-        severity: random.pick(['low', 'medium', 'medium', 'high', 'critical'] as const), status: random.pick(['open', 'in_progress', 'resolved', 'closed'] as const),
+        customer_id: (ref.customer as Customer).id,
+        booking_id: job.booking,
+        subject: complaint.subject,
+        description: complaint.description,
+        severity: random.pick(['low', 'medium', 'medium', 'high', 'critical'] as const),
+        status: random.pick(['open', 'in_progress', 'resolved', 'closed'] as const),
         assigned_user_id: undefined,
       })
     })

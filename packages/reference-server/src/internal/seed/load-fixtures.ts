@@ -8,7 +8,16 @@ import type { Collection, Identified } from '../store/collection.js'
 
 /** Referenced collections come before the ones that reference them. */
 const loadOrder: readonly ResourceName[] = [
-  'customers', 'users', 'inquiries', 'quotes', 'bookings', 'appointments', 'invoices', 'payments', 'complaints', 'communications',
+  'customers',
+  'users',
+  'inquiries',
+  'quotes',
+  'bookings',
+  'appointments',
+  'invoices',
+  'payments',
+  'complaints',
+  'communications',
 ]
 
 function fail(message: string): never {

@@ -35,7 +35,9 @@ export function listPredicate<T extends object>(
     else if (key === 'updated_after') checks.push((item) => stamp(time.updated(item)) > stamp(value as string))
     else {
       const filter = custom[key]
-      checks.push(filter ? (item) => filter(item, value as never) : (item) => (item as Record<string, unknown>)[key] === value)
+      checks.push(
+        filter ? (item) => filter(item, value as never) : (item) => (item as Record<string, unknown>)[key] === value,
+      )
     }
   }
   return (item) => checks.every((check) => check(item))

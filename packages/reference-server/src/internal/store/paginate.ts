@@ -1,6 +1,6 @@
 import type { ListPage } from '@octopuspro/contract'
 import { ApiError } from '../api-error.js'
-import { searchIds, type Identified } from './collection.js'
+import { type Identified, searchIds } from './collection.js'
 
 /** The cursor and size parameters every list takes. */
 export interface PageParams {
@@ -37,12 +37,16 @@ export function paginate<T extends Identified>(
 ): ListPage<T> {
   const limit = params.limit ?? DEFAULT_LIMIT
   if (params.starting_after !== undefined && params.ending_before !== undefined) {
-    throw new ApiError('parameter_invalid', 'Pass either starting_after or ending_before, not both', { param: 'ending_before' })
+    throw new ApiError('parameter_invalid', 'Pass either starting_after or ending_before, not both', {
+      param: 'ending_before',
+    })
   }
   for (const param of ['starting_after', 'ending_before'] as const) {
     const cursor = params[param]
     if (cursor !== undefined && prefix !== undefined && !cursor.startsWith(`${prefix}_`)) {
-      throw new ApiError('parameter_invalid', `${param} must be an id of this list (${prefix}_…), got '${cursor}'`, { param })
+      throw new ApiError('parameter_invalid', `${param} must be an id of this list (${prefix}_…), got '${cursor}'`, {
+        param,
+      })
     }
   }
   const ids = source.ids()

@@ -1,5 +1,5 @@
-import { ApiKeyMode, type ApiKey } from '@octopuspro/contract'
-import { emptyState, load, panelFrame, type PageContext, type Panel } from './context.js'
+import { type ApiKey, ApiKeyMode } from '@octopuspro/contract'
+import { emptyState, load, type PageContext, type Panel, panelFrame } from './context.js'
 import { confirmAction, openModal, showSecret } from './dialogs.js'
 import { h, replaceChildren } from './dom.js'
 import { field } from './fields.js'
@@ -24,12 +24,15 @@ export function apiKeysPanel(ctx: PageContext): Panel {
   const frame = panelFrame({
     id: 'api-keys',
     title: 'API Key Management',
-    intro: 'Your systems authenticate to the Open API with these keys. Use one key per integration, so you can roll or revoke it without affecting the others.',
+    intro:
+      'Your systems authenticate to the Open API with these keys. Use one key per integration, so you can roll or revoke it without affecting the others.',
     toolbar: h('button', { type: 'button', class: 'primary', onclick: () => generate() }, 'Generate API Key'),
   })
 
   async function refresh(): Promise<void> {
-    await load(ctx, frame.alert, async () => render(await ctx.op.apiKeys.list({ limit: 100 }).toArray({ limit: 1_000 })))
+    await load(ctx, frame.alert, async () =>
+      render(await ctx.op.apiKeys.list({ limit: 100 }).toArray({ limit: 1_000 })),
+    )
   }
 
   function render(keys: readonly ApiKey[]): void {
@@ -49,16 +52,29 @@ export function apiKeysPanel(ctx: PageContext): Panel {
       h('span', { class: 'name' }, key.name, own && h('span', { class: 'note' }, ' (used by this page)')),
       h('code', null, `${key.prefix}…${key.last4}`),
       humanize(key.mode),
-      [badge(active ? 'Active' : 'Revoked', active ? 'good' : 'neutral'), key.expires_at && active && h('span', { class: 'note' }, ' expires ', time(key.expires_at))],
+      [
+        badge(active ? 'Active' : 'Revoked', active ? 'good' : 'neutral'),
+        key.expires_at && active && h('span', { class: 'note' }, ' expires ', time(key.expires_at)),
+      ],
       time(key.created_at),
       time(key.last_used_at, 'Never'),
-      !active ? '—' :
-        h(
-          'div',
-          { class: 'row-actions' },
-          h('button', { type: 'button', 'aria-label': `Roll API key ${key.name}`, onclick: () => roll(key) }, 'Roll'),
-          h('button', { type: 'button', class: 'danger', 'aria-label': `Revoke API key ${key.name}`, onclick: () => revoke(key, own) }, 'Revoke'),
-        ),
+      !active
+        ? '—'
+        : h(
+            'div',
+            { class: 'row-actions' },
+            h('button', { type: 'button', 'aria-label': `Roll API key ${key.name}`, onclick: () => roll(key) }, 'Roll'),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'danger',
+                'aria-label': `Revoke API key ${key.name}`,
+                onclick: () => revoke(key, own),
+              },
+              'Revoke',
+            ),
+          ),
     ]
   }
 
@@ -70,7 +86,12 @@ export function apiKeysPanel(ctx: PageContext): Panel {
         field({
           label: 'API Key Name',
           param: 'name',
-          control: h('input', { name: 'name', required: true, autocomplete: 'off', placeholder: 'Data Warehouse Sync' }),
+          control: h('input', {
+            name: 'name',
+            required: true,
+            autocomplete: 'off',
+            placeholder: 'Data Warehouse Sync',
+          }),
           hint: 'Name it after the system that will use it, e.g. "Mobile App Integration".',
         }),
         h(
@@ -78,13 +99,31 @@ export function apiKeysPanel(ctx: PageContext): Panel {
           { class: 'choices', 'data-param': 'mode' },
           h('legend', null, 'Access'),
           ApiKeyMode.options.map((mode) =>
-            h('label', null, h('input', { type: 'radio', name: 'mode', value: mode, checked: mode === 'read_write' }), ` ${humanize(mode)}`, h('span', { class: 'note' }, mode === 'read_only' ? ' — can read, any write is refused' : ' — can read and write')),
+            h(
+              'label',
+              null,
+              h('input', { type: 'radio', name: 'mode', value: mode, checked: mode === 'read_write' }),
+              ` ${humanize(mode)}`,
+              h(
+                'span',
+                { class: 'note' },
+                mode === 'read_only' ? ' — can read, any write is refused' : ' — can read and write',
+              ),
+            ),
           ),
         ),
-        h('div', { class: 'actions' }, h('button', { type: 'button', onclick: close }, 'Cancel'), h('button', { type: 'submit', class: 'primary' }, 'Generate API Key')),
+        h(
+          'div',
+          { class: 'actions' },
+          h('button', { type: 'button', onclick: close }, 'Cancel'),
+          h('button', { type: 'submit', class: 'primary' }, 'Generate API Key'),
+        ),
       )
       onSubmit(form, async (data) => {
-        const key = await ctx.op.apiKeys.create({ name: textValue(data, 'name') ?? '', mode: ApiKeyMode.parse(data.get('mode')) })
+        const key = await ctx.op.apiKeys.create({
+          name: textValue(data, 'name') ?? '',
+          mode: ApiKeyMode.parse(data.get('mode')),
+        })
         close()
         ctx.announce(`API key “${key.name}” generated.`)
         showSecret({ title: 'Your new API key', label: `API key “${key.name}”`, secret: key.secret, note: secretNote })
@@ -98,7 +137,11 @@ export function apiKeysPanel(ctx: PageContext): Panel {
     let rolled: { name: string; secret: string } | undefined
     confirmAction({
       title: 'Roll API key?',
-      message: [`A new secret replaces the one of “${key.name}” (`, h('code', null, `${key.prefix}…${key.last4}`), '). Update the systems that use it.'],
+      message: [
+        `A new secret replaces the one of “${key.name}” (`,
+        h('code', null, `${key.prefix}…${key.last4}`),
+        '). Update the systems that use it.',
+      ],
       fields: overlapField('Keep the old secret working for', 0),
       confirmLabel: 'Roll API key',
       async run(data) {
@@ -107,7 +150,13 @@ export function apiKeysPanel(ctx: PageContext): Panel {
         void refresh()
       },
       onClosed() {
-        if (rolled) showSecret({ title: 'Your rolled API key', label: `API key “${rolled.name}”`, secret: rolled.secret, note: secretNote })
+        if (rolled)
+          showSecret({
+            title: 'Your rolled API key',
+            label: `API key “${rolled.name}”`,
+            secret: rolled.secret,
+            note: secretNote,
+          })
       },
     })
   }
@@ -116,7 +165,13 @@ export function apiKeysPanel(ctx: PageContext): Panel {
     confirmAction({
       title: 'Revoke API key?',
       message: [
-        h('p', null, `Every system using “${key.name}” (`, h('code', null, `${key.prefix}…${key.last4}`), ') loses access at once. This cannot be undone.'),
+        h(
+          'p',
+          null,
+          `Every system using “${key.name}” (`,
+          h('code', null, `${key.prefix}…${key.last4}`),
+          ') loses access at once. This cannot be undone.',
+        ),
         own && h('p', { class: 'warning' }, 'This page itself uses this key: you will be asked for another one.'),
       ],
       confirmLabel: 'Revoke API key',

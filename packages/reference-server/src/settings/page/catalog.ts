@@ -1,4 +1,4 @@
-import { eventCatalog, type EventCatalogEntry, type EventCategory } from '@octopuspro/contract'
+import { type EventCatalogEntry, type EventCategory, eventCatalog } from '@octopuspro/contract'
 
 /**
  * The contract's event catalog grouped by category, in catalog order.

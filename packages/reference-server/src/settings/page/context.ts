@@ -1,6 +1,6 @@
 import type { OctopusPro } from '@octopuspro/client'
 import type { Account } from '@octopuspro/contract'
-import { h, replaceChildren, type Child } from './dom.js'
+import { type Child, h, replaceChildren } from './dom.js'
 import { errorMessage, isAuthError } from './errors.js'
 
 /** What every panel gets: the client, the account, and the page's shared reactions. */
@@ -38,7 +38,12 @@ export function panelFrame(options: { id: string; title: string; intro: Child; t
   const element = h(
     'section',
     { class: 'panel', id: options.id, 'aria-labelledby': headingId },
-    h('div', { class: 'panel-head' }, h('div', null, heading, h('p', { class: 'intro' }, options.intro)), h('div', { class: 'toolbar' }, options.toolbar)),
+    h(
+      'div',
+      { class: 'panel-head' },
+      h('div', null, heading, h('p', { class: 'intro' }, options.intro)),
+      h('div', { class: 'toolbar' }, options.toolbar),
+    ),
     alert,
     content,
   )

@@ -1,5 +1,5 @@
-import { DeliveryStatus, type DeliveryAttempt, type WebhookDelivery, type WebhookEndpoint } from '@octopuspro/contract'
-import { emptyState, load, panelFrame, type PageContext } from './context.js'
+import { type DeliveryAttempt, DeliveryStatus, type WebhookDelivery, type WebhookEndpoint } from '@octopuspro/contract'
+import { emptyState, load, type PageContext, panelFrame } from './context.js'
 import { h, replaceChildren } from './dom.js'
 import { errorMessage } from './errors.js'
 import { field } from './fields.js'
@@ -36,7 +36,8 @@ export function deliveriesPanel(ctx: PageContext) {
   const frame = panelFrame({
     id: 'deliveries',
     title: 'Deliveries',
-    intro: 'Every event sent to an endpoint, with each attempt. Failed attempts are retried on a schedule; Redeliver sends one again now.',
+    intro:
+      'Every event sent to an endpoint, with each attempt. Failed attempts are retried on a schedule; Redeliver sends one again now.',
     toolbar: h(
       'div',
       { class: 'filters' },
@@ -62,7 +63,10 @@ export function deliveriesPanel(ctx: PageContext) {
 
   function setEndpoints(list: readonly WebhookEndpoint[]): void {
     endpoints = list
-    replaceChildren(endpointSelect, list.map((endpoint) => h('option', { value: endpoint.id }, endpoint.name)))
+    replaceChildren(
+      endpointSelect,
+      list.map((endpoint) => h('option', { value: endpoint.id }, endpoint.name)),
+    )
     if (!list.some((endpoint) => endpoint.id === endpointId)) endpointId = list[0]?.id ?? ''
     endpointSelect.value = endpointId
     endpointSelect.disabled = statusSelect.disabled = list.length === 0
@@ -104,7 +108,9 @@ export function deliveriesPanel(ctx: PageContext) {
     const status = statusSelect.value === '' ? undefined : DeliveryStatus.parse(statusSelect.value)
     try {
       await load(ctx, frame.alert, async () => {
-        const all = await ctx.op.webhooks.listDeliveries(id, { limit: 100, ...(status && { status }) }).toArray({ limit: 10_000 })
+        const all = await ctx.op.webhooks
+          .listDeliveries(id, { limit: 100, ...(status && { status }) })
+          .toArray({ limit: 10_000 })
         if (id !== endpointId) return
         const newest = all.slice(-shown).reverse()
         rows.sync(newest)
@@ -129,7 +135,15 @@ export function deliveriesPanel(ctx: PageContext) {
       badge(humanize(delivery.status), statusTone[delivery.status]),
       delivery.attempts.length === 0 ? 'None yet' : h('ol', { class: 'attempts' }, delivery.attempts.map(attempt)),
       delivery.next_attempt_at ? time(delivery.next_attempt_at) : '—',
-      h('button', { type: 'button', 'aria-label': `Redeliver ${delivery.event_type} (${delivery.id})`, onclick: (event: Event) => redeliver(delivery, event.currentTarget as HTMLButtonElement) }, 'Redeliver'),
+      h(
+        'button',
+        {
+          type: 'button',
+          'aria-label': `Redeliver ${delivery.event_type} (${delivery.id})`,
+          onclick: (event: Event) => redeliver(delivery, event.currentTarget as HTMLButtonElement),
+        },
+        'Redeliver',
+      ),
     ]
   }
 
@@ -164,6 +178,7 @@ function attempt(entry: DeliveryAttempt): HTMLLIElement {
     ` · ${Math.round(entry.duration_ms)} ms · `,
     time(entry.at),
     entry.error && entry.error !== outcome && h('span', { class: 'event-description' }, entry.error),
-    entry.response_body_excerpt && h('details', null, h('summary', null, 'Response'), h('pre', { class: 'excerpt' }, entry.response_body_excerpt)),
+    entry.response_body_excerpt &&
+      h('details', null, h('summary', null, 'Response'), h('pre', { class: 'excerpt' }, entry.response_body_excerpt)),
   )
 }

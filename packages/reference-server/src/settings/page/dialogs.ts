@@ -1,4 +1,4 @@
-import { append, h, uid, type Child } from './dom.js'
+import { append, type Child, h, uid } from './dom.js'
 import { onSubmit } from './forms.js'
 
 /** An open modal dialog. */
@@ -57,25 +57,29 @@ export interface ConfirmOptions {
  * ```
  */
 export function confirmAction(options: ConfirmOptions): Modal {
-  return openModal(options.title, (close) => {
-    const form = h(
-      'form',
-      { class: 'stack' },
-      h('div', { class: 'dialog-message' }, options.message),
-      options.fields,
-      h(
-        'div',
-        { class: 'actions' },
-        h('button', { type: 'button', onclick: close }, 'Cancel'),
-        h('button', { type: 'submit', class: options.danger ? 'danger' : 'primary' }, options.confirmLabel),
-      ),
-    )
-    onSubmit(form, async (data) => {
-      await options.run(data)
-      close()
-    })
-    return form
-  }, options.onClosed)
+  return openModal(
+    options.title,
+    (close) => {
+      const form = h(
+        'form',
+        { class: 'stack' },
+        h('div', { class: 'dialog-message' }, options.message),
+        options.fields,
+        h(
+          'div',
+          { class: 'actions' },
+          h('button', { type: 'button', onclick: close }, 'Cancel'),
+          h('button', { type: 'submit', class: options.danger ? 'danger' : 'primary' }, options.confirmLabel),
+        ),
+      )
+      onSubmit(form, async (data) => {
+        await options.run(data)
+        close()
+      })
+      return form
+    },
+    options.onClosed,
+  )
 }
 
 /**
@@ -86,15 +90,34 @@ export function confirmAction(options: ConfirmOptions): Modal {
  * showSecret({ title: 'API key generated', label: 'API key', secret: key.secret, note: 'Copy it now: …' })
  * ```
  */
-export function showSecret(options: { title: string; label: string; secret: string; note: string; onClose?: () => void }): Modal {
+export function showSecret(options: {
+  title: string
+  label: string
+  secret: string
+  note: string
+  onClose?: () => void
+}): Modal {
   return openModal(
     options.title,
     (close) => {
-      const input = h('input', { type: 'text', readonly: true, value: options.secret, class: 'secret', spellcheck: 'false', autocomplete: 'off', id: uid('secret') })
+      const input = h('input', {
+        type: 'text',
+        readonly: true,
+        value: options.secret,
+        class: 'secret',
+        spellcheck: 'false',
+        autocomplete: 'off',
+        id: uid('secret'),
+      })
       const status = h('span', { class: 'copy-status', role: 'status' })
       return [
         h('p', { class: 'warning' }, options.note),
-        h('div', { class: 'field' }, h('label', { for: input.id }, options.label), h('div', { class: 'inline' }, input, copyButton(input, status))),
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: input.id }, options.label),
+          h('div', { class: 'inline' }, input, copyButton(input, status)),
+        ),
         status,
         h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: close }, 'Done')),
       ]

@@ -15,7 +15,11 @@ const liveProperties = new Set(['value', 'checked', 'disabled', 'indeterminate']
  * h('button', { type: 'button', onclick: () => save() }, 'Save')
  * ```
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: Props | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag)
   for (const [key, value] of Object.entries(props ?? {})) {
     if (key.startsWith('on') && typeof value === 'function') {

@@ -1,4 +1,4 @@
-import { eventCatalog, searchEventTypes, type EventType } from '@octopuspro/contract'
+import { type EventType, eventCatalog, searchEventTypes } from '@octopuspro/contract'
 import { eventCategories } from './catalog.js'
 import { h, uid } from './dom.js'
 import { errorSlot } from './fields.js'
@@ -23,7 +23,12 @@ export function eventTypePicker(initial: readonly string[]) {
   const items = new Map<EventType, HTMLElement>()
   const count = h('p', { class: 'picker-count', role: 'status' })
   const noMatch = h('p', { class: 'empty-title', hidden: true })
-  const search = h('input', { type: 'search', id: uid('event-search'), placeholder: 'payment, invoice, call…', autocomplete: 'off' })
+  const search = h('input', {
+    type: 'search',
+    id: uid('event-search'),
+    placeholder: 'payment, invoice, call…',
+    autocomplete: 'off',
+  })
 
   const groups = eventCategories().map(([category, entries]) => {
     const fieldset = h(
@@ -31,13 +36,25 @@ export function eventTypePicker(initial: readonly string[]) {
       { class: 'event-group' },
       h('legend', null, `${humanize(category)} Events`),
       entries.map((entry) => {
-        const box = h('input', { type: 'checkbox', value: entry.type, checked: !all && initial.includes(entry.type), onchange: updateCount })
+        const box = h('input', {
+          type: 'checkbox',
+          value: entry.type,
+          checked: !all && initial.includes(entry.type),
+          onchange: updateCount,
+        })
         boxes.set(entry.type, box)
         const item = h(
           'label',
           { class: 'event-type' },
           box,
-          h('span', null, h('span', { class: 'event-name' }, entry.name), ' ', h('code', null, entry.type), h('span', { class: 'event-description' }, entry.description)),
+          h(
+            'span',
+            null,
+            h('span', { class: 'event-name' }, entry.name),
+            ' ',
+            h('code', null, entry.type),
+            h('span', { class: 'event-description' }, entry.description),
+          ),
         )
         items.set(entry.type, item)
         return item
@@ -47,11 +64,21 @@ export function eventTypePicker(initial: readonly string[]) {
   })
 
   const everything = h('input', { type: 'checkbox', checked: all, onchange: updateDisabled })
-  const list = h('div', { class: 'event-groups' }, groups.map((group) => group.fieldset))
+  const list = h(
+    'div',
+    { class: 'event-groups' },
+    groups.map((group) => group.fieldset),
+  )
   const tools = h(
     'div',
     { class: 'picker-tools' },
-    h('div', { class: 'field' }, h('label', { for: search.id }, 'Search event types'), search, h('p', { class: 'hint' }, 'Matches name, category or description.')),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: search.id }, 'Search event types'),
+      search,
+      h('p', { class: 'hint' }, 'Matches name, category or description.'),
+    ),
     h(
       'div',
       { class: 'inline' },
@@ -71,7 +98,12 @@ export function eventTypePicker(initial: readonly string[]) {
     { class: 'picker', 'data-param': 'event_types' },
     h('legend', null, 'Event Types to Subscribe'),
     errorSlot(),
-    h('label', { class: 'all-types' }, everything, h('span', null, 'All event types (', h('code', null, '*'), '), including ones added later')),
+    h(
+      'label',
+      { class: 'all-types' },
+      everything,
+      h('span', null, 'All event types (', h('code', null, '*'), '), including ones added later'),
+    ),
     tools,
     count,
     noMatch,
@@ -108,7 +140,8 @@ export function eventTypePicker(initial: readonly string[]) {
   }
 
   function updateDisabled(): void {
-    for (const control of [search, ...tools.querySelectorAll('button'), ...boxes.values()]) control.disabled = everything.checked
+    for (const control of [search, ...tools.querySelectorAll('button'), ...boxes.values()])
+      control.disabled = everything.checked
     list.classList.toggle('muted', everything.checked)
     updateCount()
   }

@@ -1,4 +1,4 @@
-import { h, uid, type Child } from './dom.js'
+import { type Child, h, uid } from './dom.js'
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
 

@@ -24,7 +24,10 @@ export function time(iso: string | null | undefined, none = '—'): Node {
  * ```
  */
 export function humanize(name: string): string {
-  const words = name.toLowerCase().split(/[_\s.]+/).filter(Boolean)
+  const words = name
+    .toLowerCase()
+    .split(/[_\s.]+/)
+    .filter(Boolean)
   const text = words.map((word) => (acronyms.has(word) ? word.toUpperCase() : word)).join(' ')
   return text.charAt(0).toUpperCase() + text.slice(1)
 }

@@ -1,11 +1,11 @@
-import { integrationCatalog, Plan, type Integration, type IntegrationConnectOf } from '@octopuspro/contract'
-import { load, panelFrame, type PageContext, type Panel } from './context.js'
+import { type Integration, type IntegrationConnectOf, integrationCatalog, Plan } from '@octopuspro/contract'
+import { load, type PageContext, type Panel, panelFrame } from './context.js'
 import { confirmAction } from './dialogs.js'
 import { h, replaceChildren } from './dom.js'
 import { field } from './fields.js'
 import { badge, humanize, time } from './format.js'
 import { onSubmit, textValue } from './forms.js'
-import { schemaFields, type SchemaField } from './schema-fields.js'
+import { type SchemaField, schemaFields } from './schema-fields.js'
 
 /**
  * Integrations: the built-in integrations with connect forms whose fields come from the contract's
@@ -21,7 +21,8 @@ export function integrationsPanel(ctx: PageContext): Panel {
   const frame = panelFrame({
     id: 'integrations',
     title: 'Integrations',
-    intro: 'Built-in integrations connect with the credentials you enter. Credentials are write-only: once saved they are never shown again, only which ones are stored.',
+    intro:
+      'Built-in integrations connect with the credentials you enter. Credentials are write-only: once saved they are never shown again, only which ones are stored.',
   })
 
   async function refresh(): Promise<void> {
@@ -48,15 +49,37 @@ export function integrationsPanel(ctx: PageContext): Panel {
         badge(humanize(integration.category)),
         required && [' ', badge(`Needs the ${humanize(required)} plan`, allowed ? 'neutral' : 'warn')],
       ),
-      connected && h('p', { class: 'note' }, 'Connected ', time(integration.connected_at), '. Stored credentials: ', integration.credentials_set.map((name, i) => [i > 0 && ', ', h('code', null, name)]), '.'),
+      connected &&
+        h(
+          'p',
+          { class: 'note' },
+          'Connected ',
+          time(integration.connected_at),
+          '. Stored credentials: ',
+          integration.credentials_set.map((name, i) => [i > 0 && ', ', h('code', null, name)]),
+          '.',
+        ),
       !allowed &&
-        h('p', { class: 'note' }, `Your account is on the ${humanize(ctx.account.plan)} plan; ${integration.name} needs the ${humanize(required ?? '')} plan.`),
+        h(
+          'p',
+          { class: 'note' },
+          `Your account is on the ${humanize(ctx.account.plan)} plan; ${integration.name} needs the ${humanize(required ?? '')} plan.`,
+        ),
       allowed && connectForm(integration),
       connected &&
         h(
           'div',
           { class: 'actions' },
-          h('button', { type: 'button', class: 'danger', 'aria-label': `Disconnect ${integration.name}`, onclick: () => disconnect(integration) }, 'Disconnect'),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'danger',
+              'aria-label': `Disconnect ${integration.name}`,
+              onclick: () => disconnect(integration),
+            },
+            'Disconnect',
+          ),
         ),
     )
   }
@@ -75,18 +98,40 @@ export function integrationsPanel(ctx: PageContext): Panel {
           field({
             label: humanize(credential.key),
             param: `credentials.${credential.key}`,
-            control: h('input', { type: 'password', name: `credentials.${credential.key}`, required: !credential.optional, autocomplete: 'new-password', spellcheck: 'false' }),
+            control: h('input', {
+              type: 'password',
+              name: `credentials.${credential.key}`,
+              required: !credential.optional,
+              autocomplete: 'new-password',
+              spellcheck: 'false',
+            }),
           }),
         ),
       ),
-      settings.length > 0 && h('fieldset', null, h('legend', null, 'Settings'), settings.map((setting) => settingField(setting, integration.settings[setting.key]))),
-      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, integration.status === 'connected' ? `Update ${integration.name}` : `Connect ${integration.name}`)),
+      settings.length > 0 &&
+        h(
+          'fieldset',
+          null,
+          h('legend', null, 'Settings'),
+          settings.map((setting) => settingField(setting, integration.settings[setting.key])),
+        ),
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'button',
+          { type: 'submit', class: 'primary' },
+          integration.status === 'connected' ? `Update ${integration.name}` : `Connect ${integration.name}`,
+        ),
+      ),
     )
     onSubmit(form, async (data) => {
-      const credentials = Object.fromEntries(schemaFields(schemas.credentials).flatMap(({ key }) => {
-        const value = textValue(data, `credentials.${key}`)
-        return value === undefined ? [] : [[key, value]]
-      }))
+      const credentials = Object.fromEntries(
+        schemaFields(schemas.credentials).flatMap(({ key }) => {
+          const value = textValue(data, `credentials.${key}`)
+          return value === undefined ? [] : [[key, value]]
+        }),
+      )
       const chosen = Object.fromEntries(settings.flatMap((setting) => settingValue(setting, data)))
       // The fields come from this integration's own schemas; the API checks the values and names any bad one.
       const body = { credentials, settings: chosen } as IntegrationConnectOf<typeof integration.id>
@@ -96,7 +141,12 @@ export function integrationsPanel(ctx: PageContext): Panel {
       ctx.announce(`${integration.name} connected.`)
       await refresh()
     })
-    return h('details', { class: 'connect' }, h('summary', null, integration.status === 'connected' ? 'Update credentials' : 'Connect'), form)
+    return h(
+      'details',
+      { class: 'connect' },
+      h('summary', null, integration.status === 'connected' ? 'Update credentials' : 'Connect'),
+      form,
+    )
   }
 
   function disconnect(integration: Integration): void {
@@ -119,7 +169,11 @@ export function integrationsPanel(ctx: PageContext): Panel {
 function settingField(setting: SchemaField, current: unknown): HTMLElement {
   const name = `settings.${setting.key}`
   if (setting.kind === 'boolean') {
-    return field({ label: humanize(setting.key), param: name, control: h('input', { type: 'checkbox', name, checked: current === true }) })
+    return field({
+      label: humanize(setting.key),
+      param: name,
+      control: h('input', { type: 'checkbox', name, checked: current === true }),
+    })
   }
   const value = Array.isArray(current) ? current.join(', ') : typeof current === 'string' ? current : ''
   return field({
@@ -135,5 +189,15 @@ function settingValue(setting: SchemaField, data: FormData): [string, unknown][]
   if (setting.kind === 'boolean') return [[setting.key, data.get(name) === 'on']]
   const text = textValue(data, name)
   if (text === undefined) return []
-  return [[setting.key, setting.kind === 'list' ? text.split(',').map((part) => part.trim()).filter(Boolean) : text]]
+  return [
+    [
+      setting.key,
+      setting.kind === 'list'
+        ? text
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean)
+        : text,
+    ],
+  ]
 }

@@ -37,7 +37,14 @@ async function connect(apiKey: string): Promise<void> {
 function showConnect(problem?: string): void {
   stopLive?.()
   replaceChildren(accountBar)
-  const input = h('input', { type: 'password', name: 'api_key', required: true, autocomplete: 'off', spellcheck: 'false', placeholder: 'opk_…' })
+  const input = h('input', {
+    type: 'password',
+    name: 'api_key',
+    required: true,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: 'opk_…',
+  })
   const form = h(
     'form',
     { class: 'stack connect-form' },
@@ -51,7 +58,15 @@ function showConnect(problem?: string): void {
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Connect')),
   )
   onSubmit(form, (data) => connect(textValue(data, 'api_key') ?? ''))
-  replaceChildren(main, h('section', { class: 'panel', 'aria-labelledby': 'connect-heading' }, h('h2', { id: 'connect-heading' }, 'Connect to your account'), form))
+  replaceChildren(
+    main,
+    h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'connect-heading' },
+      h('h2', { id: 'connect-heading' }, 'Connect to your account'),
+      form,
+    ),
+  )
   input.focus()
 }
 
@@ -75,8 +90,25 @@ function showSettings(op: OctopusPro, account: Account, apiKey: string): void {
 
   replaceChildren(
     accountBar,
-    h('p', null, h('strong', null, account.name), ` · ${humanize(account.plan)} plan · key `, h('code', null, `${ctx.ownKey.prefix}…${ctx.ownKey.last4}`)),
-    h('button', { type: 'button', onclick: () => { session.forget(); announce('API key forgotten.'); showConnect() } }, 'Forget API key'),
+    h(
+      'p',
+      null,
+      h('strong', null, account.name),
+      ` · ${humanize(account.plan)} plan · key `,
+      h('code', null, `${ctx.ownKey.prefix}…${ctx.ownKey.last4}`),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          session.forget()
+          announce('API key forgotten.')
+          showConnect()
+        },
+      },
+      'Forget API key',
+    ),
   )
   replaceChildren(
     main,
@@ -111,7 +143,8 @@ replaceChildren(
 
 const saved = session.load()
 if (saved === null) showConnect()
-else connect(saved).catch((error: unknown) => {
-  session.forget()
-  showConnect(`The saved API key did not work: ${errorMessage(error)}`)
-})
+else
+  connect(saved).catch((error: unknown) => {
+    session.forget()
+    showConnect(`The saved API key did not work: ${errorMessage(error)}`)
+  })

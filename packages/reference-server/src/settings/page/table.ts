@@ -1,4 +1,4 @@
-import { h, type Child } from './dom.js'
+import { type Child, h } from './dom.js'
 
 /**
  * A data table whose cells carry their column's name, so that on narrow screens each row reads as a card of
@@ -16,7 +16,15 @@ export function dataTable(caption: string, columns: readonly string[]) {
     'table',
     { class: 'data-table' },
     h('caption', { class: 'visually-hidden' }, caption),
-    h('thead', null, h('tr', null, columns.map((column) => h('th', { scope: 'col' }, column)))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        columns.map((column) => h('th', { scope: 'col' }, column)),
+      ),
+    ),
     body,
   )
   return {
@@ -24,7 +32,11 @@ export function dataTable(caption: string, columns: readonly string[]) {
     body,
     /** A row with one cell per column, in column order. */
     row(cells: readonly Child[], attributes?: Record<string, unknown>): HTMLTableRowElement {
-      return h('tr', attributes, cells.map((cell, i) => h('td', { 'data-label': columns[i] }, h('div', { class: 'cell' }, cell))))
+      return h(
+        'tr',
+        attributes,
+        cells.map((cell, i) => h('td', { 'data-label': columns[i] }, h('div', { class: 'cell' }, cell))),
+      )
     },
   }
 }

@@ -15,7 +15,11 @@ import { onSubmit, textValue } from './forms.js'
  * openWebhookForm(ctx, undefined, (endpoint) => refresh())
  * ```
  */
-export function openWebhookForm(ctx: PageContext, endpoint: WebhookEndpoint | undefined, saved: (endpoint: WebhookEndpoint) => void): void {
+export function openWebhookForm(
+  ctx: PageContext,
+  endpoint: WebhookEndpoint | undefined,
+  saved: (endpoint: WebhookEndpoint) => void,
+): void {
   const title = endpoint ? `Edit webhook “${endpoint.name}”` : 'Add Webhook'
   openModal(title, (close) => {
     const picker = eventTypePicker(endpoint?.event_types ?? [])
@@ -25,12 +29,26 @@ export function openWebhookForm(ctx: PageContext, endpoint: WebhookEndpoint | un
       field({
         label: 'Webhook Name',
         param: 'name',
-        control: h('input', { name: 'name', required: true, autocomplete: 'off', value: endpoint?.name ?? '', placeholder: 'Order Notifications' }),
+        control: h('input', {
+          name: 'name',
+          required: true,
+          autocomplete: 'off',
+          value: endpoint?.name ?? '',
+          placeholder: 'Order Notifications',
+        }),
       }),
       field({
         label: 'Webhook URL',
         param: 'url',
-        control: h('input', { name: 'url', type: 'url', required: true, autocomplete: 'off', inputmode: 'url', value: endpoint?.url ?? '', placeholder: 'https://your-domain.com/webhook' }),
+        control: h('input', {
+          name: 'url',
+          type: 'url',
+          required: true,
+          autocomplete: 'off',
+          inputmode: 'url',
+          value: endpoint?.url ?? '',
+          placeholder: 'https://your-domain.com/webhook',
+        }),
         hint: 'Where each event is POSTed, signed with the endpoint’s secret (Standard Webhooks).',
       }),
       field({
@@ -43,7 +61,9 @@ export function openWebhookForm(ctx: PageContext, endpoint: WebhookEndpoint | un
         label: 'Active (webhook will receive events)',
         param: 'active',
         control: h('input', { type: 'checkbox', name: 'active', checked: endpoint?.active ?? true }),
-        hint: endpoint?.disabled_reason ? `Disabled by the server (${endpoint.disabled_reason}); turn it on to re-enable.` : undefined,
+        hint: endpoint?.disabled_reason
+          ? `Disabled by the server (${endpoint.disabled_reason}); turn it on to re-enable.`
+          : undefined,
       }),
       h(
         'div',

@@ -1,6 +1,6 @@
 import { eventCatalog, getEventCatalogEntry, type WebhookEndpoint } from '@octopuspro/contract'
 import { eventCategories } from './catalog.js'
-import { emptyState, load, panelFrame, type PageContext, type Panel } from './context.js'
+import { emptyState, load, type PageContext, type Panel, panelFrame } from './context.js'
 import { confirmAction, openModal, showSecret } from './dialogs.js'
 import { h, replaceChildren } from './dom.js'
 import { errorMessage } from './errors.js'
@@ -32,8 +32,13 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
   const frame = panelFrame({
     id: 'webhooks',
     title: 'Webhook Management',
-    intro: 'OctopusPro POSTs a signed event to each active endpoint whenever something it subscribes to happens, and retries failed deliveries.',
-    toolbar: h('button', { type: 'button', class: 'primary', onclick: () => openWebhookForm(ctx, undefined, saved) }, 'Add Webhook'),
+    intro:
+      'OctopusPro POSTs a signed event to each active endpoint whenever something it subscribes to happens, and retries failed deliveries.',
+    toolbar: h(
+      'button',
+      { type: 'button', class: 'primary', onclick: () => openWebhookForm(ctx, undefined, saved) },
+      'Add Webhook',
+    ),
   })
 
   async function refresh(): Promise<void> {
@@ -50,7 +55,10 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
 
   function render(endpoints: readonly WebhookEndpoint[]): void {
     if (endpoints.length === 0) {
-      replaceChildren(frame.content, emptyState('No webhook endpoints yet.', 'Add one to have events sent to your server as they happen.'))
+      replaceChildren(
+        frame.content,
+        emptyState('No webhook endpoints yet.', 'Add one to have events sent to your server as they happen.'),
+      )
       return
     }
     const table = dataTable('Webhook endpoints', ['Name', 'URL', 'Event types', 'Status', 'Created', 'Actions'])
@@ -61,7 +69,12 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
   function cells(endpoint: WebhookEndpoint) {
     const label = (action: string) => `${action} for webhook ${endpoint.name}`
     return [
-      h('span', { class: 'name' }, endpoint.name, endpoint.description && h('span', { class: 'event-description' }, endpoint.description)),
+      h(
+        'span',
+        { class: 'name' },
+        endpoint.name,
+        endpoint.description && h('span', { class: 'event-description' }, endpoint.description),
+      ),
       h('code', { class: 'url' }, endpoint.url),
       endpoint.event_types.includes('*') ? `All (${eventCatalog.length}+)` : String(endpoint.event_types.length),
       status(endpoint),
@@ -69,12 +82,49 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
       h(
         'div',
         { class: 'row-actions' },
-        h('button', { type: 'button', 'aria-label': label('Deliveries'), onclick: () => events.showDeliveries(endpoint.id, true) }, 'Deliveries'),
-        h('button', { type: 'button', 'aria-label': `Edit webhook ${endpoint.name}`, onclick: () => openWebhookForm(ctx, endpoint, saved) }, 'Edit'),
-        h('button', { type: 'button', 'aria-label': label('Reveal secret'), onclick: () => reveal(endpoint) }, 'Reveal secret'),
-        h('button', { type: 'button', 'aria-label': label('Rotate secret'), onclick: () => rotate(endpoint) }, 'Rotate secret'),
-        h('button', { type: 'button', 'aria-label': label('Send test event'), onclick: () => sendTest(endpoint) }, 'Send test event'),
-        h('button', { type: 'button', class: 'danger', 'aria-label': `Delete webhook ${endpoint.name}`, onclick: () => remove(endpoint) }, 'Delete'),
+        h(
+          'button',
+          {
+            type: 'button',
+            'aria-label': label('Deliveries'),
+            onclick: () => events.showDeliveries(endpoint.id, true),
+          },
+          'Deliveries',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            'aria-label': `Edit webhook ${endpoint.name}`,
+            onclick: () => openWebhookForm(ctx, endpoint, saved),
+          },
+          'Edit',
+        ),
+        h(
+          'button',
+          { type: 'button', 'aria-label': label('Reveal secret'), onclick: () => reveal(endpoint) },
+          'Reveal secret',
+        ),
+        h(
+          'button',
+          { type: 'button', 'aria-label': label('Rotate secret'), onclick: () => rotate(endpoint) },
+          'Rotate secret',
+        ),
+        h(
+          'button',
+          { type: 'button', 'aria-label': label('Send test event'), onclick: () => sendTest(endpoint) },
+          'Send test event',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'danger',
+            'aria-label': `Delete webhook ${endpoint.name}`,
+            onclick: () => remove(endpoint),
+          },
+          'Delete',
+        ),
       ),
     ]
   }
@@ -104,11 +154,21 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
       fields: overlapField('Keep signing with the old secret for', 86_400),
       confirmLabel: 'Rotate secret',
       async run(data) {
-        secret = (await ctx.op.webhooks.rotateSecret(endpoint.id, { expires_in_seconds: Number(data.get('expires_in_seconds')) })).secret
+        secret = (
+          await ctx.op.webhooks.rotateSecret(endpoint.id, {
+            expires_in_seconds: Number(data.get('expires_in_seconds')),
+          })
+        ).secret
         ctx.announce(`Secret of “${endpoint.name}” rotated.`)
       },
       onClosed() {
-        if (secret) showSecret({ title: `New signing secret of “${endpoint.name}”`, label: 'Signing secret', secret, note: 'Configure your receiver with it. Reveal secret shows it again later.' })
+        if (secret)
+          showSecret({
+            title: `New signing secret of “${endpoint.name}”`,
+            label: 'Signing secret',
+            secret,
+            note: 'Configure your receiver with it. Reveal secret shows it again later.',
+          })
       },
     })
   }
@@ -119,15 +179,28 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
         'select',
         { name: 'event_type' },
         eventCategories().map(([category, entries]) =>
-          h('optgroup', { label: humanize(category) }, entries.map((entry) => h('option', { value: entry.type }, `${entry.name} (${entry.type})`))),
+          h(
+            'optgroup',
+            { label: humanize(category) },
+            entries.map((entry) => h('option', { value: entry.type }, `${entry.name} (${entry.type})`)),
+          ),
         ),
       )
       const form = h(
         'form',
         { class: 'stack' },
-        h('p', null, 'A sample event of this type, marked "test": true, is sent to this endpoint now, whatever it subscribes to.'),
+        h(
+          'p',
+          null,
+          'A sample event of this type, marked "test": true, is sent to this endpoint now, whatever it subscribes to.',
+        ),
         field({ label: 'Event type', param: 'event_type', control: select }),
-        h('div', { class: 'actions' }, h('button', { type: 'button', onclick: close }, 'Cancel'), h('button', { type: 'submit', class: 'primary' }, 'Send test event')),
+        h(
+          'div',
+          { class: 'actions' },
+          h('button', { type: 'button', onclick: close }, 'Cancel'),
+          h('button', { type: 'submit', class: 'primary' }, 'Send test event'),
+        ),
       )
       onSubmit(form, async (data) => {
         const eventType = getEventCatalogEntry(String(data.get('event_type')))?.type
