@@ -82,7 +82,11 @@ export function readRegion(file: string, region: string): string {
   const indent = Math.min(
     ...body.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length),
   )
-  return body.map((line) => line.slice(indent)).join('\n')
+  // Removing nested markers can leave blank lines at the ends, which a Markdown formatter would strip again.
+  return body
+    .map((line) => line.slice(indent))
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '')
 }
 
 /** The Markdown with every marked block replaced by its region. */
