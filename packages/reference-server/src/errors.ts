@@ -6,11 +6,19 @@
  * const code: ReferenceServerErrorCode = 'fixtures_invalid'
  * ```
  */
-export type ReferenceServerErrorCode = 'invalid_option' | 'fixtures_invalid' | 'event_wait_timeout' | 'server_closed'
+export type ReferenceServerErrorCode =
+  | 'invalid_option'
+  | 'fixtures_invalid'
+  | 'event_wait_timeout'
+  | 'server_closed'
+  | 'snapshot_invalid'
+  | 'sqlite_missing'
+  | 'data_dir_invalid'
 
 /**
- * Thrown by `createReferenceServer`, `startReferenceServer`, `server.faults.add` and `server.events.waitFor` when
- * an option, a fixture or a wait cannot be satisfied; `code` says which, the message says how to fix it.
+ * Thrown by `createReferenceServer`, `startReferenceServer`, `server.faults.add`, `server.events.waitFor` and
+ * `server.restore` when an option, a fixture, a wait, a snapshot or the data dir cannot be satisfied (`sqlite_missing`:
+ * `dataDir` needs better-sqlite3 installed); `code` says which, the message says how to fix it.
  *
  * @example
  * ```ts

@@ -14,4 +14,5 @@ export { DeliveryEngineClosedError, DeliveryError, DeliveryWaitTimeoutError } fr
 export { ReferenceServerError, type ReferenceServerErrorCode } from './errors.js'
 export { Fixtures } from './fixtures.js'
 export type { FaultRule, ReferenceServer, ReferenceServerOptions, StartReferenceServerOptions } from './options.js'
+export type { ReferenceServerSnapshot } from './snapshot.js'
 export { startReferenceServer } from './start-reference-server.js'

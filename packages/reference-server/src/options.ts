@@ -2,6 +2,7 @@ import type { IdGenerator, Plan, WebhookDelivery, WebhookEvent } from '@octopusp
 import type { Clock } from './clock.js'
 import type { DeliveryEngine, DeliveryEngineOptions, DeliveryListFilter } from './delivery/engine.js'
 import type { Fixtures } from './fixtures.js'
+import type { ReferenceServerSnapshot } from './snapshot.js'
 
 /**
  * A latency and/or error injected into matching requests, so client retry logic can be tested.
@@ -73,6 +74,22 @@ export interface ReferenceServerOptions {
   eventRetentionMs?: number
   /** Gets one line per request and per delivery attempt; the server prints nothing without it. */
   logger?: (line: string) => void
+  /**
+   * Keeps the whole state in SQLite in this directory (created if missing; needs the optional peer dependency
+   * `better-sqlite3@12`), so a restart — even after the process was killed — loses nothing: objects, API keys,
+   * webhook endpoints and their secrets, events, deliveries (a pending retry is sent at its time, or at once if that
+   * has passed), idempotent responses and id counters. Every write is in the file before its response is sent. A
+   * new dir is seeded from `seed`; a dir with data ignores `seed` and keeps its ready key (`apiKey`, if given, must
+   * match it). One server per dir at a time. Without it the server lives in memory only.
+   *
+   * @example
+   * ```ts
+   * const server = await startReferenceServer({ port: 4010, dataDir: '.octopuspro', seed: 'demo' })
+   * // … later, in a new process: the same objects, keys, endpoints and pending retries
+   * const again = await startReferenceServer({ port: 4010, dataDir: '.octopuspro' })
+   * ```
+   */
+  dataDir?: string
 }
 
 /**
@@ -134,6 +151,29 @@ export interface ReferenceServer {
   }
   /** Back to the seed: objects, events, deliveries, keys, idempotency keys and rate buckets; the ready key stays valid. */
   reset(): void
+  /**
+   * The whole state as a plain value (see {@link ReferenceServerSnapshot}): later writes do not change it, and
+   * `restore` can take it any number of times.
+   *
+   * @example
+   * ```ts
+   * const ready = server.snapshot() // after the setup every test shares
+   * beforeEach(() => server.restore(ready))
+   * ```
+   */
+  snapshot(): ReferenceServerSnapshot
+  /**
+   * Replaces the whole state with a snapshot's (of this server or one with the same `apiKey`, whose ready key it
+   * holds): objects, keys, endpoints, events, deliveries and counters; deliveries pending in it are attempted at
+   * their `next_attempt_at` (at once if that has passed). The clock is left alone; rate buckets start afresh; with
+   * a data dir, it is written there too. Throws a `snapshot_invalid` error for anything else.
+   *
+   * @example
+   * ```ts
+   * server.restore(ready)
+   * ```
+   */
+  restore(snapshot: ReferenceServerSnapshot): void
   /** Stops deliveries (and the port, if listening). */
   close(): Promise<void>
 }

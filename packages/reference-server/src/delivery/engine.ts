@@ -29,6 +29,19 @@ export type { DeliveryListFilter } from './delivery-log.js'
 export type { DeliveryEngineOptions, EndpointDisabledReason, EndpointForDelivery } from './options.js'
 export type { DeliveryWaitFilter } from './waiters.js'
 
+/** One delivery as a snapshot keeps it: the contract object, the exact bytes it sends, the retries it has left. */
+export interface SavedDelivery {
+  delivery: WebhookDelivery
+  body: Uint8Array
+  retriesLeft: number
+}
+
+/** What an engine knows that must outlive it: every delivery, and since when each failing endpoint has failed. */
+export interface DeliveryEngineState {
+  deliveries: SavedDelivery[]
+  failingSince: [string, number][]
+}
+
 /** Options of `server.deliveries.waitFor(filter, options)`. @example `server.deliveries.waitFor({ type: 'customer.created' }, { timeout: 2000 })` */
 export interface DeliveryWaitOptions {
   /** Real milliseconds to wait before rejecting (default 5000). */
@@ -100,7 +113,10 @@ export class DeliveryEngine {
       this.#enqueue(record)
       return record
     })
-    for (const { delivery } of records) this.#waiters.notify(delivery)
+    for (const { delivery } of records) {
+      this.#options.onChange?.(delivery.id)
+      this.#waiters.notify(delivery)
+    }
     return records.map(({ delivery }) => snapshot(delivery))
   }
 
@@ -127,6 +143,7 @@ export class DeliveryEngine {
       const now = this.#options.clock.now()
       markPending(record.delivery, now, now)
       this.#enqueue(record)
+      this.#options.onChange?.(deliveryId)
       this.#waiters.notify(record.delivery)
     }
     return snapshot(record.delivery)
@@ -136,6 +153,61 @@ export class DeliveryEngine {
   get(deliveryId: string): WebhookDelivery | undefined {
     const record = this.#log.get(deliveryId)
     return record && snapshot(record.delivery)
+  }
+
+  /** A delivery as {@link DeliveryEngine.save} keeps it. @example `engine.saved('dlv_…')?.retriesLeft` */
+  saved(deliveryId: string): SavedDelivery | undefined {
+    const record = this.#log.get(deliveryId)
+    return record && { delivery: snapshot(record.delivery), body: record.body, retriesLeft: record.retriesLeft }
+  }
+
+  /**
+   * Every delivery (copied) with its body and retries left, and the failing windows: what
+   * {@link DeliveryEngine.restore} takes to carry on from here, in this process or another.
+   *
+   * @example
+   * ```ts
+   * const saved = engine.save()
+   * saved.deliveries[0]?.delivery.status // 'pending'
+   * ```
+   */
+  save(): DeliveryEngineState {
+    const deliveries = [...this.#log.records()].map(({ delivery }) => this.saved(delivery.id) as SavedDelivery)
+    return { deliveries, failingSince: this.failingSince() }
+  }
+
+  /** The endpoints whose attempts have all failed, with the time of the first failure. @example `engine.failingSince()` */
+  failingSince(): [string, number][] {
+    return this.#failing.entries()
+  }
+
+  /**
+   * Forgets every delivery (as {@link DeliveryEngine.reset}) and takes over saved ones: a pending delivery gets its
+   * attempt at its `next_attempt_at`, at once if that has passed. The saved value is copied, never changed.
+   *
+   * @example
+   * ```ts
+   * engine.restore(saved) // a retry due in 3 s is sent in 3 s
+   * ```
+   */
+  restore(state: DeliveryEngineState): void {
+    if (this.#closed) throw new DeliveryEngineClosedError('restore')
+    this.reset()
+    this.#failing.load(state.failingSince)
+    const now = this.#options.clock.now()
+    for (const { delivery, body, retriesLeft } of state.deliveries) {
+      const record: DeliveryRecord = {
+        delivery: snapshot(delivery),
+        body,
+        retriesLeft,
+        retryTimer: undefined,
+        busy: false,
+        cancelled: false,
+      }
+      this.#log.add(record)
+      const due = delivery.next_attempt_at === null ? now : Date.parse(delivery.next_attempt_at)
+      if (delivery.status === 'pending') this.#schedule(record, due - now)
+    }
   }
 
   /** Deliveries ascending by id, optionally of one endpoint and/or status. @example `engine.list({ endpointId, status: 'failed' })` */
@@ -242,16 +314,21 @@ export class DeliveryEngine {
   }
 
   #scheduleRetry(record: DeliveryRecord, now: number): void {
-    const { clock, retrySchedule, jitter, random } = this.#options
+    const { retrySchedule, jitter, random } = this.#options
     const delay = jitteredDelay(retrySchedule[retrySchedule.length - record.retriesLeft]!, jitter, random)
     record.retriesLeft--
     markPending(record.delivery, now + delay, now)
-    // A retry due at once is queued at once, so idle() waits for it as for any attempt due.
-    if (delay === 0) {
+    this.#schedule(record, delay)
+  }
+
+  /** The next attempt of a record in `delay` ms. */
+  #schedule(record: DeliveryRecord, delay: number): void {
+    // An attempt due at once is queued at once, so idle() waits for it as for any attempt due.
+    if (delay <= 0) {
       this.#enqueue(record)
       return
     }
-    record.retryTimer = clock.setTimeout(() => {
+    record.retryTimer = this.#options.clock.setTimeout(() => {
       record.retryTimer = undefined
       record.busy = true
       this.#busy++
@@ -319,6 +396,7 @@ export class DeliveryEngine {
     } else {
       markDone(delivery, 'failed', now)
     }
+    this.#options.onChange?.(delivery.id)
     this.#waiters.notify(delivery)
     logger?.(
       `→ ${delivery.id} ${delivery.event_type} ${endpointId} ${attempt.status_code ?? attempt.error} ${attempt.duration_ms}ms attempt ${delivery.attempts.length}`,

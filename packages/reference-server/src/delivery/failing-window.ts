@@ -33,4 +33,14 @@ export class FailingWindow {
   clear(endpointId: string): void {
     this.#failingSince.delete(endpointId)
   }
+
+  /** Endpoint id and time of its first failure, for every endpoint failing now (what a snapshot keeps). */
+  entries(): [string, number][] {
+    return [...this.#failingSince]
+  }
+
+  /** Takes the failing endpoints of {@link FailingWindow.entries} back. */
+  load(entries: readonly (readonly [string, number])[]): void {
+    for (const [endpointId, since] of entries) this.#failingSince.set(endpointId, since)
+  }
 }

@@ -63,11 +63,13 @@ export interface DeliveryEngineOptions {
   disableEndpoint(id: string, reason: EndpointDisabledReason): void
   /** Gets one line per attempt, e.g. `→ dlv_… booking.created whk_… 200 12ms attempt 1`. */
   logger?: (line: string) => void
+  /** Told the id of every delivery that was created or changed (the data dir writes it). */
+  onChange?: (deliveryId: string) => void
 }
 
 /** The options with every default filled in and checked; `transport` sends the requests. @example `resolveDeliveryOptions(options).transport.send(request)` */
-export type ResolvedDeliveryOptions = Required<Omit<DeliveryEngineOptions, 'logger' | 'fetch'>> &
-  Pick<DeliveryEngineOptions, 'logger'> & { transport: WebhookTransport }
+export type ResolvedDeliveryOptions = Required<Omit<DeliveryEngineOptions, 'logger' | 'fetch' | 'onChange'>> &
+  Pick<DeliveryEngineOptions, 'logger' | 'onChange'> & { transport: WebhookTransport }
 
 /** The longest delay a platform timer can wait (2^31 - 1 ms, about 24.8 days). */
 const MAX_TIMER_MS = 2_147_483_647

@@ -14,6 +14,7 @@ import { type Clock, systemClock } from '../clock.js'
 import { DeliveryEngine } from '../delivery/engine.js'
 import { ReferenceServerError } from '../errors.js'
 import type { ReferenceServerOptions } from '../options.js'
+import type { ReferenceServerSnapshot } from '../snapshot.js'
 import type { Call } from './call.js'
 import { EventWaiters } from './events/waiters.js'
 import { createApiKey, newApiKeySecret } from './handlers/api-keys.js'
@@ -21,8 +22,18 @@ import { validSecrets } from './handlers/webhooks.js'
 import { Faults } from './http/faults.js'
 import type { RateLimit } from './http/rate-limit.js'
 import { isoTime } from './iso-time.js'
+import { DataDir } from './persistence/data-dir.js'
+import { Journal } from './persistence/journal.js'
 import { seedDemo } from './seed/demo.js'
 import { loadFixtures } from './seed/load-fixtures.js'
+import {
+  loadSnapshot,
+  type SnapshotMeta,
+  type SnapshotSource,
+  type SnapshotTable,
+  tableCodecs,
+  takeSnapshot,
+} from './snapshot/tables.js'
 import { State } from './state.js'
 
 /** The account id is fixed: there is one account per server. */
@@ -48,6 +59,19 @@ function resolveAccount(options: ReferenceServerOptions['account'] = {}): Accoun
   if (!/^[a-z]{3}$/.test(account.currency))
     invalid(`account.currency is '${account.currency}'; use a lower-case ISO 4217 code such as 'usd'`)
   return account
+}
+
+/** Sequential ids that say which number comes next, so a snapshot carries on from there. */
+function countedSequentialIds(start: number): { ids: IdGenerator; next: () => number } {
+  const generate = sequentialIds(start)
+  let next = start
+  return {
+    ids: (kind) => {
+      next++
+      return generate(kind)
+    },
+    next: () => next,
+  }
 }
 
 function resolveRateLimit(option: ReferenceServerOptions['rateLimit']): RateLimit | null {
@@ -78,14 +102,17 @@ export class Runtime {
   #ids!: IdGenerator
   /** Request ids, apart from object ids so that reading does not shift the ids of what is written next. */
   requestIds!: IdGenerator
+  /** The next sequential object and request ids, for snapshots (`null` for other ids). */
+  #idCounters!: () => Pick<SnapshotMeta, 'ids' | 'requestIds'>
+  /** Writes every change to the data dir; absent when the server lives in memory only. */
+  readonly #journal: Journal | undefined
   closed = false
 
   constructor(options: ReferenceServerOptions = {}) {
     this.#options = options
     this.clock = options.clock ?? systemClock
     this.logger = options.logger
-    this.apiKey = options.apiKey ?? newApiKeySecret()
-    if (!ApiKeySecret.safeParse(this.apiKey).success)
+    if (options.apiKey !== undefined && !ApiKeySecret.safeParse(options.apiKey).success)
       invalid('apiKey must be opk_ followed by 40 letters and digits (or leave it out to get one)')
     this.#account = resolveAccount(options.account)
     this.rateLimit = resolveRateLimit(options.rateLimit)
@@ -123,26 +150,101 @@ export class Runtime {
           this.state.endpoints.replace({ ...record, endpoint })
         },
         ...(options.logger && { logger: options.logger }),
+        onChange: (id) => this.#journal?.mark('deliveries', id),
       })
     } catch (error) {
       if (error instanceof RangeError) invalid(`delivery: ${error.message}`)
       throw error
     }
-    this.reset()
+    const dataDir = options.dataDir === undefined ? undefined : DataDir.open(options.dataDir)
+    try {
+      const stored = dataDir?.read()
+      if (stored && options.apiKey !== undefined && options.apiKey !== stored.apiKey) {
+        throw new ReferenceServerError(
+          'data_dir_invalid',
+          `dataDir ${options.dataDir} belongs to a server with another apiKey; pass that one, or leave apiKey out to use it`,
+        )
+      }
+      this.apiKey = stored?.apiKey ?? options.apiKey ?? newApiKeySecret()
+      this.#journal = dataDir && new Journal(dataDir, this.#journalSource())
+      if (stored) this.#load(stored.snapshot)
+      else this.reset()
+    } catch (error) {
+      dataDir?.close()
+      throw error
+    }
   }
 
   /** Back to the seed, with fresh ids when they are sequential, so a reset server answers like a new one. */
   reset(): void {
     this.engine.reset()
-    const ids = this.#options.ids
-    this.#ids = ids === 'sequential' ? sequentialIds() : (ids ?? createIdGenerator({ now: () => this.clock.now() }))
-    this.requestIds = ids === 'sequential' ? sequentialIds() : this.#ids
-    this.state = new State(this.#account)
+    this.#useIds(null)
+    this.state = this.#newState()
     const now = this.clock.now()
     createApiKey(this.call(now, false), { name: 'Ready key', mode: 'read_write' }, this.apiKey)
     const seed = this.#options.seed ?? 'empty'
     if (seed === 'demo') seedDemo((at) => this.call(at, false), now)
     else if (seed !== 'empty') loadFixtures(this.state, seed)
+    this.#journal?.replaceAll(this.snapshot(), this.apiKey)
+  }
+
+  /** The whole state as a plain value (see {@link ReferenceServerSnapshot}). */
+  snapshot(): ReferenceServerSnapshot {
+    return takeSnapshot(this.#source(), this.#meta())
+  }
+
+  /** The state of a snapshot; deliveries pending in it resume on their schedule. The data dir gets it too. */
+  restore(snapshot: ReferenceServerSnapshot): void {
+    this.#load(snapshot)
+    this.#journal?.replaceAll(snapshot, this.apiKey)
+  }
+
+  /** Writes what changed to the data dir, if any: called before a response goes out. */
+  persist(): void {
+    this.#journal?.flush()
+  }
+
+  #load(snapshot: ReferenceServerSnapshot): void {
+    const state = this.#newState()
+    loadSnapshot({ state, engine: this.engine }, snapshot)
+    state.invoiceNumber = snapshot.meta.invoiceNumber
+    this.state = state
+    this.#useIds(snapshot.meta)
+  }
+
+  #newState(): State {
+    return new State(this.#account, this.#journal && ((table, id) => this.#journal?.mark(table, id)))
+  }
+
+  /** Fresh ids, or sequential ones carrying on from a snapshot's counters. */
+  #useIds(from: Pick<SnapshotMeta, 'ids' | 'requestIds'> | null): void {
+    const ids = this.#options.ids
+    if (ids === 'sequential') {
+      const objects = countedSequentialIds(from?.ids ?? 1)
+      const requests = countedSequentialIds(from?.requestIds ?? 1)
+      this.#ids = objects.ids
+      this.requestIds = requests.ids
+      this.#idCounters = () => ({ ids: objects.next(), requestIds: requests.next() })
+    } else {
+      this.#ids = ids ?? createIdGenerator({ now: () => this.clock.now() })
+      this.requestIds = this.#ids
+      this.#idCounters = () => ({ ids: null, requestIds: null })
+    }
+  }
+
+  #source(): SnapshotSource {
+    return { state: this.state, engine: this.engine }
+  }
+
+  #meta(): SnapshotMeta {
+    return { invoiceNumber: this.state.invoiceNumber, ...this.#idCounters(), failingSince: this.engine.failingSince() }
+  }
+
+  #journalSource() {
+    return {
+      entry: (table: string, id: string) => tableCodecs[table as SnapshotTable].entry(this.#source(), id),
+      meta: () => this.#meta(),
+    }
   }
 
   /** The context of one request (or, with `record` false, of seeding: nothing is recorded as an event). */
@@ -200,5 +302,6 @@ export class Runtime {
     this.closed = true
     this.events.rejectAll(new ReferenceServerError('server_closed', 'the server was closed while waiting for an event'))
     await this.engine.close()
+    this.#journal?.close()
   }
 }

@@ -39,6 +39,8 @@ export function serverObject(
       clear: () => runtime.faults.clear(),
     },
     reset: () => runtime.reset(),
+    snapshot: () => runtime.snapshot(),
+    restore: (snapshot) => runtime.restore(snapshot),
     close,
   }
 }

@@ -16,6 +16,7 @@ import type {
   WebhookEvent,
 } from '@octopuspro/contract'
 import { Collection } from './store/collection.js'
+import { ObservedMap } from './store/observed-map.js'
 
 /** The business objects, one collection per route group. */
 export interface Resources {
@@ -78,28 +79,48 @@ export interface RateBucket {
   updatedAt: number
 }
 
-/** Everything the server knows; `reset()` replaces it with a fresh one built from the seed. */
+/** What the state keeps beside the business objects, each by id; the data dir stores one row per entry. */
+export type StateTable = ResourceName | 'events' | 'apiKeys' | 'endpoints' | 'integrations' | 'idempotency'
+
+/** Told which entry of which table a write touched. */
+export type StateChangeListener = (table: StateTable, id: string) => void
+
+/**
+ * Everything the server knows; `reset()` replaces it with a fresh one built from the seed. With a listener (the
+ * data dir's), every insert, replace and delete is reported.
+ */
 export class State {
-  readonly resources: Resources = {
-    customers: new Collection(),
-    users: new Collection(),
-    inquiries: new Collection(),
-    quotes: new Collection(),
-    bookings: new Collection(),
-    appointments: new Collection(),
-    invoices: new Collection(),
-    payments: new Collection(),
-    complaints: new Collection(),
-    communications: new Collection(),
-  }
-  readonly events = new Collection<WebhookEvent>()
-  readonly apiKeys = new Collection<ApiKeyRecord>()
-  readonly endpoints = new Collection<EndpointRecord>()
-  readonly integrations = new Map<IntegrationId, IntegrationRecord>()
-  readonly idempotency = new Map<string, IdempotencyRecord>()
+  readonly resources: Resources
+  readonly events: Collection<WebhookEvent>
+  readonly apiKeys: Collection<ApiKeyRecord>
+  readonly endpoints: Collection<EndpointRecord>
+  readonly integrations: ObservedMap<IntegrationId, IntegrationRecord>
+  readonly idempotency: ObservedMap<string, IdempotencyRecord>
   readonly rateBuckets = new Map<string, RateBucket>()
   /** The last invoice number handed out (`INV-000001` is 1). */
   invoiceNumber = 0
 
-  constructor(public account: Account) {}
+  constructor(
+    public account: Account,
+    onChange?: StateChangeListener,
+  ) {
+    const on = (table: StateTable) => onChange && ((id: string) => onChange(table, id))
+    this.resources = {
+      customers: new Collection(on('customers')),
+      users: new Collection(on('users')),
+      inquiries: new Collection(on('inquiries')),
+      quotes: new Collection(on('quotes')),
+      bookings: new Collection(on('bookings')),
+      appointments: new Collection(on('appointments')),
+      invoices: new Collection(on('invoices')),
+      payments: new Collection(on('payments')),
+      complaints: new Collection(on('complaints')),
+      communications: new Collection(on('communications')),
+    }
+    this.events = new Collection(on('events'))
+    this.apiKeys = new Collection(on('apiKeys'))
+    this.endpoints = new Collection(on('endpoints'))
+    this.integrations = new ObservedMap(on('integrations'))
+    this.idempotency = new ObservedMap(on('idempotency'))
+  }
 }

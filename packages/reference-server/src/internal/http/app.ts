@@ -24,6 +24,8 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     const requestId = runtime.requestIds('request')
     c.set('requestId', requestId)
     await next()
+    // Durable before the response goes out: a process killed right after it loses nothing.
+    runtime.persist()
     stampResponse(c)
     logger?.(
       `${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms ${requestId}`,

@@ -69,8 +69,10 @@ export function claimIdempotencyKey(
   }
   state.idempotency.set(id, record)
   return {
+    // A new record, not a mutation: stored records (and snapshots, which share them) never change.
     complete: (response) => {
-      record.response = { status: response.status, sealedBody: seal(sealingKey, response.body) }
+      const sealedBody = seal(sealingKey, response.body)
+      state.idempotency.set(id, { ...record, response: { status: response.status, sealedBody } })
     },
     release: () => {
       if (state.idempotency.get(id) === record) state.idempotency.delete(id)

@@ -16,14 +16,22 @@ export function searchIds(ids: readonly string[], id: string, after: boolean): n
   return low
 }
 
+/** Told the id of every object inserted, replaced or deleted (what the data dir writes after the request). */
+export type ChangeListener = (id: string) => void
+
 /**
  * An in-memory table kept in id order (= creation order: ids are time-sortable), so lists and cursors are
  * positions in one sorted array. Objects are replaced, never mutated, so a stored object can be handed out (and
- * kept in an event) as it is.
+ * kept in an event or a snapshot) as it is.
  */
 export class Collection<T extends Identified> {
   readonly #byId = new Map<string, T>()
   #ids: string[] = []
+  readonly #onChange: ChangeListener | undefined
+
+  constructor(onChange?: ChangeListener) {
+    this.#onChange = onChange
+  }
 
   get size(): number {
     return this.#byId.size
@@ -44,18 +52,28 @@ export class Collection<T extends Identified> {
     const last = this.#ids.at(-1)
     if (last === undefined || last < object.id) this.#ids.push(object.id)
     else this.#ids.splice(searchIds(this.#ids, object.id, false), 0, object.id)
+    this.#onChange?.(object.id)
+  }
+
+  /** Fills an empty collection with objects already in ascending id order (a snapshot's), telling no listener. */
+  load(objects: readonly T[]): void {
+    if (this.#ids.length > 0) throw new Error('load() fills an empty collection only')
+    this.#ids = objects.map((object) => object.id)
+    for (const object of objects) this.#byId.set(object.id, object)
   }
 
   /** Replaces the stored object of the same id. */
   replace(object: T): void {
     if (!this.#byId.has(object.id)) throw new Error(`no object ${object.id} to replace`)
     this.#byId.set(object.id, object)
+    this.#onChange?.(object.id)
   }
 
   delete(id: string): boolean {
     if (!this.#byId.delete(id)) return false
     const index = searchIds(this.#ids, id, false)
     this.#ids.splice(index, 1)
+    this.#onChange?.(id)
     return true
   }
 
