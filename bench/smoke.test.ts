@@ -20,6 +20,7 @@ const expectedCases: Record<string, string[]> = {
   'delivery-fanout': ['delivery-fanout throughput', 'delivery-fanout latency'],
   dedupe: ['dedupe memory', ...(REDIS_URL ? ['dedupe redis claim', 'dedupe redis claim+complete'] : [])],
   bundle: ['bundle: everything exported', 'bundle: construct the client only'],
+  'snapshot-restore': ['snapshot-restore demo seed'],
 }
 
 function expectMeasurement(m: Measurement): void {

@@ -7,6 +7,7 @@ import { deliveryFanoutBench } from './delivery-fanout.js'
 import { receiverHttpBench } from './receiver-http.js'
 import { receiverVerifyBench } from './receiver-verify.js'
 import { serverBench } from './server.js'
+import { snapshotRestoreBench } from './snapshot-restore.js'
 
 /** Every bench of issue 7, in the order `pnpm bench` runs them. */
 export const benches: Bench[] = [
@@ -18,4 +19,5 @@ export const benches: Bench[] = [
   deliveryFanoutBench,
   dedupeBench,
   bundleBench,
+  snapshotRestoreBench,
 ]

@@ -176,7 +176,10 @@ export class DeliveryEngine {
     return { deliveries, failingSince: this.failingSince() }
   }
 
-  /** The endpoints whose attempts have all failed, with the time of the first failure. @example `engine.failingSince()` */
+  /**
+   * The endpoints whose attempts have all failed, with the time of the first failure.
+   * @example `engine.failingSince() // [['whk_1', 1764237600000]]`
+   */
   failingSince(): [string, number][] {
     return this.#failing.entries()
   }

@@ -162,7 +162,8 @@ export class Runtime {
       if (stored && options.apiKey !== undefined && options.apiKey !== stored.apiKey) {
         throw new ReferenceServerError(
           'data_dir_invalid',
-          `dataDir ${options.dataDir} belongs to a server with another apiKey; pass that one, or leave apiKey out to use it`,
+          `dataDir ${options.dataDir} belongs to a server with another apiKey; ` +
+            'pass that one, or leave apiKey out to use it',
         )
       }
       this.apiKey = stored?.apiKey ?? options.apiKey ?? newApiKeySecret()
@@ -244,6 +245,12 @@ export class Runtime {
     return {
       entry: (table: string, id: string) => tableCodecs[table as SnapshotTable].entry(this.#source(), id),
       meta: () => this.#meta(),
+      writeFailed: (error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error)
+        const message = `writing to dataDir ${this.#options.dataDir} failed (tried again with the next change): ${reason}`
+        if (this.logger) this.logger(message)
+        else process.emitWarning(message)
+      },
     }
   }
 

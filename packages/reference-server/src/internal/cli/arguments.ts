@@ -12,6 +12,7 @@ export const usage = `Usage: octopuspro-server [options]
   --seed <seed>            empty (default), demo, or a JSON file of fixtures
   --api-key <opk_…>        the secret of the ready API key (default: a new one)
   --retry-schedule <list>  webhook retry delays, e.g. 5s,5m,30m,2h (a bare number is ms)
+  --data <dir>             keep the state in SQLite in this directory (needs better-sqlite3@12)
   -h, --help               show this help`
 
 const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
@@ -60,6 +61,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
         seed: { type: 'string' },
         'api-key': { type: 'string' },
         'retry-schedule': { type: 'string' },
+        data: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -78,6 +80,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   }
   if (values.seed !== undefined) options.seed = parseSeed(values.seed)
   if (values['api-key'] !== undefined) options.apiKey = values['api-key']
+  if (values.data !== undefined) options.dataDir = values.data
   if (values['retry-schedule'] !== undefined) {
     options.delivery = {
       retrySchedule: values['retry-schedule']

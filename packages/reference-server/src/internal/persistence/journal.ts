@@ -1,10 +1,12 @@
 import type { ReferenceServerSnapshot } from '../../snapshot.js'
 import type { DataDir, EntryWrite } from './data-dir.js'
 
-/** Where the journal reads what to write: an entry as it is now, and the counters. */
+/** Where the journal reads what to write (an entry as it is now, and the counters) and reports a failed write. */
 export interface JournalSource {
   entry(table: string, id: string): object | undefined
   meta(): ReferenceServerSnapshot['meta']
+  /** A write on a microtask failed (the disk is full, say); what it held stays marked for the next one. */
+  writeFailed(error: unknown): void
 }
 
 /**
@@ -36,17 +38,23 @@ export class Journal {
     this.#changed.set(`${table} ${id}`, { table, id })
     if (this.#scheduled) return
     this.#scheduled = true
-    queueMicrotask(() => this.flush())
+    queueMicrotask(() => {
+      try {
+        this.flush()
+      } catch (error) {
+        this.#source.writeFailed(error)
+      }
+    })
   }
 
-  /** Writes every changed entry in one transaction; nothing to do when nothing changed. */
+  /** Writes every changed entry in one transaction; nothing to do when nothing changed. Throws what SQLite throws. */
   flush(): void {
     this.#scheduled = false
     if (this.#closed || this.#changed.size === 0) return
     const writes: EntryWrite[] = []
     for (const { table, id } of this.#changed.values()) writes.push({ table, id, value: this.#source.entry(table, id) })
-    this.#changed.clear()
     this.#dataDir.write(writes, this.#source.meta())
+    this.#changed.clear()
   }
 
   /** Replaces the whole stored state (what was marked is in it). */

@@ -20,7 +20,8 @@ export interface SqliteDatabase {
 type SqliteConstructor = new (file: string, options?: { timeout?: number }) => SqliteDatabase
 
 const INSTALL =
-  'npm install --save-dev better-sqlite3@12 (pnpm add -D better-sqlite3@12; pnpm 10 also needs it in onlyBuiltDependencies)'
+  'npm install --save-dev better-sqlite3@12 (pnpm add -D better-sqlite3@12; ' +
+  'pnpm 10 also needs it in onlyBuiltDependencies)'
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
@@ -29,7 +30,8 @@ function firstLine(error: unknown): string {
 function missing(moduleName: string, problem: string): ReferenceServerError {
   return new ReferenceServerError(
     'sqlite_missing',
-    `dataDir keeps the server's state in SQLite through the optional peer dependency ${moduleName}, which ${problem}. Install it: ${INSTALL}`,
+    `dataDir keeps the server's state in SQLite through the optional peer dependency ${moduleName}, ` +
+      `which ${problem}. Install it: ${INSTALL}`,
   )
 }
 
