@@ -15,11 +15,11 @@ export interface SpawnedServer {
 }
 
 /**
- * Starts the reference server CLI on `port` with its state in `dataDir` (retries after 3 s, then 1 min), and
+ * Starts the reference server CLI on `port` with its state in `dataDir` (retries after 5 s, then 1 min), and
  * resolves once it prints its URL and key. The one place that knows how the server is started.
  */
 export async function spawnServer({ dataDir, port }: { dataDir: string; port: number }): Promise<SpawnedServer> {
-  const args = ['--port', String(port), '--data', dataDir, '--retry-schedule', '3s,1m']
+  const args = ['--port', String(port), '--data', dataDir, '--retry-schedule', '5s,1m']
   const child = spawn(process.execPath, ['--conditions=@octopuspro/source', '--import', 'tsx', cli, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -103,7 +103,7 @@ describe('dataDir', () => {
     expect(server.deliveries.list()).toMatchObject([{ status: 'succeeded', updated_at: '2026-11-27T10:00:05.000Z' }])
   })
 
-  it('sends a retry that became overdue while the server was down at once', async () => {
+  it('sends at once a retry that fell due while the server was down', async () => {
     const { hooks, dataDir } = await retryPendingInDir()
     const { server } = serve({ dataDir, delivery, clock: manualClock('2026-11-28T10:00:00.000Z') })
     const sent = await server.deliveries.waitFor({ status: 'succeeded' })
@@ -134,19 +134,15 @@ describe('dataDir', () => {
 
   it('loads better-sqlite3 only for a server with a data dir', () => {
     const index = fileURLToPath(new URL('../../src/index.ts', import.meta.url))
-    const script = (options: string) => `
+    const script = `
       import { createRequire } from 'node:module'
       const { createReferenceServer } = await import(${JSON.stringify(index)})
-      await createReferenceServer(${options}).close()
-      const loaded = Object.keys(createRequire(import.meta.url).cache).some((file) => file.includes('better-sqlite3'))
-      console.log(loaded)`
-    const run = (options: string) =>
-      execFileSync(
-        process.execPath,
-        ['--conditions=@octopuspro/source', '--import', 'tsx', '--input-type=module', '-e', script(options)],
-        { encoding: 'utf8' },
-      ).trim()
-    expect(run('{}')).toBe('false')
-    expect(run(`{ dataDir: ${JSON.stringify(newDir())} }`)).toBe('true')
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((file) => file.includes('better-sqlite3'))
+      await createReferenceServer({ seed: 'demo' }).close()
+      const inMemory = loaded()
+      await createReferenceServer({ dataDir: ${JSON.stringify(newDir())} }).close()
+      console.log(JSON.stringify([inMemory, loaded()]))`
+    const args = ['--conditions=@octopuspro/source', '--import', 'tsx', '--input-type=module', '-e', script]
+    expect(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }))).toEqual([false, true])
   }, 30_000)
 })

@@ -72,11 +72,14 @@ describe('a server on a data dir, killed with SIGKILL mid-run', () => {
       `/api-keys/${key.body.id}`,
       `/webhooks/${endpoint.body.id}`,
     ]
-    // The first attempt failed and the server recorded it: the retry is pending (due 3 s later).
+    // The first attempt failed and the server recorded it: the retry is pending (due 5 s later).
     await until(() => hooks.requests.length === 1)
     const pending = await deliveryOf(api, endpoint.body.id, (delivery) => delivery.attempts.length === 1)
     expect(pending).toMatchObject({ status: 'pending', event_type: 'customer.created' })
     const before = await Promise.all(paths.map((path) => api('GET', path)))
+    // Killed the moment this 201 arrives: what it created is on disk already.
+    const last = await api('POST', '/users', { name: 'Chris Walker', email: 'chris@example.com', role: 'dispatcher' })
+    expect(last.status).toBe(201)
 
     first.child.kill('SIGKILL')
     expect(await first.exited).toBe('SIGKILL')
@@ -89,6 +92,7 @@ describe('a server on a data dir, killed with SIGKILL mid-run', () => {
       before.map(({ status, body }) => ({ status, body })),
     )
     expect(after[0]!.text).toBe(customer.text)
+    expect((await api('GET', `/users/${last.body.id}`)).text).toBe(last.text)
     // The read_only key made before the kill still authenticates, and is still read_only.
     const readOnly = caller(second.baseUrl, key.body.secret)
     expect((await readOnly('GET', '/customers')).body.data).toEqual([customer.body])
