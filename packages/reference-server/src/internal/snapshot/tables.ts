@@ -2,7 +2,7 @@ import type { ApiKey, IntegrationId, WebhookDelivery } from '@octopuspro/contrac
 import type { DeliveryEngine, SavedDelivery } from '../../delivery/engine.js'
 import { ReferenceServerError } from '../../errors.js'
 import type { ReferenceServerSnapshot } from '../../snapshot.js'
-import type { IdempotencyRecord, IntegrationRecord, ResourceName, State } from '../state.js'
+import type { IdempotencyRecord, IntegrationRecord, ResourceName, State, StateTable } from '../state.js'
 import type { Collection, Identified } from '../store/collection.js'
 
 /** The counters of a snapshot. */
@@ -15,14 +15,7 @@ export interface SnapshotSource {
 }
 
 /** A table of a snapshot: one entry per id, each a plain JSON value. */
-export type SnapshotTable =
-  | ResourceName
-  | 'events'
-  | 'apiKeys'
-  | 'endpoints'
-  | 'integrations'
-  | 'idempotency'
-  | 'deliveries'
+export type SnapshotTable = StateTable | 'deliveries'
 
 /** How one table of the state becomes snapshot entries and back. */
 interface TableCodec<E extends Identified> {
@@ -46,7 +39,7 @@ interface IdempotencyEntry extends Omit<IdempotencyRecord, 'response'> {
   sealedBody: string
 }
 /** A delivery with its body as text (the event's JSON) and its retries left. */
-export interface DeliveryEntry {
+interface DeliveryEntry {
   id: string
   delivery: WebhookDelivery
   body: string
