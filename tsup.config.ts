@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineConfig, type Options } from 'tsup'
-import { writeSettingsBundle } from './packages/reference-server/src/settings/bundle.js'
+import { writeSettingsBundle } from './packages/settings-page/src/bundle.js'
 
 /**
  * Builds every package in packages/* to ESM + CJS + `.d.ts` in its own dist/. Entries come from each package.json:
@@ -60,11 +60,11 @@ export function packageEntries(packageDir: string): Record<string, string> {
 const asExternal = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|/)`)
 
 /**
- * What a package builds besides its modules, into its dist/ once the ESM build succeeds: the reference server's
- * settings page, bundled for browsers, so the published package needs neither esbuild nor the client at run time.
+ * What a package builds besides its modules, into its dist/ once the ESM build succeeds: the settings page's
+ * browser code, bundled, so the published package needs neither esbuild nor the client at run time.
  */
 const extraOutputs: Record<string, (distDir: string) => Promise<void>> = {
-  '@octopuspro/reference-server': writeSettingsBundle,
+  '@octopuspro/settings-page': writeSettingsBundle,
 }
 
 /**
@@ -83,7 +83,7 @@ export function packageBuilds(packageDir: string, overrides: Options = {}): Opti
     dts: true,
     sourcemap: false,
     splitting: true,
-    // import.meta.url (the reference server finds its settings page with it) needs a shim in the CJS build.
+    // import.meta.url (the settings page finds its prebuilt bundle with it) needs a shim in the CJS build.
     shims: true,
     ...overrides,
   }

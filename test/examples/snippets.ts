@@ -18,7 +18,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 /** The repository root. */
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url))
 
-/** The Markdown files whose code samples are checked: the guides, the examples' READMEs and the contract's README. */
+/**
+ * The Markdown files whose code samples are checked: the guides, the examples' READMEs, the contract's and the
+ * settings page's READMEs.
+ */
 export function documentedFiles(): string[] {
   const docs = [
     'README.md',
@@ -35,6 +38,7 @@ export function documentedFiles(): string[] {
     ...docs.map((file) => `docs/${file}`),
     ...examples.map((name) => `examples/${name}/README.md`),
     'packages/contract/README.md',
+    'packages/settings-page/README.md',
   ]
 }
 

@@ -1,8 +1,8 @@
 /**
- * `pnpm run docs`: TypeDoc builds the API reference of the four packages with no warning (typedoc.json treats warnings
+ * `pnpm run docs`: TypeDoc builds the API reference of the five packages with no warning (typedoc.json treats warnings
  * as errors), every public export has JSDoc with an `@example`, and every entry point of every package is in it.
  *
- * SLOW-ish (TypeDoc converts the four packages: about 20–30 s).
+ * SLOW-ish (TypeDoc converts the five packages: about 20–30 s).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -67,6 +67,7 @@ describe('pnpm run docs (TypeDoc)', () => {
       '@octopuspro/contract',
       '@octopuspro/reference-server',
       '@octopuspro/reference-server/msw',
+      '@octopuspro/settings-page',
       '@octopuspro/webhooks',
       '@octopuspro/webhooks/testing',
     ])

@@ -57,7 +57,7 @@ beforeAll(async () => {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'octopuspro-consumer', private: true }))
   for (const file of ['scenario.cjs', 'check.mjs', 'check.cjs'])
     copyFileSync(join(consumerFiles, file), join(project, file))
-  // One install: the four tarballs, and msw and ioredis, the optional peers whose entry points and types are checked.
+  // One install: the tarballs, and msw and ioredis, the optional peers whose entry points and types are checked.
   const npmEnv = {
     ...process.env,
     npm_config_audit: 'false',
@@ -89,8 +89,8 @@ const roundTrip = {
 }
 
 describe('the packed packages, installed from their tarballs outside the workspace', () => {
-  it('packs exactly the four packages, with workspace versions replaced', () => {
-    expect([...tarballs.keys()]).toEqual(['client', 'contract', 'reference-server', 'webhooks'])
+  it('packs exactly the five packages, with workspace versions replaced', () => {
+    expect([...tarballs.keys()]).toEqual(['client', 'contract', 'reference-server', 'settings-page', 'webhooks'])
     const manifest = JSON.parse(
       readFileSync(join(project, 'node_modules/@octopuspro/reference-server/package.json'), 'utf8'),
     ) as {
@@ -99,20 +99,21 @@ describe('the packed packages, installed from their tarballs outside the workspa
     expect(manifest.dependencies['@octopuspro/contract']).toMatch(/^\d+\.\d+\.\d+$/)
   })
 
-  it('ships the settings page prebuilt, so the reference server needs neither esbuild nor the client at run time', () => {
-    const manifest = JSON.parse(
-      readFileSync(join(project, 'node_modules/@octopuspro/reference-server/package.json'), 'utf8'),
-    ) as {
-      dependencies: Record<string, string>
-    }
-    expect(Object.keys(manifest.dependencies).sort()).toEqual([
+  it('ships the settings page prebuilt, so neither package needs esbuild or the client at run time', () => {
+    const manifest = (name: string) =>
+      JSON.parse(readFileSync(join(project, `node_modules/@octopuspro/${name}/package.json`), 'utf8')) as {
+        dependencies?: Record<string, string>
+      }
+    expect(Object.keys(manifest('reference-server').dependencies ?? {}).sort()).toEqual([
       '@hono/node-server',
       '@octopuspro/contract',
+      '@octopuspro/settings-page',
       'hono',
       'zod',
     ])
+    expect(manifest('settings-page').dependencies).toBeUndefined()
     expect(existsSync(join(project, 'node_modules/esbuild'))).toBe(false)
-    const dist = join(project, 'node_modules/@octopuspro/reference-server/dist/settings')
+    const dist = join(project, 'node_modules/@octopuspro/settings-page/dist/page')
     expect(readdirSync(dist).sort()).toEqual(['app.css', 'app.js'])
   })
 

@@ -10,8 +10,8 @@
  *
  * @packageDocumentation
  */
+import { settingsPage } from '@octopuspro/settings-page'
 import { parseCliArguments, usage } from './internal/cli/arguments.js'
-import { settingsPath } from './settings/routes.js'
 import { startReferenceServer } from './start-reference-server.js'
 
 const print = (line: string) => process.stdout.write(`${line}\n`)
@@ -23,11 +23,12 @@ async function main(): Promise<void> {
     return
   }
   const { options } = command
-  const server = await startReferenceServer({ ...options, logger: print })
+  const settings = settingsPage()
+  const server = await startReferenceServer({ ...options, logger: print, mount: [settings] })
   print(`OctopusPro reference server listening on ${server.url}`)
   print(`  base URL  ${server.baseUrl}`)
   print(`  API key   ${server.apiKey}`)
-  print(`  settings  ${server.url}${settingsPath} (API keys, webhooks, deliveries, integrations; paste the key there)`)
+  print(`  settings  ${server.url}${settings.path} (API keys, webhooks, deliveries, integrations; paste the key there)`)
   print(`  seed      ${typeof options.seed === 'object' ? 'fixtures' : (options.seed ?? 'empty')}`)
   print('Press Ctrl-C to stop.')
   let stopping = false

@@ -13,6 +13,12 @@ export type { DeliveryListFilter, DeliveryWaitFilter, DeliveryWaitOptions } from
 export { DeliveryEngineClosedError, DeliveryError, DeliveryWaitTimeoutError } from './delivery/errors.js'
 export { ReferenceServerError, type ReferenceServerErrorCode } from './errors.js'
 export { Fixtures } from './fixtures.js'
-export type { FaultRule, ReferenceServer, ReferenceServerOptions, StartReferenceServerOptions } from './options.js'
+export type {
+  FaultRule,
+  MountedHandler,
+  ReferenceServer,
+  ReferenceServerOptions,
+  StartReferenceServerOptions,
+} from './options.js'
 export type { ReferenceServerSnapshot } from './snapshot.js'
 export { startReferenceServer } from './start-reference-server.js'

@@ -34,6 +34,26 @@ export interface FaultRule {
 }
 
 /**
+ * A web handler served by the reference server beside the API, such as the settings page of
+ * `@octopuspro/settings-page`: every request to `path`, or under `path/`, goes to `fetch` unchanged (the full URL,
+ * any method), on every door — in process, on a port, msw. Its answers get `x-request-id` and a log line like the
+ * API's.
+ *
+ * @example
+ * ```ts
+ * const hello: MountedHandler = { path: '/hello', fetch: (request) => new Response(`hello ${request.method}`) }
+ * const server = createReferenceServer({ mount: [hello] })
+ * await (await server.fetch(`${server.url}/hello`)).text() // 'hello GET'
+ * ```
+ */
+export interface MountedHandler {
+  /** One or more `/segment`s, e.g. `/settings`; not `/v1`, `/health` or `/openapi.json`, nor another mount's. */
+  readonly path: string
+  /** Answers a request to `path` or under it. */
+  fetch(request: Request): Response | Promise<Response>
+}
+
+/**
  * Options of {@link createReferenceServer} and {@link startReferenceServer}; every one is optional.
  *
  * @example
@@ -74,6 +94,8 @@ export interface ReferenceServerOptions {
   eventRetentionMs?: number
   /** Gets one line per request and per delivery attempt; the server prints nothing without it. */
   logger?: (line: string) => void
+  /** Web handlers served beside the API, each under its own path (see {@link MountedHandler}). */
+  mount?: readonly MountedHandler[]
   /**
    * Keeps the whole state in SQLite in this directory (created if missing; needs the optional peer dependency
    * `better-sqlite3@12`), so a restart — even after the process was killed — loses nothing: objects, API keys,

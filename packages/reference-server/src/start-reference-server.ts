@@ -2,6 +2,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from './internal/http/app.js'
+import { portFetch } from './internal/node/port-fetch.js'
 import { Runtime } from './internal/runtime.js'
 import { appFetch, serverObject } from './internal/server-object.js'
 import type { ReferenceServer, StartReferenceServerOptions } from './options.js'
@@ -25,8 +26,7 @@ export async function startReferenceServer(options: StartReferenceServerOptions 
   const app = createApp(runtime)
   const fetch = appFetch(runtime, app)
   const listening = await new Promise<{ server: Server; address: AddressInfo }>((resolve, reject) => {
-    // app.fetch directly, so handlers get @hono/node-server's bindings (the Node request) as c.env.
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (address) =>
+    const server = serve({ fetch: portFetch(app), port, hostname: host }, (address) =>
       resolve({ server, address }),
     ) as Server
     server.once('error', reject)

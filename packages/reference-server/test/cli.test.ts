@@ -34,6 +34,13 @@ describe.concurrent('octopuspro-server', () => {
     expect((await res.json()).data).toHaveLength(3)
     const requestId = res.headers.get('x-request-id')
     await server.waitFor(new RegExp(`GET /v1/customers 200 \\d+ms ${requestId}`))
+    const [, settings] = await server.waitFor(/settings\s+(http:\S+)/)
+    const page = await fetch(settings!)
+    expect([settings, page.status, page.headers.get('content-type')]).toEqual([
+      `${url}/settings`,
+      200,
+      'text/html; charset=utf-8',
+    ])
     server.child.kill('SIGTERM')
     expect(await server.exited).toBe(0)
     expect(server.output().stdout).toContain('closed')

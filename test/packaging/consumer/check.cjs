@@ -7,6 +7,7 @@ scenario({
   testing: require('@octopuspro/webhooks/testing'),
   referenceServer: require('@octopuspro/reference-server'),
   msw: require('@octopuspro/reference-server/msw'),
+  settingsPage: require('@octopuspro/settings-page'),
   mswNode: require('msw/node'),
 }).then(
   (result) => console.log(JSON.stringify({ format: typeof require === 'function' ? 'cjs' : 'esm', ...result })),

@@ -1,13 +1,23 @@
 // A real call through every package, installed from its tarball: the reference server on a port, the client
 // creating a customer, the receiver getting the signed customer.created on node:http, the testing and msw subpaths,
-// and the settings page (prebuilt into dist/settings by the build). Shared by check.mjs (import) and check.cjs
+// and the settings page mounted on the server (its bundle prebuilt into dist/page by the build). Shared by check.mjs (import) and check.cjs
 // (require), which pass in the modules they loaded.
 const { createServer } = require('node:http')
 
-module.exports = async function scenario({ contract, client, webhooks, testing, referenceServer, msw, mswNode }) {
+module.exports = async function scenario({
+  contract,
+  client,
+  webhooks,
+  testing,
+  referenceServer,
+  msw,
+  settingsPage,
+  mswNode,
+}) {
   const server = await referenceServer.startReferenceServer({
     seed: 'demo',
     delivery: { retrySchedule: [50], timeoutMs: 2000 },
+    mount: [settingsPage.settingsPage()],
   })
   const http = createServer()
   await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve))

@@ -4,10 +4,12 @@ import { NotFoundError, OctopusPro, type Page } from '@octopuspro/client'
 import type { Customer, WebhookEventOf } from '@octopuspro/contract'
 import { createReferenceServer } from '@octopuspro/reference-server'
 import { createHandlers } from '@octopuspro/reference-server/msw'
+import { type SettingsPage, settingsPage } from '@octopuspro/settings-page'
 import { memoryDedupe, Webhooks } from '@octopuspro/webhooks'
 import { createTestEvent } from '@octopuspro/webhooks/testing'
 
-const server = createReferenceServer({ seed: 'demo' })
+const page: SettingsPage = settingsPage()
+const server = createReferenceServer({ seed: 'demo', mount: [page] })
 const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch })
 const webhooks = new Webhooks({ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', dedupe: memoryDedupe() })
 

@@ -13,13 +13,14 @@ import packageJson from '../../package.json' with { type: 'json' }
 import { type Clock, systemClock } from '../clock.js'
 import { DeliveryEngine } from '../delivery/engine.js'
 import { ReferenceServerError } from '../errors.js'
-import type { ReferenceServerOptions } from '../options.js'
+import type { MountedHandler, ReferenceServerOptions } from '../options.js'
 import type { ReferenceServerSnapshot } from '../snapshot.js'
 import type { Call } from './call.js'
 import { EventWaiters } from './events/waiters.js'
 import { createApiKey, newApiKeySecret } from './handlers/api-keys.js'
 import { validSecrets } from './handlers/webhooks.js'
 import { Faults } from './http/faults.js'
+import { checkMounts } from './http/mounts.js'
 import type { RateLimit } from './http/rate-limit.js'
 import { isoTime } from './iso-time.js'
 import { DataDir } from './persistence/data-dir.js'
@@ -95,6 +96,8 @@ export class Runtime {
   readonly apiKey: string
   readonly rateLimit: RateLimit | null
   readonly logger: ((line: string) => void) | undefined
+  /** The web handlers served beside the API. */
+  readonly mounts: readonly MountedHandler[]
   readonly #options: ReferenceServerOptions
   readonly #account: Account
   state!: State
@@ -117,6 +120,7 @@ export class Runtime {
     this.#account = resolveAccount(options.account)
     this.rateLimit = resolveRateLimit(options.rateLimit)
     this.faults = new Faults(options.faults ?? [], this.clock)
+    this.mounts = checkMounts(options.mount)
     if (options.eventRetentionMs !== undefined && !(options.eventRetentionMs > 0))
       invalid(
         `eventRetentionMs is ${options.eventRetentionMs}; pass a number of ms > 0, or leave it out to keep every event`,

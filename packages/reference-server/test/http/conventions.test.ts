@@ -125,20 +125,21 @@ describe('routing', () => {
     expect(a.headers.get('x-request-id')).not.toBe(b.headers.get('x-request-id'))
   })
 
-  it('stamps the settings page and unknown routes too, and logs one line per request', async () => {
+  it('stamps mounted handlers and unknown routes too, and logs one line per request', async () => {
     const lines: string[] = []
     let ids = 0
     const { api, server } = start({
       logger: (line) => lines.push(line),
       ids: (kind) => `${kind === 'api_key' ? 'key' : 'req'}_${++ids}`,
+      mount: [{ path: '/hello', fetch: () => new Response('hello') }],
     })
-    const page = await server.fetch(`${server.url}/settings`)
+    const page = await server.fetch(`${server.url}/hello`)
     const missing = await api('GET', '/v2/nothing', { key: null })
     const created = await api('POST', '/v1/customers', { body: { name: 'Ada' } })
     expect([page.status, missing.status, created.status]).toEqual([200, 404, 201])
     expect([page, missing, created].map((res) => res.headers.get('x-request-id'))).toEqual(['req_2', 'req_3', 'req_4'])
     expect(lines.map((line) => line.replace(/ \d+ms /, ' …ms '))).toEqual([
-      'GET /settings 200 …ms req_2',
+      'GET /hello 200 …ms req_2',
       'GET /v2/nothing 404 …ms req_3',
       'POST /v1/customers 201 …ms req_4',
     ])

@@ -1,17 +1,17 @@
 import { listRoutes, openapi } from '@octopuspro/contract'
 import { Hono } from 'hono'
-import { settingsPath, settingsRoutes } from '../../settings/routes.js'
 import { ApiError, isApiError } from '../api-error.js'
 import { handlers } from '../handlers/index.js'
 import type { RouteHandlerFunction } from '../handlers/types.js'
 import type { Runtime } from '../runtime.js'
+import { mountHandler } from './mounts.js'
 import { errorResponse, jsonResponse, stampResponse } from './respond.js'
 import { type AppEnv, routeHandler } from './route-handler.js'
 import { allowedMethods, toAppPath } from './route-matcher.js'
 
 /**
  * The web-standard app behind every door (in-process fetch, node:http, msw): every route of the contract's table
- * mounted with its handler, plus `/health`, `/openapi.json` and the settings page (`/settings`). Every response
+ * mounted with its handler, plus `/health`, `/openapi.json` and the handlers of the `mount` option. Every response
  * carries `x-request-id`.
  */
 export function createApp(runtime: Runtime): Hono<AppEnv> {
@@ -37,7 +37,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     document ??= JSON.stringify(openapi())
     return jsonResponse(c, 200, document)
   })
-  app.route(settingsPath, settingsRoutes())
+  for (const mount of runtime.mounts) mountHandler(app, mount)
 
   const table = handlers as unknown as Record<string, Record<string, RouteHandlerFunction | undefined>>
   for (const entry of listRoutes()) {

@@ -1,6 +1,4 @@
-import type { IncomingMessage } from 'node:http'
-import { readNodeBody } from '@octopuspro/contract'
-import { MAX_BODY_BYTES, readLimited, tooLarge } from './read-body.js'
+import { readLimited } from './read-body.js'
 
 /** What the route handler reads of a request: its headers and its body's bytes (1 MiB at most, 413 past it). */
 export interface RequestView {
@@ -11,33 +9,18 @@ export interface RequestView {
 }
 
 /**
- * The request as the route handler reads it. On the port door, straight from the Node `IncomingMessage`
- * (@hono/node-server's bindings): `request.headers` would make @hono/node-server build an undici `Headers` of
- * every header and `request.body` a full undici `Request` with a web stream (14 % of a create's CPU). The other
- * doors read the web `Request`.
+ * A web `Request` as the route handler reads it: the view of every door that does not bring its own (the port
+ * door reads the Node request instead, see internal/node/port-fetch.ts).
  *
  * @example
  * ```ts
- * const view = requestView(c.req.raw, c.env?.incoming)
+ * const view = c.env?.view ?? requestView(c.req.raw)
  * const key = view.header('idempotency-key')
  * ```
  */
-export function requestView(request: Request, incoming: IncomingMessage | undefined): RequestView {
-  if (!incoming) {
-    return {
-      header: (name) => request.headers.get(name),
-      body: async () => (request.body ? readLimited(request.body) : new Uint8Array()),
-    }
-  }
+export function requestView(request: Request): RequestView {
   return {
-    header: (name) => {
-      const value = incoming.headers[name]
-      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
-    },
-    body: async () => {
-      const bytes = await readNodeBody(incoming, MAX_BODY_BYTES)
-      if (bytes === null) throw tooLarge()
-      return bytes
-    },
+    header: (name) => request.headers.get(name),
+    body: async () => (request.body ? readLimited(request.body) : new Uint8Array()),
   }
 }

@@ -39,7 +39,7 @@ export function jsonResponse(
 }
 
 /**
- * Gives a response not built by {@link jsonResponse} (the settings page's) its request id and rate-limit headers.
+ * Gives a response not built by {@link jsonResponse} (a mounted handler's) its request id and rate-limit headers.
  *
  * @example
  * ```ts

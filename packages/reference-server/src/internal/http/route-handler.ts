@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http'
 import { type ListPage, parseFast, type RouteEntry } from '@octopuspro/contract'
 import type { Context } from 'hono'
 import { ApiError, isApiError, resourceMissing } from '../api-error.js'
@@ -9,15 +8,18 @@ import { authenticate } from './authenticate.js'
 import { claimIdempotencyKey, type StoredResponse } from './idempotency.js'
 import { takeToken } from './rate-limit.js'
 import { readJsonBody } from './read-body.js'
-import { requestView } from './request-view.js'
+import { type RequestView, requestView } from './request-view.js'
 import { errorBody, jsonResponse } from './respond.js'
 import { pageJson, storedJson } from './serialize.js'
 import { parseInput } from './validate.js'
 
 /** The per-request values the app keeps on hono's context. */
 export interface AppEnv {
-  /** On the port door, @hono/node-server's bindings: the Node request, whose body is read directly. */
-  Bindings: { incoming?: IncomingMessage } | undefined
+  /**
+   * A door's own reading of the request's headers and body (the port door reads the Node request, which is faster
+   * than the web `Request` @hono/node-server makes of it); without one, the web `Request` is read.
+   */
+  Bindings: { view?: RequestView } | undefined
   Variables: { requestId: string; rateLimitHeaders: Record<string, string> | undefined }
 }
 
@@ -64,7 +66,7 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
     const request = c.req.raw
     const requestId = c.get('requestId')
     const { state } = runtime
-    const view = requestView(request, c.env?.incoming)
+    const view = c.env?.view ?? requestView(request)
     const key = authenticate(state, view, runtime.clock.now())
     if (runtime.rateLimit) c.set('rateLimitHeaders', takeToken(state, runtime.rateLimit, key.id, runtime.clock.now()))
     if (definition.method !== 'GET' && key.key.mode === 'read_only') {

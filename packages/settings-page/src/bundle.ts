@@ -11,8 +11,8 @@ export interface SettingsBundle {
 
 // The page's entry, next to this file in src/ (tests, tsx, the CLI from source, and the build).
 const pageEntry = () => fileURLToPath(new URL('./page/main.ts', import.meta.url))
-// The bundle `pnpm build` writes next to the built modules (dist/settings/).
-const prebuiltDir = 'settings'
+// The bundle `pnpm build` writes next to the built modules (dist/page/).
+const prebuiltDir = 'page'
 const prebuiltFiles = (dir: string) => ({
   js: join(dir, prebuiltDir, 'app.js'),
   css: join(dir, prebuiltDir, 'app.css'),
@@ -22,7 +22,7 @@ let cached: Promise<SettingsBundle> | undefined
 
 /**
  * The settings page, kept in memory after first use: the built package reads the bundle `pnpm build` wrote into
- * dist/settings/ (so the published package needs neither esbuild nor the client at run time); from source (tests,
+ * dist/page/ (so the published package needs neither esbuild nor the client at run time); from source (tests,
  * tsx) the page is bundled with esbuild on first use, so nothing needs a build step. A failure is not cached: the
  * next request tries again.
  *
@@ -49,7 +49,7 @@ async function loadBundle(): Promise<SettingsBundle> {
   const entry = pageEntry()
   if (!existsSync(entry)) {
     throw new Error(
-      `the prebuilt settings page is missing (looked for ${prebuilt.js}); reinstall @octopuspro/reference-server`,
+      `the prebuilt settings page is missing (looked for ${prebuilt.js}); reinstall @octopuspro/settings-page`,
     )
   }
   return bundleSettingsPage(entry)
@@ -85,12 +85,12 @@ async function bundleSettingsPage(entry: string): Promise<SettingsBundle> {
 }
 
 /**
- * Writes the settings page, bundled from its source, into a built package's `dist/` (dist/settings/app.js and
+ * Writes the settings page, bundled from its source, into the built package's `dist/` (dist/page/app.js and
  * app.css), where {@link settingsBundle} reads it. Called by the workspace's tsup build.
  *
  * @example
  * ```ts
- * await writeSettingsBundle('packages/reference-server/dist')
+ * await writeSettingsBundle('packages/settings-page/dist')
  * ```
  */
 export async function writeSettingsBundle(distDir: string): Promise<void> {

@@ -2,16 +2,17 @@ import { mkdir, stat } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { OctopusPro } from '@octopuspro/client'
 import { searchEventTypes } from '@octopuspro/contract'
+import { type ReferenceServer, startReferenceServer } from '@octopuspro/reference-server'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ReferenceServer, startReferenceServer } from '../../src/index.js'
+import { settingsPage } from '../src/index.js'
 import { launchChromium } from './browser.js'
 import { startReceiver } from './receiver.js'
 
 // The settings page in Debian's Chromium against a real reference server on a loopback port: one browser and
 // one server for the whole file; each test opens its own tab (its own sessionStorage) and pastes the key.
 
-const screenshots = fileURLToPath(new URL('../../../../test-results/settings/', import.meta.url))
+const screenshots = fileURLToPath(new URL('../../../test-results/settings/', import.meta.url))
 const paymentTypes = ['payment.approved', 'payment.created', 'payment.refunded', 'payment.rejected']
 
 let server: ReferenceServer
@@ -26,6 +27,7 @@ beforeAll(async () => {
       port: 0,
       delivery: { retrySchedule: [20, 20], jitter: 0, timeoutMs: 2_000 },
       logger: (line) => serverLog.push(line),
+      mount: [settingsPage()],
     }),
     launchChromium(),
     startReceiver(),
