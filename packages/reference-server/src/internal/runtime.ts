@@ -251,7 +251,7 @@ export class Runtime {
       meta: () => this.#meta(),
       writeFailed: (error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error)
-        const message = `writing to dataDir ${this.#options.dataDir} failed (tried again with the next change): ${reason}`
+        const message = `writing to dataDir ${this.#options.dataDir} failed (retried with the next change): ${reason}`
         if (this.logger) this.logger(message)
         else process.emitWarning(message)
       },

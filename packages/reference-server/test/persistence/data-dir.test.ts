@@ -137,7 +137,8 @@ describe('dataDir', () => {
     const script = `
       import { createRequire } from 'node:module'
       const { createReferenceServer } = await import(${JSON.stringify(index)})
-      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((file) => file.includes('better-sqlite3'))
+      const cache = createRequire(import.meta.url).cache
+      const loaded = () => Object.keys(cache).some((file) => file.includes('better-sqlite3'))
       await createReferenceServer({ seed: 'demo' }).close()
       const inMemory = loaded()
       await createReferenceServer({ dataDir: ${JSON.stringify(newDir())} }).close()
