@@ -1,4 +1,5 @@
-import type { IdGenerator, Plan, WebhookDelivery, WebhookEvent } from '@octopuspro/contract'
+import type { Plan, WebhookDelivery, WebhookEvent } from '@octopuspro/contract'
+import type { IdGenerator } from '@octopuspro/contract/ids'
 import type { Clock } from './clock.js'
 import type { DeliveryEngine, DeliveryEngineOptions, DeliveryListFilter } from './delivery/engine.js'
 import type { Fixtures } from './fixtures.js'

@@ -1,4 +1,5 @@
-import { createIdGenerator, type IdGenerator, type WebhookEndpoint } from '@octopuspro/contract'
+import type { WebhookEndpoint } from '@octopuspro/contract'
+import { createIdGenerator, type IdGenerator } from '@octopuspro/contract/ids'
 import { type Clock, systemClock } from '../clock.js'
 import { nodeHttpTransport } from './node-transport.js'
 import { defaultRetrySchedule } from './retry-schedule.js'

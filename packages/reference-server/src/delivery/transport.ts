@@ -1,3 +1,5 @@
+import { streamChunks } from '@octopuspro/contract/io'
+
 /** One webhook POST, ready to send: signed headers and the exact body bytes. @example `transport.send({ url, headers, body })` */
 export interface WebhookRequest {
   url: string
@@ -59,19 +61,9 @@ export function fetchTransport(fetchFn: typeof fetch): WebhookTransport {
       }).then((answer) => ({
         status: answer.status,
         location: answer.headers.get('location'),
-        body: answer.body && chunksOf(answer.body),
+        body: answer.body && streamChunks(answer.body),
       }))
       return { response, abort: () => controller.abort() }
     },
-  }
-}
-
-async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader()
-  try {
-    for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value
-  } finally {
-    // Stopping early (1 KiB read) or failing: cancelling lets the connection go.
-    await reader.cancel().catch(() => {})
   }
 }

@@ -1,14 +1,5 @@
-import {
-  type Account,
-  API_VERSION,
-  ApiKeySecret,
-  createIdGenerator,
-  type EventType,
-  type IdGenerator,
-  Plan,
-  sequentialIds,
-  type WebhookEvent,
-} from '@octopuspro/contract'
+import { type Account, API_VERSION, ApiKeySecret, type EventType, Plan, type WebhookEvent } from '@octopuspro/contract'
+import { createIdGenerator, type IdGenerator, sequentialIds } from '@octopuspro/contract/ids'
 import packageJson from '../../package.json' with { type: 'json' }
 import { type Clock, systemClock } from '../clock.js'
 import { DeliveryEngine } from '../delivery/engine.js'

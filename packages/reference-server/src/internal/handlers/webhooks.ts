@@ -1,10 +1,5 @@
-import {
-  createSampleEvent,
-  generateWebhookSecret,
-  type Routes,
-  type WebhookEndpoint,
-  type WebhookEvent,
-} from '@octopuspro/contract'
+import { generateWebhookSecret, type Routes, type WebhookEndpoint, type WebhookEvent } from '@octopuspro/contract'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 import { ApiError, resourceMissing } from '../api-error.js'
 import type { Call } from '../call.js'
 import { randomBytes } from '../crypto.js'

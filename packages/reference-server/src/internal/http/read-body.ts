@@ -25,31 +25,6 @@ function isJson(contentType: string): boolean {
   return type === 'application/json' || type.endsWith('+json')
 }
 
-/** Reads a web request body with the 1 MiB limit (413 past it). */
-export async function readLimited(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const reader = body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
-      // Not awaited: cancelling a tee'd (cloned) request body can wait forever for the other branch.
-      void reader.cancel().catch(() => {})
-      throw tooLarge()
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
-}
-
 /**
  * Reads a JSON body: 413 over 1 MiB (by `Content-Length` before reading, and while reading for a body that lies
  * or streams), 415 for a body that is not JSON by its content type, 400 `invalid_json` when it does not parse.

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
-import { readNodeBody } from '@octopuspro/contract'
-import { MAX_BODY_BYTES, readLimited, tooLarge } from './read-body.js'
+import { readLimited, readNodeBody, streamChunks } from '@octopuspro/contract/io'
+import { MAX_BODY_BYTES, tooLarge } from './read-body.js'
 
 /** What the route handler reads of a request: its headers and its body's bytes (1 MiB at most, 413 past it). */
 export interface RequestView {
@@ -26,7 +26,8 @@ export function requestView(request: Request, incoming: IncomingMessage | undefi
   if (!incoming) {
     return {
       header: (name) => request.headers.get(name),
-      body: async () => (request.body ? readLimited(request.body) : new Uint8Array()),
+      body: async () =>
+        request.body ? orTooLarge(await readLimited(streamChunks(request.body), MAX_BODY_BYTES)) : new Uint8Array(),
     }
   }
   return {
@@ -34,10 +35,12 @@ export function requestView(request: Request, incoming: IncomingMessage | undefi
       const value = incoming.headers[name]
       return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
     },
-    body: async () => {
-      const bytes = await readNodeBody(incoming, MAX_BODY_BYTES)
-      if (bytes === null) throw tooLarge()
-      return bytes
-    },
+    body: async () => orTooLarge(await readNodeBody(incoming, MAX_BODY_BYTES)),
   }
+}
+
+/** The body read, or 413 when the reader stopped past the limit. */
+function orTooLarge(bytes: Uint8Array | null): Uint8Array {
+  if (bytes === null) throw tooLarge()
+  return bytes
 }
