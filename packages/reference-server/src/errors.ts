@@ -6,11 +6,11 @@
  * const code: ReferenceServerErrorCode = 'fixtures_invalid'
  * ```
  */
-export type ReferenceServerErrorCode = 'invalid_option' | 'fixtures_invalid' | 'event_wait_timeout' | 'server_closed'
+export type ReferenceServerErrorCode = 'invalid_option' | 'fixtures_invalid' | 'wait_timeout' | 'server_closed'
 
 /**
- * Thrown by `createReferenceServer`, `startReferenceServer`, `server.faults.add` and `server.events.waitFor` when
- * an option, a fixture or a wait cannot be satisfied; `code` says which, the message says how to fix it.
+ * Thrown by `createReferenceServer`, `startReferenceServer`, `server.faults.add` and the `waitFor`s when an
+ * option, a fixture or a wait cannot be satisfied; `code` says which, the message says how to fix it.
  *
  * @example
  * ```ts
@@ -22,11 +22,28 @@ export type ReferenceServerErrorCode = 'invalid_option' | 'fixtures_invalid' | '
  * ```
  */
 export class ReferenceServerError extends Error {
-  override readonly name = 'ReferenceServerError'
+  override readonly name: string = 'ReferenceServerError'
   readonly code: ReferenceServerErrorCode
 
   constructor(code: ReferenceServerErrorCode, message: string) {
     super(message)
     this.code = code
+  }
+}
+
+/**
+ * `server.events.waitFor` or `server.deliveries.waitFor` saw nothing match in time (code `wait_timeout`). The
+ * message names the filter, and for deliveries the latest ones.
+ *
+ * @example
+ * ```ts
+ * await expect(server.events.waitFor({ type: 'user.created' }, { timeout: 50 })).rejects.toThrow(WaitTimeoutError)
+ * ```
+ */
+export class WaitTimeoutError extends ReferenceServerError {
+  override readonly name: string = 'WaitTimeoutError'
+
+  constructor(message: string) {
+    super('wait_timeout', message)
   }
 }

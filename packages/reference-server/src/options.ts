@@ -124,7 +124,7 @@ export interface ReferenceServer {
   }
   /** The event log. */
   events: {
-    /** The first event that matches, already recorded or still to come; rejects after `timeout` real ms (default 5000). */
+    /** The first event that matches, recorded or still to come; `WaitTimeoutError` after `timeout` real ms (5000). */
     waitFor(filter: { type?: string }, options?: { timeout?: number }): Promise<WebhookEvent>
     /** Every event, oldest first. */
     list(): WebhookEvent[]

@@ -6,7 +6,7 @@ import { DeliveryEngine } from '../delivery/engine.js'
 import { ReferenceServerError } from '../errors.js'
 import type { ReferenceServerOptions } from '../options.js'
 import type { Call } from './call.js'
-import { EventWaiters } from './events/waiters.js'
+import { eventWaits } from './events/event-filter.js'
 import { createApiKey, newApiKeySecret } from './handlers/api-keys.js'
 import { validSecrets } from './handlers/webhooks.js'
 import { Faults } from './http/faults.js'
@@ -15,6 +15,7 @@ import { isoTime } from './iso-time.js'
 import { seedDemo } from './seed/demo.js'
 import { loadFixtures } from './seed/load-fixtures.js'
 import { State } from './state.js'
+import { Waiters } from './waiters.js'
 
 /** The account id is fixed: there is one account per server. */
 const ACCOUNT_ID = 'acct_reference'
@@ -58,7 +59,7 @@ export class Runtime {
   readonly clock: Clock
   readonly engine: DeliveryEngine
   readonly faults: Faults
-  readonly events = new EventWaiters()
+  readonly events = new Waiters(eventWaits)
   readonly apiKey: string
   readonly rateLimit: RateLimit | null
   readonly logger: ((line: string) => void) | undefined
@@ -189,7 +190,7 @@ export class Runtime {
 
   async close(): Promise<void> {
     this.closed = true
-    this.events.rejectAll(new ReferenceServerError('server_closed', 'the server was closed while waiting for an event'))
+    this.events.close(new ReferenceServerError('server_closed', 'the server was closed while waiting for an event'))
     await this.engine.close()
   }
 }

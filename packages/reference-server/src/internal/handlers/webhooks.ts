@@ -1,6 +1,6 @@
 import { generateWebhookSecret, type Routes, type WebhookEndpoint, type WebhookEvent } from '@octopuspro/contract'
 import { createSampleEvent } from '@octopuspro/contract/samples'
-import { ApiError, resourceMissing } from '../api-error.js'
+import { APIError, resourceMissing } from '../api-error.js'
 import type { Call } from '../call.js'
 import { randomBytes } from '../crypto.js'
 import { previousAttributes } from '../events/diff.js'
@@ -21,7 +21,7 @@ function assertUrlAllowed(call: Call, url: string): void {
   if (!call.requireHttps) return
   const { protocol, hostname } = new URL(url)
   if (protocol === 'https:' || isLoopback(hostname)) return
-  throw new ApiError(
+  throw new APIError(
     'parameter_invalid',
     `url must use https (this server allows http only for loopback addresses): '${url}'`,
     { param: 'url' },

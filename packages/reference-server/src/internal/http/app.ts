@@ -1,7 +1,7 @@
 import { listRoutes, openapi } from '@octopuspro/contract'
 import { Hono } from 'hono'
 import { settingsPath, settingsRoutes } from '../../settings/routes.js'
-import { ApiError, isApiError } from '../api-error.js'
+import { APIError, isAPIError } from '../api-error.js'
 import { handlers } from '../handlers/index.js'
 import type { RouteHandlerFunction } from '../handlers/types.js'
 import type { Runtime } from '../runtime.js'
@@ -49,12 +49,12 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     const allowed = allowedMethods(pathname)
     const error =
       allowed.length > 0
-        ? new ApiError(
+        ? new APIError(
             'method_not_allowed',
             `${c.req.method} is not allowed on ${pathname}; use ${allowed.join(' or ')}`,
             { headers: { allow: allowed.join(', ') } },
           )
-        : new ApiError(
+        : new APIError(
             'route_not_found',
             `There is no route ${c.req.method} ${pathname}; the routes are listed in GET /openapi.json (the API lives under /v1)`,
           )
@@ -62,9 +62,9 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   })
 
   app.onError((error, c) => {
-    if (isApiError(error)) return errorResponse(c, error)
+    if (isAPIError(error)) return errorResponse(c, error)
     runtime.logger?.(`internal error ${c.get('requestId')}: ${error.stack ?? error.message}`)
-    const internal = new ApiError(
+    const internal = new APIError(
       'internal_error',
       `The reference server failed unexpectedly (a bug; please report it with the request id): ${error.message}`,
     )

@@ -1,4 +1,4 @@
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 import type { RequestView } from './request-view.js'
 
 /** The largest body the API reads (1 MiB). */
@@ -12,7 +12,7 @@ export interface JsonBody {
 
 /** 413 `payload_too_large`. */
 export const tooLarge = () =>
-  new ApiError(
+  new APIError(
     'payload_too_large',
     `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB); send less data per request`,
   )
@@ -38,12 +38,12 @@ export async function readJsonBody(request: RequestView): Promise<JsonBody> {
   try {
     text = utf8.decode(bytes)
   } catch {
-    throw new ApiError('invalid_json', 'The request body is not valid UTF-8; send JSON text encoded as UTF-8')
+    throw new APIError('invalid_json', 'The request body is not valid UTF-8; send JSON text encoded as UTF-8')
   }
   if (text.trim() === '') return { value: {}, text: '' }
   const contentType = request.header('content-type')
   if (contentType !== null && !isJson(contentType)) {
-    throw new ApiError(
+    throw new APIError(
       'unsupported_media_type',
       `The request body is ${contentType.split(';')[0]}; send JSON with Content-Type: application/json`,
     )
@@ -51,7 +51,7 @@ export async function readJsonBody(request: RequestView): Promise<JsonBody> {
   try {
     return { value: JSON.parse(text), text }
   } catch (error) {
-    throw new ApiError(
+    throw new APIError(
       'invalid_json',
       `The request body is not valid JSON (${(error as Error).message}); send a JSON object such as {"name":"Ada"}`,
     )
