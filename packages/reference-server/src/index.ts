@@ -13,5 +13,11 @@ export type { DeliveryListFilter, DeliveryWaitFilter, DeliveryWaitOptions } from
 export { DeliveryEngineClosedError, DeliveryError } from './delivery/errors.js'
 export { ReferenceServerError, type ReferenceServerErrorCode, WaitTimeoutError } from './errors.js'
 export { Fixtures } from './fixtures.js'
-export type { FaultRule, ReferenceServer, ReferenceServerOptions, StartReferenceServerOptions } from './options.js'
+export type {
+  AddedRouteHandlers,
+  FaultRule,
+  ReferenceServer,
+  ReferenceServerOptions,
+  StartReferenceServerOptions,
+} from './options.js'
 export { startReferenceServer } from './start-reference-server.js'

@@ -1,4 +1,4 @@
-import type { Plan, WebhookDelivery, WebhookEvent } from '@octopuspro/contract'
+import type { Plan, RouteTable, WebhookDelivery, WebhookEvent } from '@octopuspro/contract'
 import type { IdGenerator } from '@octopuspro/contract/ids'
 import type { Clock } from './clock.js'
 import type { DeliveryEngine, DeliveryEngineOptions, DeliveryListFilter } from './delivery/engine.js'
@@ -74,7 +74,27 @@ export interface ReferenceServerOptions {
   eventRetentionMs?: number
   /** Gets one line per request and per delivery attempt; the server prints nothing without it. */
   logger?: (line: string) => void
+  /**
+   * A route table to serve instead of the contract's (the contract's with routes added) and the handlers of the
+   * routes it adds, by group and action. Every route of the table is served like the contract's: API key, rate
+   * limit, faults, idempotency, its input validated against its schemas (4xx otherwise), its status code.
+   */
+  routes?: { table: RouteTable; handlers: AddedRouteHandlers }
 }
+
+/**
+ * The handlers of the routes a `routes` option adds: the validated path id, query and body in (as the route's
+ * schemas output them), the route's response object out; an error thrown is a 500.
+ *
+ * @example
+ * ```ts
+ * const handlers: AddedRouteHandlers = { widgets: { get: ({ id }) => ({ id, object: 'widget' }) } }
+ * ```
+ */
+export type AddedRouteHandlers = Record<
+  string,
+  Record<string, (input: { id: unknown; query: unknown; body: unknown }) => unknown>
+>
 
 /**
  * Options of {@link startReferenceServer}: the server options plus where to listen.

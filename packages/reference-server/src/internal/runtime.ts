@@ -63,6 +63,8 @@ export class Runtime {
   readonly apiKey: string
   readonly rateLimit: RateLimit | null
   readonly logger: ((line: string) => void) | undefined
+  /** The route table served instead of the contract's, and the handlers of the routes it adds. */
+  readonly routes: ReferenceServerOptions['routes']
   readonly #options: ReferenceServerOptions
   readonly #account: Account
   state!: State
@@ -76,6 +78,7 @@ export class Runtime {
     this.#options = options
     this.clock = options.clock ?? systemClock
     this.logger = options.logger
+    this.routes = options.routes
     this.apiKey = options.apiKey ?? newApiKeySecret()
     if (!ApiKeySecret.safeParse(this.apiKey).success)
       invalid('apiKey must be opk_ followed by 40 letters and digits (or leave it out to get one)')

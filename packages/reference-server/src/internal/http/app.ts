@@ -1,5 +1,6 @@
 import { listRoutes, openapi } from '@octopuspro/contract'
 import { Hono } from 'hono'
+import { ReferenceServerError } from '../../errors.js'
 import { settingsPath, settingsRoutes } from '../../settings/routes.js'
 import { APIError, isAPIError } from '../api-error.js'
 import { handlers } from '../handlers/index.js'
@@ -7,7 +8,7 @@ import type { RouteHandlerFunction } from '../handlers/types.js'
 import type { Runtime } from '../runtime.js'
 import { errorResponse, jsonResponse, stampResponse } from './respond.js'
 import { type AppEnv, routeHandler } from './route-handler.js'
-import { allowedMethods, toAppPath } from './route-matcher.js'
+import { methodsByPath, toAppPath } from './route-matcher.js'
 
 /**
  * The web-standard app behind every door (in-process fetch, node:http, msw): every route of the contract's table
@@ -38,12 +39,20 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route(settingsPath, settingsRoutes())
 
   const table = handlers as unknown as Record<string, Record<string, RouteHandlerFunction | undefined>>
-  for (const entry of listRoutes()) {
-    const handler = table[entry.group]?.[entry.action]
-    if (!handler) throw new Error(`route ${entry.name} has no handler; add it to src/internal/handlers`)
+  const added = runtime.routes?.handlers as Record<string, Record<string, RouteHandlerFunction | undefined>> | undefined
+  const entries = listRoutes(runtime.routes?.table)
+  for (const entry of entries) {
+    const handler = added?.[entry.group]?.[entry.action] ?? table[entry.group]?.[entry.action]
+    if (!handler) {
+      throw new ReferenceServerError(
+        'invalid_option',
+        `route ${entry.name} has no handler; pass it in routes.handlers.${entry.group}.${entry.action}`,
+      )
+    }
     app.on(entry.definition.method, toAppPath(entry.definition.path), routeHandler(runtime, entry, handler))
   }
 
+  const allowedMethods = methodsByPath(entries)
   app.notFound((c) => {
     const { pathname } = new URL(c.req.url)
     const allowed = allowedMethods(pathname)

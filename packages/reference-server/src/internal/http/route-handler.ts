@@ -3,7 +3,6 @@ import { type ListPage, parseFast, type RouteEntry } from '@octopuspro/contract'
 import type { Context } from 'hono'
 import { APIError, isAPIError, resourceMissing } from '../api-error.js'
 import type { RouteHandlerFunction } from '../handlers/types.js'
-import { labels } from '../labels.js'
 import type { Runtime } from '../runtime.js'
 import { authenticate } from './authenticate.js'
 import { claimIdempotencyKey, type StoredResponse } from './idempotency.js'
@@ -25,7 +24,7 @@ function parseId(entry: RouteEntry, raw: string | undefined): string | undefined
   const schema = entry.definition.id
   if (!schema || raw === undefined) return undefined
   if (parseFast(schema, raw).success) return raw
-  throw resourceMissing(labels[entry.group], raw, entry.definition.path.split('/{id}')[0] ?? '')
+  throw resourceMissing(entry.definition.label, raw, entry.definition.path.split('/{id}')[0] ?? '')
 }
 
 /** The query of a request from its raw search string (no `?`). */
