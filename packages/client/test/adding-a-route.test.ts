@@ -151,6 +151,9 @@ describe('a route added to the route table', () => {
     expect(remove.headers.get('allow')).toBe('GET')
     const anonymous = await server.fetch(`${server.baseUrl}/widgets`)
     expect(anonymous.status).toBe(401)
+    const document = await (await server.fetch(`${server.url}/openapi.json`)).json()
+    expect(Object.keys(document.paths['/widgets/{id}'])).toEqual(['get'])
+    expect(document.paths['/account/usage'].get.summary).toBe('How much of the account is used')
   })
 
   it('needs a handler: a route the server cannot answer fails at creation (the first in table order)', () => {

@@ -33,7 +33,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
 
   app.get('/health', (c) => jsonResponse(c, 200, '{"status":"ok"}'))
   app.get('/openapi.json', (c) => {
-    document ??= JSON.stringify(openapi())
+    document ??= JSON.stringify(openapi(runtime.routes?.table))
     return jsonResponse(c, 200, document)
   })
   app.route(settingsPath, settingsRoutes())
