@@ -24,7 +24,14 @@ import { IntegrationsResource } from './resources/integrations.js'
  */
 const customResources = { integrations: IntegrationsResource }
 
-/** The resources of a client over `T`: one per group of the table, the custom classes for their groups. */
+/**
+ * The resources of a client over `T`: one per group of the table, the custom classes for their groups.
+ *
+ * @example
+ * ```ts
+ * type Payments = ClientResources<Routes>['payments'] // approve, reject, refund, list, create, get
+ * ```
+ */
 export type ClientResources<T> = Omit<RouteResources<T>, keyof typeof customResources> & {
   readonly [G in keyof typeof customResources & keyof T]: InstanceType<(typeof customResources)[G]>
 }

@@ -49,7 +49,14 @@ export type RouteResource<G> = APIResource & RouteMethods<G>
 /** One resource per group of a route table. @example `type Resources = RouteResources<Routes>` */
 export type RouteResources<T> = { readonly [G in keyof T]: RouteResource<T[G]> }
 
-/** A resource class of one route group, as {@link routeResource} makes it; `Own` are the methods it leaves out. */
+/**
+ * A resource class of one route group, as {@link routeResource} makes it; `Own` are the methods it leaves out.
+ *
+ * @example
+ * ```ts
+ * const Payments: RouteResourceClass<Routes['payments']> = routeResource(routes.payments)
+ * ```
+ */
 export type RouteResourceClass<G, Own extends keyof G = never> = new (
   client: OctopusPro,
 ) => APIResource & Omit<RouteMethods<G>, Own>
