@@ -642,7 +642,7 @@ export type RouteGroup = keyof Routes
 /** One route's name as `group.method`, e.g. `'payments.approve'`. @example `const name: RouteName = 'payments.approve'` */
 export type RouteName = { [G in RouteGroup]: `${G}.${Extract<keyof Routes[G], string>}` }[RouteGroup]
 
-/** One row of {@link listRoutes} (`name` and `group` are strings of the table's own when it is not `routes`). @example `const entry: RouteEntry | undefined = listRoutes().find((r) => r.name === 'payments.approve')` */
+/** One row of {@link listRoutes}. @example `const entry: RouteEntry | undefined = listRoutes().find((r) => r.name === 'payments.approve')` */
 export interface RouteEntry {
   /** `group.method`, e.g. `payments.approve`. */
   name: RouteName
@@ -653,7 +653,7 @@ export interface RouteEntry {
 
 /**
  * Every route of a table (the contract's by default) as a flat list, in table order: what the server mounts and
- * the client is checked against.
+ * the client is checked against. Of another table, `name` and `group` are that table's (typed as the contract's).
  *
  * @example
  * ```ts

@@ -6,7 +6,14 @@ import { APIResource } from './api-resource.js'
 import type { PagePromise } from './pagination.js'
 import type { RequestOptions } from './types.js'
 
-/** Routes by action, as one group of the contract's route table. @example `const group: RouteGroupTable = routes.payments` */
+/**
+ * Routes by action, as one group of the contract's route table.
+ *
+ * @example
+ * ```ts
+ * const group: RouteGroupTable = routes.payments
+ * ```
+ */
 export type RouteGroupTable = RouteTable[string]
 
 type IdArgument<R> = R extends { id: infer S extends z.ZodMiniType } ? [id: z.output<S>] : []
@@ -28,7 +35,8 @@ type BodyArgument<R> = R extends { body: z.ZodMiniType }
 /**
  * The client method of one route, derived from its route-table entry in the client's convention: the path id when
  * the path has one, then the body (none when it is empty, optional when every field is, but for an update), then
- * the query of a list, then the per-call options. A list answers a page ready for `for await`, any other route its response.
+ * the query of a list, then the per-call options. A list answers a page ready for `for await`, any other route
+ * its response.
  *
  * @example
  * ```ts
@@ -43,7 +51,14 @@ export type RouteMethod<R> = R extends { list: true }
 /** One method per route of a group. @example `type Payments = RouteMethods<Routes['payments']>` */
 export type RouteMethods<G> = { [A in keyof G]: RouteMethod<G[A]> }
 
-/** A resource whose methods are the routes of a group. @example `const customers: RouteResource<Routes['customers']> = op.customers` */
+/**
+ * A resource whose methods are the routes of a group.
+ *
+ * @example
+ * ```ts
+ * const customers: RouteResource<Routes['customers']> = op.customers
+ * ```
+ */
 export type RouteResource<G> = APIResource & RouteMethods<G>
 
 /** One resource per group of a route table. @example `type Resources = RouteResources<Routes>` */
