@@ -2,7 +2,8 @@
  * Renders docs/event-catalog.md from the contract's event catalog and sample events. `pnpm docs:events` writes
  * it; test/docs.test.ts fails when the committed file is out of date.
  */
-import { createSampleEvent, type EventCategory, eventCatalog } from '@octopuspro/contract'
+import { type EventCategory, eventCatalog } from '@octopuspro/contract'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 
 const categories = [...new Set(eventCatalog.map((e) => e.category))] as EventCategory[]
 

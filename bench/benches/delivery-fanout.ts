@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { Agent, request } from 'node:http'
-import { createSampleEvent, parseWebhookSecret } from '@octopuspro/contract'
+import { parseWebhookSecret } from '@octopuspro/contract'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 import { createReferenceServer, type ReferenceServer } from '@octopuspro/reference-server'
 import { type Bench, size } from '../lib/bench.js'
 import { startChild } from '../lib/child.js'

@@ -1,4 +1,6 @@
-import { type Customer, sampleObjects, sequentialIds } from '@octopuspro/contract'
+import type { Customer } from '@octopuspro/contract'
+import { sequentialIds } from '@octopuspro/contract/ids'
+import { sampleObjects } from '@octopuspro/contract/samples'
 
 /**
  * `count` realistic customers, valid against the contract, with sequential ids: the same data for the reference

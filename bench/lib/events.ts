@@ -1,10 +1,5 @@
-import {
-  computeTotals,
-  createSampleEvent,
-  generateWebhookSecret,
-  signWebhook,
-  type WebhookEvent,
-} from '@octopuspro/contract'
+import { computeTotals, generateWebhookSecret, signWebhook, type WebhookEvent } from '@octopuspro/contract'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 
 /** A signed delivery as a receiver gets it: the raw body bytes and the Standard Webhooks headers. */
 export interface SignedDelivery {

@@ -65,6 +65,9 @@ describe('pnpm run docs (TypeDoc)', () => {
     expect(exported).toEqual([
       '@octopuspro/client',
       '@octopuspro/contract',
+      '@octopuspro/contract/ids',
+      '@octopuspro/contract/io',
+      '@octopuspro/contract/samples',
       '@octopuspro/reference-server',
       '@octopuspro/reference-server/msw',
       '@octopuspro/settings-page',

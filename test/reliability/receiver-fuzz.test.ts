@@ -1,12 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createRequire } from 'node:module'
-import {
-  createSampleEvent,
-  generateWebhookSecret,
-  sequentialIds,
-  type UnknownWebhookEvent,
-  type WebhookEvent,
-} from '@octopuspro/contract'
+import { generateWebhookSecret, type UnknownWebhookEvent, type WebhookEvent } from '@octopuspro/contract'
+import { sequentialIds } from '@octopuspro/contract/ids'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 import { expressWebhooks, memoryDedupe, nodeWebhooks, Webhooks } from '@octopuspro/webhooks'
 import express from 'express'
 import fc from 'fast-check'

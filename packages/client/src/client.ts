@@ -1,29 +1,40 @@
-import type { ListPage, RouteDefinition, RouteItem, RouteResponse } from '@octopuspro/contract'
+import {
+  type ListPage,
+  type RouteDefinition,
+  type RouteItem,
+  type RouteResponse,
+  type Routes,
+  type RouteTable,
+  routes,
+} from '@octopuspro/contract'
 import type * as z from 'zod/mini'
 import { APIPromise } from './core/api-promise.js'
 import { Page, PagePromise } from './core/pagination.js'
 import type { RouteParams } from './core/route-params.js'
+import { type RouteResources, routeResource } from './core/route-resource.js'
 import { type CallParams, Transport } from './core/transport.js'
 import type { ClientOptions, RequestOptions, WithResponse } from './core/types.js'
 import { OctopusProError } from './errors/octopuspro-error.js'
 import { readEnv } from './internal/env.js'
-import { AccountResource } from './resources/account.js'
-import { ApiKeysResource } from './resources/api-keys.js'
-import { AppointmentsResource } from './resources/appointments.js'
-import { BookingsResource } from './resources/bookings.js'
-import { CommunicationsResource } from './resources/communications.js'
-import { ComplaintsResource } from './resources/complaints.js'
-import { CustomersResource } from './resources/customers.js'
-import { EventsResource } from './resources/events.js'
-import { InquiriesResource } from './resources/inquiries.js'
 import { IntegrationsResource } from './resources/integrations.js'
-import { InvoicesResource } from './resources/invoices.js'
-import { PaymentsResource } from './resources/payments.js'
-import { QuotesResource } from './resources/quotes.js'
-import { UsersResource } from './resources/users.js'
-import { WebhookDeliveriesResource } from './resources/webhook-deliveries.js'
-import { WebhookEventTypesResource } from './resources/webhook-event-types.js'
-import { WebhooksResource } from './resources/webhooks.js'
+
+/**
+ * The resource groups whose methods need more than their route-table entry, by group: the class the client builds
+ * for the group instead of the derived one (it extends the derived one).
+ */
+const customResources = { integrations: IntegrationsResource }
+
+/**
+ * The resources of a client over `T`: one per group of the table, the custom classes for their groups.
+ *
+ * @example
+ * ```ts
+ * type Payments = ClientResources<Routes>['payments'] // approve, reject, refund, list, create, get
+ * ```
+ */
+export type ClientResources<T> = Omit<RouteResources<T>, keyof typeof customResources> & {
+  readonly [G in keyof typeof customResources & keyof T]: InstanceType<(typeof customResources)[G]>
+}
 
 const defaultTimeout = 60_000
 const defaultMaxRetries = 2
@@ -42,6 +53,7 @@ const maxTimeout = 2_147_483_647
  * for await (const booking of op.bookings.list({ customer_id: customer.id })) console.log(booking.service)
  * ```
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface declares the resources the constructor adds.
 export class OctopusPro {
   /** The API's base URL, `/v1` included. */
   readonly baseUrl: string
@@ -53,40 +65,29 @@ export class OctopusPro {
   readonly validateResponses: boolean
   readonly #transport: Transport
 
-  /** Customers: `/v1/customers`. */
-  readonly customers: CustomersResource = new CustomersResource(this)
-  /** Staff users: `/v1/users`. */
-  readonly users: UsersResource = new UsersResource(this)
-  /** Inquiries (leads): `/v1/inquiries`. */
-  readonly inquiries: InquiriesResource = new InquiriesResource(this)
-  /** Quotes: `/v1/quotes`. */
-  readonly quotes: QuotesResource = new QuotesResource(this)
-  /** Bookings: `/v1/bookings`. */
-  readonly bookings: BookingsResource = new BookingsResource(this)
-  /** Appointments, with `setStatus` and `arrive`: `/v1/appointments`. */
-  readonly appointments: AppointmentsResource = new AppointmentsResource(this)
-  /** Invoices: `/v1/invoices`. */
-  readonly invoices: InvoicesResource = new InvoicesResource(this)
-  /** Payments, with `approve`, `reject` and `refund`: `/v1/payments`. */
-  readonly payments: PaymentsResource = new PaymentsResource(this)
-  /** Complaints: `/v1/complaints`. */
-  readonly complaints: ComplaintsResource = new ComplaintsResource(this)
-  /** Logged calls and messages: `/v1/communications`. */
-  readonly communications: CommunicationsResource = new CommunicationsResource(this)
-  /** The account of the API key: `/v1/account`. */
-  readonly account: AccountResource = new AccountResource(this)
-  /** API keys, with `roll` and `revoke`: `/v1/api-keys`. */
-  readonly apiKeys: ApiKeysResource = new ApiKeysResource(this)
-  /** Built-in integrations, with `connect` and `disconnect`: `/v1/integrations`. */
-  readonly integrations: IntegrationsResource = new IntegrationsResource(this)
-  /** Webhook endpoints, with `getSecret`, `rotateSecret`, `sendTest` and `listDeliveries`: `/v1/webhooks`. */
-  readonly webhooks: WebhooksResource = new WebhooksResource(this)
-  /** Webhook deliveries, with `redeliver`: `/v1/webhook-deliveries`. */
-  readonly webhookDeliveries: WebhookDeliveriesResource = new WebhookDeliveriesResource(this)
-  /** The event type catalog: `/v1/webhook-event-types`. */
-  readonly webhookEventTypes: WebhookEventTypesResource = new WebhookEventTypesResource(this)
-  /** The event log: `/v1/events`. */
-  readonly events: EventsResource = new EventsResource(this)
+  /** The route table the resources are built from; {@link OctopusPro.withRoutes} makes a client of another. */
+  static readonly routeTable: RouteTable = routes
+
+  /**
+   * A client class over another route table — the contract's with routes added, say: every group of `table`
+   * becomes a resource with a method per route, typed from the table. How a route added to the contract's table
+   * reaches `op` with no other edit.
+   *
+   * @example
+   * ```ts
+   * const Client = OctopusPro.withRoutes({ ...routes, widgets: { get: widgetRoute } })
+   * const widget = await new Client({ apiKey, baseUrl }).widgets.get('wdg_1')
+   * ```
+   */
+  static withRoutes<const T extends RouteTable>(
+    table: T,
+  ): new (
+    options?: ClientOptions,
+  ) => Omit<OctopusPro, keyof ClientResources<Routes>> & ClientResources<T> {
+    return class extends OctopusPro {
+      static override readonly routeTable: RouteTable = table
+    } as never
+  }
 
   constructor(options: ClientOptions = {}) {
     const apiKey = options.apiKey ?? readEnv('OCTOPUSPRO_API_KEY')
@@ -110,6 +111,12 @@ export class OctopusPro {
       hooks: options.hooks ?? {},
       logger: options.logger,
     })
+    const table = (new.target as typeof OctopusPro).routeTable
+    const resources = this as unknown as Record<string, unknown>
+    for (const [group, definitions] of Object.entries(table)) {
+      const ResourceClass = customResources[group as keyof typeof customResources] ?? routeResource(definitions)
+      resources[group] = new ResourceClass(this)
+    }
   }
 
   /**
@@ -179,6 +186,9 @@ export class OctopusPro {
     return this.toString()
   }
 }
+
+/** The resource groups of the contract's route table (`op.customers`, `op.payments`, …), built from it. */
+export interface OctopusPro extends ClientResources<Routes> {}
 
 function checkBaseUrl(baseUrl: string | undefined): string {
   if (!baseUrl) {

@@ -12,11 +12,20 @@
  *
  * @packageDocumentation
  */
-export { OctopusPro } from './client.js'
+export { type ClientResources, OctopusPro } from './client.js'
 export { APIPromise } from './core/api-promise.js'
 export { APIResource } from './core/api-resource.js'
 export { Page, PagePromise } from './core/pagination.js'
 export type { RouteParams } from './core/route-params.js'
+export {
+  type RouteGroupTable,
+  type RouteMethod,
+  type RouteMethods,
+  type RouteResource,
+  type RouteResourceClass,
+  type RouteResources,
+  routeResource,
+} from './core/route-resource.js'
 export type {
   AfterResponseState,
   AttemptInfo,
@@ -56,20 +65,4 @@ export {
   isOctopusProError,
   isResponseValidationError,
 } from './errors/type-guards.js'
-export { AccountResource } from './resources/account.js'
-export { ApiKeysResource } from './resources/api-keys.js'
-export { AppointmentsResource } from './resources/appointments.js'
-export { BookingsResource } from './resources/bookings.js'
-export { CommunicationsResource } from './resources/communications.js'
-export { ComplaintsResource } from './resources/complaints.js'
-export { CustomersResource } from './resources/customers.js'
-export { EventsResource } from './resources/events.js'
-export { InquiriesResource } from './resources/inquiries.js'
 export { IntegrationsResource } from './resources/integrations.js'
-export { InvoicesResource } from './resources/invoices.js'
-export { PaymentsResource } from './resources/payments.js'
-export { QuotesResource } from './resources/quotes.js'
-export { UsersResource } from './resources/users.js'
-export { WebhookDeliveriesResource } from './resources/webhook-deliveries.js'
-export { WebhookEventTypesResource } from './resources/webhook-event-types.js'
-export { WebhooksResource } from './resources/webhooks.js'

@@ -4,7 +4,8 @@ import { util } from 'zod/v4/core'
 /** A predicate over a parsed JSON value. */
 export type Validator = (value: unknown) => boolean
 
-// The parts of zod's internal definitions this compiler reads. Anything else makes the schema unsupported.
+// The parts of zod's internal definitions this compiler reads. Anything else makes the schema unsupported. zod
+// does not promise to keep them, so it is pinned exactly and test/zod-internals.test.ts checks these shapes.
 interface Def {
   type: string
   check?: string

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import type { IdKind } from './ids.js'
+import type { IdKind } from './id-prefixes.js'
 import { Id, Metadata, Timestamp } from './primitives.js'
 
 type Shape = z.core.$ZodShape

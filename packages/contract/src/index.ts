@@ -4,19 +4,20 @@
  *
  * @packageDocumentation
  */
+
+export * from './bytes.js'
 export * from './common.js'
 export * from './errors.js'
 export * from './event-catalog.js'
 export * from './event-types.js'
 export * from './events.js'
-export * from './ids.js'
+export * from './id-prefixes.js'
 export * from './issues.js'
 export * from './list.js'
 export * from './money.js'
 export * from './openapi.js'
 export * from './parse-fast.js'
 export * from './primitives.js'
-export * from './read-node-body.js'
 export * from './resources/account.js'
 export * from './resources/api-key.js'
 export * from './resources/appointment.js'
@@ -33,5 +34,4 @@ export * from './resources/schedule.js'
 export * from './resources/user.js'
 export * from './resources/webhook.js'
 export * from './routes.js'
-export * from './samples.js'
 export * from './signing.js'

@@ -23,7 +23,7 @@ import {
   WebhookEndpointWithSecret,
   WebhookEventType,
 } from './resources/webhook.js'
-import { listRoutes, type RouteDefinition } from './routes.js'
+import { listRoutes, type RouteDefinition, type RouteTable, routes } from './routes.js'
 
 type JsonSchema = Record<string, unknown>
 
@@ -132,7 +132,7 @@ function operation(name: string, route: RouteDefinition): JsonSchema {
 /**
  * The OpenAPI 3.1 document of the whole API, generated from the contract's route table and zod schemas: every
  * path with its parameters, bodies, responses and errors, Bearer and `X-Api-Key` auth, and a `webhooks` section
- * with one entry per event type.
+ * with one entry per event type. Of another table (the contract's with routes added) when one is given.
  *
  * @example
  * ```ts
@@ -140,9 +140,9 @@ function operation(name: string, route: RouteDefinition): JsonSchema {
  * writeFileSync('openapi.json', JSON.stringify(openapi(), null, 2))
  * ```
  */
-export function openapi(): JsonSchema {
+export function openapi(table: RouteTable = routes): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {}
-  for (const { name, definition } of listRoutes()) {
+  for (const { name, definition } of listRoutes(table)) {
     const methods = (paths[definition.path] ??= {})
     methods[definition.method.toLowerCase()] = operation(name, definition)
   }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { type IdKind, idPrefixes } from './ids.js'
+import { type IdKind, idPrefixes } from './id-prefixes.js'
 import { computeTotals } from './money.js'
 
 /**

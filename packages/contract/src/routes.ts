@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 import { DeletedObject, EmptyBody } from './common.js'
 import type { EventType } from './event-types.js'
 import { EventListQuery, WebhookEvent } from './events.js'
-import type { IdKind } from './ids.js'
+import type { IdKind } from './id-prefixes.js'
 import { ListEnvelope, ListQuery, listQuery } from './list.js'
 import { Id } from './primitives.js'
 import { Account } from './resources/account.js'
@@ -54,6 +54,8 @@ export interface RouteDefinition {
   method: HttpMethod
   path: string
   summary: string
+  /** What one object of the route's group is called in messages (`customer`, `API key`); the server's labels. */
+  label: string
   id?: z.ZodMiniType<string>
   query?: z.ZodMiniType
   body?: z.ZodMiniType
@@ -75,6 +77,7 @@ type Crud<O extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniT
     method: 'GET'
     path: string
     summary: string
+    label: string
     query: Q
     response: ReturnType<typeof ListEnvelope<O>>
     item: O
@@ -86,6 +89,7 @@ type Crud<O extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniT
     method: 'POST'
     path: string
     summary: string
+    label: string
     body: C
     response: O
     status: 201
@@ -96,6 +100,7 @@ type Crud<O extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniT
     method: 'GET'
     path: string
     summary: string
+    label: string
     id: z.ZodMiniType<string>
     response: O
     status: 200
@@ -106,6 +111,7 @@ type Crud<O extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniT
     method: 'PATCH'
     path: string
     summary: string
+    label: string
     id: z.ZodMiniType<string>
     body: U
     response: O
@@ -117,6 +123,7 @@ type Crud<O extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniT
     method: 'DELETE'
     path: string
     summary: string
+    label: string
     id: z.ZodMiniType<string>
     response: typeof DeletedObject
     status: 200
@@ -140,6 +147,7 @@ function crud<O extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodM
       method: 'GET',
       path,
       summary: `List ${label}s`,
+      label,
       query: schemas.query,
       response: ListEnvelope(schemas.object),
       item: schemas.object,
@@ -151,6 +159,7 @@ function crud<O extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodM
       method: 'POST',
       path,
       summary: `Create a ${label}`,
+      label,
       body: schemas.create,
       response: schemas.object,
       status: 201,
@@ -161,6 +170,7 @@ function crud<O extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodM
       method: 'GET',
       path: `${path}/{id}`,
       summary: `Get a ${label}`,
+      label,
       id,
       response: schemas.object,
       status: 200,
@@ -171,6 +181,7 @@ function crud<O extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodM
       method: 'PATCH',
       path: `${path}/{id}`,
       summary: `Update a ${label}`,
+      label,
       id,
       body: schemas.update,
       response: schemas.object,
@@ -182,6 +193,7 @@ function crud<O extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodM
       method: 'DELETE',
       path: `${path}/{id}`,
       summary: `Delete a ${label}`,
+      label,
       id,
       response: DeletedObject,
       status: 200,
@@ -308,6 +320,7 @@ export const routes = {
       method: 'POST',
       path: '/appointments/{id}/status',
       summary: 'Change the status of an appointment',
+      label: 'appointment',
       id: appointmentId,
       body: AppointmentStatusChange,
       response: Appointment,
@@ -319,6 +332,7 @@ export const routes = {
       method: 'POST',
       path: '/appointments/{id}/arrive',
       summary: 'Mark the fieldworker arrived',
+      label: 'appointment',
       id: appointmentId,
       body: EmptyBody,
       response: Appointment,
@@ -342,6 +356,7 @@ export const routes = {
       method: 'POST',
       path: '/payments/{id}/approve',
       summary: 'Approve a pending payment',
+      label: 'payment',
       id: paymentId,
       body: EmptyBody,
       response: Payment,
@@ -353,6 +368,7 @@ export const routes = {
       method: 'POST',
       path: '/payments/{id}/reject',
       summary: 'Reject a pending payment',
+      label: 'payment',
       id: paymentId,
       body: PaymentReject,
       response: Payment,
@@ -364,6 +380,7 @@ export const routes = {
       method: 'POST',
       path: '/payments/{id}/refund',
       summary: 'Refund an approved payment, in full or in part',
+      label: 'payment',
       id: paymentId,
       body: PaymentRefund,
       response: Payment,
@@ -398,6 +415,7 @@ export const routes = {
       method: 'GET',
       path: '/account',
       summary: 'Get the account of the API key',
+      label: 'account',
       response: Account,
       status: 200,
       list: false,
@@ -413,6 +431,7 @@ export const routes = {
       method: 'POST',
       path: '/api-keys/{id}/roll',
       summary: 'Roll an API key: a new secret, the old one kept for an optional overlap',
+      label: 'API key',
       id: apiKeyId,
       body: ApiKeyRoll,
       response: ApiKeyWithSecret,
@@ -424,6 +443,7 @@ export const routes = {
       method: 'POST',
       path: '/api-keys/{id}/revoke',
       summary: 'Revoke an API key at once',
+      label: 'API key',
       id: apiKeyId,
       body: EmptyBody,
       response: ApiKey,
@@ -437,6 +457,7 @@ export const routes = {
       method: 'GET',
       path: '/integrations',
       summary: 'List the built-in integrations',
+      label: 'integration',
       query: ListQuery,
       response: ListEnvelope(Integration),
       item: Integration,
@@ -448,6 +469,7 @@ export const routes = {
       method: 'GET',
       path: '/integrations/{id}',
       summary: 'Get a built-in integration',
+      label: 'integration',
       id: IntegrationIdSchema,
       response: Integration,
       status: 200,
@@ -458,6 +480,7 @@ export const routes = {
       method: 'PUT',
       path: '/integrations/{id}',
       summary: 'Connect an integration with its credentials (write-only)',
+      label: 'integration',
       id: IntegrationIdSchema,
       body: IntegrationConnect,
       response: Integration,
@@ -469,6 +492,7 @@ export const routes = {
       method: 'DELETE',
       path: '/integrations/{id}',
       summary: 'Disconnect an integration and forget its credentials',
+      label: 'integration',
       id: IntegrationIdSchema,
       response: Integration,
       status: 200,
@@ -486,6 +510,7 @@ export const routes = {
       method: 'GET',
       path: '/webhooks/{id}/secret',
       summary: 'Get the signing secret of an endpoint',
+      label: 'webhook endpoint',
       id: webhookId,
       response: WebhookEndpointSecret,
       status: 200,
@@ -496,6 +521,7 @@ export const routes = {
       method: 'POST',
       path: '/webhooks/{id}/rotate-secret',
       summary: 'Rotate the signing secret; both sign during the overlap',
+      label: 'webhook endpoint',
       id: webhookId,
       body: WebhookSecretRotate,
       response: WebhookEndpointWithSecret,
@@ -507,6 +533,7 @@ export const routes = {
       method: 'POST',
       path: '/webhooks/{id}/test',
       summary: 'Send a sample event of a type to this endpoint now',
+      label: 'webhook endpoint',
       id: webhookId,
       body: WebhookTestEvent,
       response: WebhookEvent,
@@ -518,6 +545,7 @@ export const routes = {
       method: 'GET',
       path: '/webhooks/{id}/deliveries',
       summary: "List an endpoint's deliveries",
+      label: 'webhook endpoint',
       id: webhookId,
       query: listQuery({ status: z.optional(DeliveryStatus) }),
       response: ListEnvelope(WebhookDelivery),
@@ -532,6 +560,7 @@ export const routes = {
       method: 'GET',
       path: '/webhook-deliveries/{id}',
       summary: 'Get a delivery with its attempts',
+      label: 'webhook delivery',
       id: deliveryId,
       response: WebhookDelivery,
       status: 200,
@@ -542,6 +571,7 @@ export const routes = {
       method: 'POST',
       path: '/webhook-deliveries/{id}/redeliver',
       summary: 'Queue a fresh attempt of a delivery',
+      label: 'webhook delivery',
       id: deliveryId,
       body: EmptyBody,
       response: WebhookDelivery,
@@ -555,6 +585,7 @@ export const routes = {
       method: 'GET',
       path: '/webhook-event-types',
       summary: 'List the event types, filtered by a search over name, category and description',
+      label: 'event type',
       query: z.strictObject({
         search: z.optional(z.string().check(z.maxLength(200))),
         category: z.optional(EventCategorySchema),
@@ -571,6 +602,7 @@ export const routes = {
       method: 'GET',
       path: '/events',
       summary: 'List events, newest last',
+      label: 'event',
       query: EventListQuery,
       response: ListEnvelope(WebhookEvent),
       item: WebhookEvent,
@@ -582,6 +614,7 @@ export const routes = {
       method: 'GET',
       path: '/events/{id}',
       summary: 'Get an event',
+      label: 'event',
       id: Id('event'),
       response: WebhookEvent,
       status: 200,
@@ -590,6 +623,17 @@ export const routes = {
     }),
   },
 } as const
+
+/**
+ * Any route table: groups of routes by action, like {@link routes} — or `routes` with routes added, which the
+ * client (`OctopusPro.withRoutes`) and the reference server (its `routes` option) take.
+ *
+ * @example
+ * ```ts
+ * const table = { ...routes, widgets: { get: widgetRoute } } satisfies RouteTable
+ * ```
+ */
+export type RouteTable = Readonly<Record<string, Readonly<Record<string, RouteDefinition>>>>
 
 /** The route table's type. @example `type ApproveRoute = Routes['payments']['approve']` */
 export type Routes = typeof routes
@@ -608,15 +652,16 @@ export interface RouteEntry {
 }
 
 /**
- * Every route as a flat list, in table order: what the server mounts and the client is checked against.
+ * Every route of a table (the contract's by default) as a flat list, in table order: what the server mounts and
+ * the client is checked against. Of another table, `name` and `group` are that table's (typed as the contract's).
  *
  * @example
  * ```ts
  * listRoutes().map((r) => `${r.definition.method} /v1${r.definition.path}`)
  * ```
  */
-export function listRoutes(): RouteEntry[] {
-  return Object.entries(routes).flatMap(([group, actions]) =>
+export function listRoutes(table: RouteTable = routes): RouteEntry[] {
+  return Object.entries(table).flatMap(([group, actions]) =>
     Object.entries(actions).map(([action, definition]) => ({
       name: `${group}.${action}` as RouteName,
       group: group as RouteGroup,

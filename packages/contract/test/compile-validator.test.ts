@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
-import { createSampleEvent, EventEnvelope, type EventType, eventSchemas, eventTypes } from '@octopuspro/contract'
+import { EventEnvelope, type EventType, eventSchemas, eventTypes } from '@octopuspro/contract'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'

@@ -1,6 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import {
-  createSampleEvent,
   type EventType,
   eventCatalog,
   eventTypes,
@@ -11,6 +10,7 @@ import {
   WebhookEvent,
   type WebhookEventOf,
 } from '../src/index.js'
+import { createSampleEvent } from '../src/samples/index.js'
 
 // The 32 types of api.md §4 with the seed's names and categories.
 const expected: [string, string, string][] = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { computeTotals, createIdGenerator, Id, sequentialIds } from '../src/index.js'
+import { createIdGenerator, sequentialIds } from '../src/ids/index.js'
+import { computeTotals, Id } from '../src/index.js'
 
 describe('createIdGenerator', () => {
   it('makes prefixed ids that sort in creation order, even within one millisecond', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
-import { parseFast, routes, sampleObjects } from '../src/index.js'
+import { parseFast, routes } from '../src/index.js'
+import { sampleObjects } from '../src/samples/index.js'
 
 describe('parseFast', () => {
   const schema = routes.customers.get.response

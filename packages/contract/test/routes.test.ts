@@ -101,6 +101,34 @@ describe('route table', () => {
     expect(emitted.size).toBe(32)
   })
 
+  it('gives the routes of a group one label, what the server calls its objects', () => {
+    const labels = Object.fromEntries(
+      Object.entries(routes).map(([group, actions]) => [
+        group,
+        [...new Set(Object.values(actions).map((route) => route.label))],
+      ]),
+    )
+    expect(labels).toEqual({
+      customers: ['customer'],
+      users: ['user'],
+      inquiries: ['inquiry'],
+      quotes: ['quote'],
+      bookings: ['booking'],
+      appointments: ['appointment'],
+      invoices: ['invoice'],
+      payments: ['payment'],
+      complaints: ['complaint'],
+      communications: ['communication'],
+      account: ['account'],
+      apiKeys: ['API key'],
+      integrations: ['integration'],
+      webhooks: ['webhook endpoint'],
+      webhookDeliveries: ['webhook delivery'],
+      webhookEventTypes: ['event type'],
+      events: ['event'],
+    })
+  })
+
   it('validates path ids by prefix', () => {
     expect(routes.customers.get.id.safeParse('cus_01abc').success).toBe(true)
     expect(routes.customers.get.id.safeParse('usr_01abc').success).toBe(false)

@@ -39,7 +39,6 @@ import {
   PaymentRefund,
   Quote,
   QuoteCreate,
-  sampleObjects,
   summarizeIssues,
   User,
   UserCreate,
@@ -53,6 +52,7 @@ import {
   WebhookEventType,
   WebhookTestEvent,
 } from '../src/index.js'
+import { sampleObjects } from '../src/samples/index.js'
 
 /** Parses and returns the readable details of a failure (or [] on success). */
 function problems(schema: z.ZodMiniType, input: unknown) {

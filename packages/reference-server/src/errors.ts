@@ -9,14 +9,14 @@
 export type ReferenceServerErrorCode =
   | 'invalid_option'
   | 'fixtures_invalid'
-  | 'event_wait_timeout'
+  | 'wait_timeout'
   | 'server_closed'
   | 'snapshot_invalid'
   | 'sqlite_missing'
   | 'data_dir_invalid'
 
 /**
- * Thrown by `createReferenceServer`, `startReferenceServer`, `server.faults.add`, `server.events.waitFor` and
+ * Thrown by `createReferenceServer`, `startReferenceServer`, `server.faults.add`, the `waitFor`s and
  * `server.restore` when an option, a fixture, a wait, a snapshot or the data dir cannot be satisfied (`sqlite_missing`:
  * `dataDir` needs better-sqlite3 installed); `code` says which, the message says how to fix it.
  *
@@ -30,11 +30,28 @@ export type ReferenceServerErrorCode =
  * ```
  */
 export class ReferenceServerError extends Error {
-  override readonly name = 'ReferenceServerError'
+  override readonly name: string = 'ReferenceServerError'
   readonly code: ReferenceServerErrorCode
 
   constructor(code: ReferenceServerErrorCode, message: string) {
     super(message)
     this.code = code
+  }
+}
+
+/**
+ * `server.events.waitFor` or `server.deliveries.waitFor` saw nothing match in time (code `wait_timeout`). The
+ * message names the filter, and for deliveries the latest ones.
+ *
+ * @example
+ * ```ts
+ * await expect(server.events.waitFor({ type: 'user.created' }, { timeout: 50 })).rejects.toThrow(WaitTimeoutError)
+ * ```
+ */
+export class WaitTimeoutError extends ReferenceServerError {
+  override readonly name: string = 'WaitTimeoutError'
+
+  constructor(message: string) {
+    super('wait_timeout', message)
   }
 }

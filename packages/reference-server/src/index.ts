@@ -10,10 +10,11 @@
 export { type Clock, type ManualClock, manualClock, systemClock } from './clock.js'
 export { createReferenceServer } from './create-reference-server.js'
 export type { DeliveryListFilter, DeliveryWaitFilter, DeliveryWaitOptions } from './delivery/engine.js'
-export { DeliveryEngineClosedError, DeliveryError, DeliveryWaitTimeoutError } from './delivery/errors.js'
-export { ReferenceServerError, type ReferenceServerErrorCode } from './errors.js'
+export { DeliveryEngineClosedError, DeliveryError } from './delivery/errors.js'
+export { ReferenceServerError, type ReferenceServerErrorCode, WaitTimeoutError } from './errors.js'
 export { Fixtures } from './fixtures.js'
 export type {
+  AddedRouteHandlers,
   FaultRule,
   MountedHandler,
   ReferenceServer,

@@ -1,4 +1,5 @@
-import type { IdGenerator, Plan, WebhookDelivery, WebhookEvent } from '@octopuspro/contract'
+import type { Plan, RouteTable, WebhookDelivery, WebhookEvent } from '@octopuspro/contract'
+import type { IdGenerator } from '@octopuspro/contract/ids'
 import type { Clock } from './clock.js'
 import type { DeliveryEngine, DeliveryEngineOptions, DeliveryListFilter } from './delivery/engine.js'
 import type { Fixtures } from './fixtures.js'
@@ -112,7 +113,27 @@ export interface ReferenceServerOptions {
    * ```
    */
   dataDir?: string
+  /**
+   * A route table to serve instead of the contract's (the contract's with routes added) and the handlers of the
+   * routes it adds, by group and action. Every route of the table is served like the contract's: API key, rate
+   * limit, faults, idempotency, its input validated against its schemas (4xx otherwise), its status code.
+   */
+  routes?: { table: RouteTable; handlers: AddedRouteHandlers }
 }
+
+/**
+ * The handlers of the routes a `routes` option adds: the validated path id, query and body in (as the route's
+ * schemas output them), the route's response object out; an error thrown is a 500.
+ *
+ * @example
+ * ```ts
+ * const handlers: AddedRouteHandlers = { widgets: { get: ({ id }) => ({ id, object: 'widget' }) } }
+ * ```
+ */
+export type AddedRouteHandlers = Record<
+  string,
+  Record<string, (input: { id: unknown; query: unknown; body: unknown }) => unknown>
+>
 
 /**
  * Options of {@link startReferenceServer}: the server options plus where to listen.
@@ -162,7 +183,7 @@ export interface ReferenceServer {
   }
   /** The event log. */
   events: {
-    /** The first event that matches, already recorded or still to come; rejects after `timeout` real ms (default 5000). */
+    /** The first event that matches, recorded or still to come; `WaitTimeoutError` after `timeout` real ms (5000). */
     waitFor(filter: { type?: string }, options?: { timeout?: number }): Promise<WebhookEvent>
     /** Every event, oldest first. */
     list(): WebhookEvent[]

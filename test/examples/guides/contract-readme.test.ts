@@ -1,4 +1,4 @@
-import { createSampleEvent } from '@octopuspro/contract'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 import { expect, it, vi } from 'vitest'
 
 // The sample of packages/contract/README.md.

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
-import { concatBytes, createSampleEvent, type EventType, eventTypes, type IdGenerator } from '@octopuspro/contract'
+import { concatBytes, type EventType, eventTypes } from '@octopuspro/contract'
+import type { IdGenerator } from '@octopuspro/contract/ids'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 import fc from 'fast-check'
 import { sign } from '../helpers/sign.js'
 

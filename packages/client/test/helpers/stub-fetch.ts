@@ -1,4 +1,5 @@
-import { type ErrorCode, errorCodes, sampleObjects } from '@octopuspro/contract'
+import { type ErrorCode, errorCodes } from '@octopuspro/contract'
+import { sampleObjects } from '@octopuspro/contract/samples'
 
 /** What the stub saw of one request. */
 export interface SeenRequest {

@@ -2,13 +2,13 @@ import type { DeliveryAttempt } from '@octopuspro/contract'
 import type { Clock } from '../clock.js'
 import { readExcerpt } from './excerpt.js'
 import type { SignatureSigner } from './signer.js'
-import type { WebhookTransport } from './transport.js'
+import type { DeliveryTransport } from './transport.js'
 import { type AttemptVerdict, judgeResponse } from './verdict.js'
 
-/** What every attempt of an engine shares. @example `const context: AttemptContext = { clock, transport, signer, timeoutMs: 15000, userAgent }` */
-export interface AttemptContext {
+/** What every attempt of an engine shares. @example `const context: DeliveryAttemptContext = { clock, transport, signer, timeoutMs: 15000, userAgent }` */
+export interface DeliveryAttemptContext {
   clock: Clock
-  transport: WebhookTransport
+  transport: DeliveryTransport
   signer: SignatureSigner
   timeoutMs: number
   userAgent: string
@@ -43,7 +43,7 @@ export interface AttemptResult {
  * attempt.status_code // 200
  * ```
  */
-export async function sendAttempt(context: AttemptContext, request: AttemptRequest): Promise<AttemptResult> {
+export async function sendAttempt(context: DeliveryAttemptContext, request: AttemptRequest): Promise<AttemptResult> {
   const { clock, timeoutMs } = context
   const startedAt = clock.now()
   const timestamp = Math.floor(startedAt / 1000)

@@ -1,5 +1,6 @@
 import type { WebhookDelivery, WebhookEvent } from '@octopuspro/contract'
-import { type AttemptContext, type AttemptResult, sendAttempt } from './attempt.js'
+import { Waiters } from '../internal/waiters.js'
+import { type AttemptResult, type DeliveryAttemptContext, sendAttempt } from './attempt.js'
 import {
   appendAttempt,
   type DeliveryListFilter,
@@ -21,13 +22,13 @@ import {
 } from './options.js'
 import { jitteredDelay } from './retry-schedule.js'
 import { SignatureSigner } from './signer.js'
-import { DeliveryWaiters, type DeliveryWaitFilter, matchesFilter } from './waiters.js'
+import { type DeliveryWaitFilter, deliveryWaits } from './wait-filter.js'
 
 const encoder = new TextEncoder()
 
 export type { DeliveryListFilter } from './delivery-log.js'
 export type { DeliveryEngineOptions, EndpointDisabledReason, EndpointForDelivery } from './options.js'
-export type { DeliveryWaitFilter } from './waiters.js'
+export type { DeliveryWaitFilter } from './wait-filter.js'
 
 /** One delivery as a snapshot keeps it: the contract object, the exact bytes it sends, the retries it has left. */
 export interface SavedDelivery {
@@ -63,8 +64,8 @@ export interface DeliveryWaitOptions {
  */
 export class DeliveryEngine {
   readonly #options: ResolvedDeliveryOptions
-  readonly #context: AttemptContext
-  readonly #waiters = new DeliveryWaiters()
+  readonly #context: DeliveryAttemptContext
+  readonly #waiters = new Waiters(deliveryWaits)
   #log = new DeliveryLog()
   #slots: EndpointSlots
   #failing: FailingWindow
@@ -220,7 +221,7 @@ export class DeliveryEngine {
 
   /**
    * Resolves with the first delivery that matches, whether it exists already or comes later; rejects with a
-   * {@link DeliveryWaitTimeoutError} after `timeout` real ms (default 5000).
+   * {@link WaitTimeoutError} after `timeout` real ms (default 5000).
    *
    * @example
    * ```ts
@@ -228,10 +229,7 @@ export class DeliveryEngine {
    * ```
    */
   waitFor(filter: DeliveryWaitFilter, options: DeliveryWaitOptions = {}): Promise<WebhookDelivery> {
-    const existing = this.#log.list(filter).find((delivery) => matchesFilter(filter, delivery))
-    if (existing !== undefined) return Promise.resolve(snapshot(existing))
-    if (this.#closed) return Promise.reject(new DeliveryEngineClosedError('waitFor'))
-    return this.#waiters.wait(filter, options.timeout ?? 5000, () => this.#describeLatest())
+    return this.#waiters.wait(filter, options.timeout ?? 5000, this.#log.list(filter), () => this.#describeLatest())
   }
 
   /**
@@ -279,7 +277,7 @@ export class DeliveryEngine {
     if (!this.#closed) {
       this.#closed = true
       this.#cancelAll()
-      this.#waiters.rejectAll(new DeliveryEngineClosedError('waitFor'))
+      this.#waiters.close(new DeliveryEngineClosedError('waitFor'))
     }
     await this.idle()
     this.#options.transport.close?.()

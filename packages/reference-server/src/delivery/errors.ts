@@ -19,20 +19,6 @@ export class DeliveryError extends Error {
 }
 
 /**
- * `waitFor` saw no matching delivery in time. The message names the filter and the latest deliveries.
- *
- * @example
- * ```ts
- * await expect(server.deliveries.waitFor({ type: 'booking.created' }, { timeout: 100 })).rejects.toThrow(DeliveryWaitTimeoutError)
- * ```
- */
-export class DeliveryWaitTimeoutError extends DeliveryError {
-  constructor(message: string) {
-    super('delivery_wait_timeout', message)
-  }
-}
-
-/**
  * The engine was closed: no more dispatching, and pending `waitFor`s end with this.
  *
  * @example

@@ -1,7 +1,7 @@
 import { type ClientRequest, Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { urlToHttpOptions } from 'node:url'
-import type { WebhookResponse, WebhookTransport } from './transport.js'
+import type { DeliveryResponse, DeliveryTransport } from './transport.js'
 
 const MAX_CACHED_TARGETS = 1000
 
@@ -19,7 +19,7 @@ type Target = Pick<ReturnType<typeof urlToHttpOptions>, 'protocol' | 'hostname' 
  * transport.close()
  * ```
  */
-export function nodeHttpTransport(): WebhookTransport {
+export function nodeHttpTransport(): DeliveryTransport {
   const http = new HttpAgent({ keepAlive: true })
   const https = new HttpsAgent({ keepAlive: true })
   /** Endpoint URL → its parsed request options: parsing a URL costs more than the rest of building a request. */
@@ -37,7 +37,7 @@ export function nodeHttpTransport(): WebhookTransport {
   return {
     send({ url, headers, body }) {
       let request: ClientRequest | undefined
-      const response = new Promise<WebhookResponse>((resolve, reject) => {
+      const response = new Promise<DeliveryResponse>((resolve, reject) => {
         const target = targetOf(url)
         const secure = target.protocol === 'https:'
         request = (secure ? httpsRequest : httpRequest)(

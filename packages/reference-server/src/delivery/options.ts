@@ -1,8 +1,9 @@
-import { createIdGenerator, type IdGenerator, type WebhookEndpoint } from '@octopuspro/contract'
+import type { WebhookEndpoint } from '@octopuspro/contract'
+import { createIdGenerator, type IdGenerator } from '@octopuspro/contract/ids'
 import { type Clock, systemClock } from '../clock.js'
 import { nodeHttpTransport } from './node-transport.js'
 import { defaultRetrySchedule } from './retry-schedule.js'
-import { fetchTransport, type WebhookTransport } from './transport.js'
+import { type DeliveryTransport, fetchTransport } from './transport.js'
 
 /** Why the engine asks the server to disable an endpoint: every attempt failing for the window, or a 410 Gone. @example `disableEndpoint(id, 'gone')` */
 export type EndpointDisabledReason = NonNullable<WebhookEndpoint['disabled_reason']>
@@ -69,7 +70,7 @@ export interface DeliveryEngineOptions {
 
 /** The options with every default filled in and checked; `transport` sends the requests. @example `resolveDeliveryOptions(options).transport.send(request)` */
 export type ResolvedDeliveryOptions = Required<Omit<DeliveryEngineOptions, 'logger' | 'fetch' | 'onChange'>> &
-  Pick<DeliveryEngineOptions, 'logger' | 'onChange'> & { transport: WebhookTransport }
+  Pick<DeliveryEngineOptions, 'logger' | 'onChange'> & { transport: DeliveryTransport }
 
 /** The longest delay a platform timer can wait (2^31 - 1 ms, about 24.8 days). */
 const MAX_TIMER_MS = 2_147_483_647

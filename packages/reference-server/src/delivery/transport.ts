@@ -1,20 +1,22 @@
+import { streamChunks } from '@octopuspro/contract/io'
+
 /** One webhook POST, ready to send: signed headers and the exact body bytes. @example `transport.send({ url, headers, body })` */
-export interface WebhookRequest {
+export interface DeliveryRequest {
   url: string
   headers: Record<string, string>
   body: Uint8Array
 }
 
 /** A request on its way: its answer, and how to abort it (on timeout, or when the engine closes). @example `const { response, abort } = transport.send(request)` */
-export interface PendingWebhook {
+export interface PendingDelivery {
   /** Rejects when no answer came (refused, reset, aborted). */
-  response: Promise<WebhookResponse>
+  response: Promise<DeliveryResponse>
   /** Aborts the request, or the reading of its answer. */
   abort(): void
 }
 
 /** As much of the receiver's answer as an attempt reads. @example `(await pending.response).status` */
-export interface WebhookResponse {
+export interface DeliveryResponse {
   status: number
   /** The `location` header: named in the error when a redirect is not followed. */
   location: string | null
@@ -32,8 +34,8 @@ export interface WebhookResponse {
  * ;(await pending.response).status // 200
  * ```
  */
-export interface WebhookTransport {
-  send(request: WebhookRequest): PendingWebhook
+export interface DeliveryTransport {
+  send(request: DeliveryRequest): PendingDelivery
   /** Lets go of idle connections; the engine calls it when it closes. */
   close?(): void
 }
@@ -46,7 +48,7 @@ export interface WebhookTransport {
  * new DeliveryEngine({ ...options, fetch: myFetch }) // uses fetchTransport(myFetch)
  * ```
  */
-export function fetchTransport(fetchFn: typeof fetch): WebhookTransport {
+export function fetchTransport(fetchFn: typeof fetch): DeliveryTransport {
   return {
     send({ url, headers, body }) {
       const controller = new AbortController()
@@ -59,19 +61,9 @@ export function fetchTransport(fetchFn: typeof fetch): WebhookTransport {
       }).then((answer) => ({
         status: answer.status,
         location: answer.headers.get('location'),
-        body: answer.body && chunksOf(answer.body),
+        body: answer.body && streamChunks(answer.body),
       }))
       return { response, abort: () => controller.abort() }
     },
-  }
-}
-
-async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader()
-  try {
-    for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value
-  } finally {
-    // Stopping early (1 KiB read) or failing: cancelling lets the connection go.
-    await reader.cancel().catch(() => {})
   }
 }

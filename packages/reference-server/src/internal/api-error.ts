@@ -1,7 +1,7 @@
 import { type ErrorCode, type ErrorObject, errorCodes, type IssueDetail } from '@octopuspro/contract'
 
-/** What an {@link ApiError} carries besides its code and message. */
-export interface ApiErrorOptions {
+/** What an {@link APIError} carries besides its code and message. */
+export interface APIErrorOptions {
   param?: string | undefined
   details?: IssueDetail[] | undefined
   /** Extra response headers, e.g. `Retry-After` or `Allow`. */
@@ -16,8 +16,8 @@ export interface ApiErrorOptions {
  * and type) and a message that says how to fix the request. Thrown anywhere in a request; the app turns it into
  * the api.md error body.
  */
-export class ApiError extends Error {
-  override readonly name = 'ApiError'
+export class APIError extends Error {
+  override readonly name = 'APIError'
   readonly code: ErrorCode
   readonly status: number
   readonly type: ErrorObject['type']
@@ -25,7 +25,7 @@ export class ApiError extends Error {
   readonly details: IssueDetail[] | undefined
   readonly headers: Record<string, string>
 
-  constructor(code: ErrorCode, message: string, options: ApiErrorOptions = {}) {
+  constructor(code: ErrorCode, message: string, options: APIErrorOptions = {}) {
     super(message)
     this.code = code
     this.status = options.status ?? errorCodes[code].status
@@ -49,14 +49,14 @@ export class ApiError extends Error {
   }
 }
 
-/** Whether a value is an {@link ApiError}. */
-export function isApiError(value: unknown): value is ApiError {
-  return value instanceof ApiError
+/** Whether a value is an {@link APIError}. */
+export function isAPIError(value: unknown): value is APIError {
+  return value instanceof APIError
 }
 
 /** `404 resource_missing` for an id that names nothing. */
-export function resourceMissing(label: string, id: string, listPath: string): ApiError {
-  return new ApiError(
+export function resourceMissing(label: string, id: string, listPath: string): APIError {
+  return new APIError(
     'resource_missing',
     `No ${label} with id '${id}'; check the id, or list them with GET /v1${listPath}`,
     {

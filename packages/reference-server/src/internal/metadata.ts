@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.js'
+import { APIError } from './api-error.js'
 
 const MAX_METADATA_KEYS = 50
 
@@ -8,7 +8,7 @@ export function mergeMetadata(current: Record<string, string>, patch: Record<str
   for (const [key, value] of Object.entries(patch)) if (value === '') delete merged[key]
   const count = Object.keys(merged).length
   if (count > MAX_METADATA_KEYS) {
-    throw new ApiError(
+    throw new APIError(
       'parameter_invalid',
       `metadata would have ${count} keys; at most ${MAX_METADATA_KEYS} are allowed (set a key to '' to remove it)`,
       { param: 'metadata' },

@@ -1,14 +1,5 @@
-import {
-  type Account,
-  API_VERSION,
-  ApiKeySecret,
-  createIdGenerator,
-  type EventType,
-  type IdGenerator,
-  Plan,
-  sequentialIds,
-  type WebhookEvent,
-} from '@octopuspro/contract'
+import { type Account, API_VERSION, ApiKeySecret, type EventType, Plan, type WebhookEvent } from '@octopuspro/contract'
+import { createIdGenerator, type IdGenerator, sequentialIds } from '@octopuspro/contract/ids'
 import packageJson from '../../package.json' with { type: 'json' }
 import { type Clock, systemClock } from '../clock.js'
 import { DeliveryEngine } from '../delivery/engine.js'
@@ -16,7 +7,7 @@ import { ReferenceServerError } from '../errors.js'
 import type { MountedHandler, ReferenceServerOptions } from '../options.js'
 import type { ReferenceServerSnapshot } from '../snapshot.js'
 import type { Call } from './call.js'
-import { EventWaiters } from './events/waiters.js'
+import { eventWaits } from './events/event-filter.js'
 import { createApiKey, newApiKeySecret } from './handlers/api-keys.js'
 import { validSecrets } from './handlers/webhooks.js'
 import { Faults } from './http/faults.js'
@@ -36,6 +27,7 @@ import {
   takeSnapshot,
 } from './snapshot/tables.js'
 import { State } from './state.js'
+import { Waiters } from './waiters.js'
 
 /** The account id is fixed: there is one account per server. */
 const ACCOUNT_ID = 'acct_reference'
@@ -92,12 +84,14 @@ export class Runtime {
   readonly clock: Clock
   readonly engine: DeliveryEngine
   readonly faults: Faults
-  readonly events = new EventWaiters()
+  readonly events = new Waiters(eventWaits)
   readonly apiKey: string
   readonly rateLimit: RateLimit | null
   readonly logger: ((line: string) => void) | undefined
   /** The web handlers served beside the API. */
   readonly mounts: readonly MountedHandler[]
+  /** The route table served instead of the contract's, and the handlers of the routes it adds. */
+  readonly routes: ReferenceServerOptions['routes']
   readonly #options: ReferenceServerOptions
   readonly #account: Account
   state!: State
@@ -115,6 +109,7 @@ export class Runtime {
     this.#options = options
     this.clock = options.clock ?? systemClock
     this.logger = options.logger
+    this.routes = options.routes
     if (options.apiKey !== undefined && !ApiKeySecret.safeParse(options.apiKey).success)
       invalid('apiKey must be opk_ followed by 40 letters and digits (or leave it out to get one)')
     this.#account = resolveAccount(options.account)
@@ -311,7 +306,7 @@ export class Runtime {
 
   async close(): Promise<void> {
     this.closed = true
-    this.events.rejectAll(new ReferenceServerError('server_closed', 'the server was closed while waiting for an event'))
+    this.events.close(new ReferenceServerError('server_closed', 'the server was closed while waiting for an event'))
     await this.engine.close()
     this.#journal?.close()
   }

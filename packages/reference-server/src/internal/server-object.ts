@@ -1,4 +1,5 @@
 import type { ReferenceServer } from '../options.js'
+import { eventWaitHint } from './events/event-filter.js'
 import { createApp } from './http/app.js'
 import type { Runtime } from './runtime.js'
 
@@ -31,7 +32,7 @@ export function serverObject(
     },
     events: {
       waitFor: (filter, options = {}) =>
-        runtime.events.wait(filter, options.timeout ?? DEFAULT_WAIT_MS, runtime.state.events.values()),
+        runtime.events.wait(filter, options.timeout ?? DEFAULT_WAIT_MS, runtime.state.events.values(), eventWaitHint),
       list: () => runtime.state.events.values(),
     },
     faults: {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { manualClock } from '../../src/clock.js'
 import { DeliveryEngine } from '../../src/delivery/engine.js'
-import { DeliveryEngineClosedError, DeliveryWaitTimeoutError } from '../../src/delivery/errors.js'
+import { DeliveryEngineClosedError } from '../../src/delivery/errors.js'
+import { WaitTimeoutError } from '../../src/errors.js'
 import { closedPort, countingClock, createTestEngine, testEvent, trackedReceivers, until } from './helpers.js'
 
 const T0 = '2026-11-27T10:00:00.000Z'
@@ -220,11 +221,11 @@ describe('waitFor', () => {
     const [created] = engine.dispatch(testEvent(), [endpoint.id])
     await engine.idle()
     const waiting = engine.waitFor({ type: 'booking.created', status: 'succeeded' }, { timeout: 30 })
-    await expect(waiting).rejects.toThrow(DeliveryWaitTimeoutError)
+    await expect(waiting).rejects.toThrow(WaitTimeoutError)
     await expect(waiting).rejects.toThrow(
       `waitFor({"type":"booking.created","status":"succeeded"}) timed out after 30 ms: no delivery matched. Latest deliveries:\n  ${created!.id} booking.created → ${endpoint.id} pending (1 attempts, last: 500)`,
     )
-    await expect(waiting).rejects.toMatchObject({ code: 'delivery_wait_timeout', name: 'DeliveryWaitTimeoutError' })
+    await expect(waiting).rejects.toMatchObject({ code: 'wait_timeout', name: 'WaitTimeoutError' })
     await expect(engine.waitFor({ type: 'payment.approved' }, { timeout: 1 })).rejects.toThrow(/payment\.approved/)
     await engine.close()
   })

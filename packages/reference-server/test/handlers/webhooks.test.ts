@@ -347,7 +347,11 @@ describe('events', () => {
     expect((await future).data).toEqual(customer)
     expect((await server.events.waitFor({ type: 'customer.created' })).data).toEqual(customer)
     await expect(server.events.waitFor({ type: 'user.created' }, { timeout: 20 })).rejects.toMatchObject({
-      code: 'event_wait_timeout',
+      code: 'wait_timeout',
+      name: 'WaitTimeoutError',
+      message:
+        'waitFor({"type":"user.created"}) timed out after 20 ms: no event matched. ' +
+        'Check that the request that should emit it succeeded.',
     })
   })
 

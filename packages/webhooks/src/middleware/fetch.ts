@@ -1,4 +1,4 @@
-import { readLimited, streamChunks } from '../internal/read-limited.js'
+import { readLimited, streamChunks } from '@octopuspro/contract/io'
 import type { Webhooks } from '../webhooks.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { readNodeBody } from '@octopuspro/contract'
+import { readNodeBody } from '@octopuspro/contract/io'
 import { respondToNode } from '../internal/node-io.js'
 import type { Webhooks } from '../webhooks.js'
 

@@ -1,10 +1,6 @@
-import {
-  createIdGenerator,
-  createSampleEvent,
-  type EventType,
-  type SampleEventOverrides,
-  type WebhookEventOf,
-} from '@octopuspro/contract'
+import type { EventType, WebhookEventOf } from '@octopuspro/contract'
+import { createIdGenerator } from '@octopuspro/contract/ids'
+import { createSampleEvent, type SampleEventOverrides } from '@octopuspro/contract/samples'
 
 const nextId = createIdGenerator()
 

@@ -1,4 +1,4 @@
-import { createSampleEvent } from '@octopuspro/contract'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 import { expect, it } from 'vitest'
 import { type DedupeStore, Webhooks } from '../../src/index.js'
 import { deferred, now, SECRET, signed } from '../helpers.js'

@@ -1,4 +1,5 @@
-import { createSampleEvent, type UnknownWebhookEvent } from '@octopuspro/contract'
+import type { UnknownWebhookEvent } from '@octopuspro/contract'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   type HandlerTimeoutError,

@@ -1,4 +1,4 @@
-import { createSampleEvent } from '@octopuspro/contract'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   type DedupeStore,

@@ -1,4 +1,4 @@
-import { createSampleEvent } from '@octopuspro/contract'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type WebhookRequest, Webhooks } from '../../src/index.js'
 import { now, SECRET, signed } from '../helpers.js'

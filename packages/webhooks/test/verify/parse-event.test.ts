@@ -1,4 +1,5 @@
-import { createSampleEvent, eventTypes } from '@octopuspro/contract'
+import { eventTypes } from '@octopuspro/contract'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 import { describe, expect, it } from 'vitest'
 import type { WebhookVerificationError } from '../../src/index.js'
 import { parseEvent } from '../../src/verify/parse-event.js'

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto'
-import { createSampleEvent, parseWebhookSecret, signWebhook } from '@octopuspro/contract'
+import { parseWebhookSecret, signWebhook } from '@octopuspro/contract'
+import { createSampleEvent } from '@octopuspro/contract/samples'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
 import { Webhook as SvixWebhook } from 'svix'
 import { describe, expect, it } from 'vitest'

@@ -1,6 +1,6 @@
 import type { ApiKey, ApiKeyCreate, ApiKeyWithSecret, Routes } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
-import { ApiError, resourceMissing } from '../api-error.js'
+import { APIError, resourceMissing } from '../api-error.js'
 import type { Call } from '../call.js'
 import { randomBase62, sha256 } from '../crypto.js'
 import type { ApiKeyRecord, ApiKeySecretRecord } from '../state.js'
@@ -40,7 +40,7 @@ export function createApiKey(
   secret = newApiKeySecret(),
 ): ApiKeyWithSecret {
   if (body.expires_at !== undefined && Date.parse(body.expires_at) <= call.nowMs) {
-    throw new ApiError(
+    throw new APIError(
       'parameter_invalid',
       `expires_at ${body.expires_at} is not in the future; pick a later time or leave it out`,
       { param: 'expires_at' },
@@ -84,7 +84,7 @@ const update: Handler<Routes['apiKeys']['update']> = ({ id, body, call }) => {
 const roll: Handler<Routes['apiKeys']['roll']> = ({ id, body, call }) => {
   const record = findRecord(call, id)
   if (record.key.status === 'revoked') {
-    throw new ApiError('invalid_state_transition', `API key '${id}' is revoked and cannot be rolled; create a new key`)
+    throw new APIError('invalid_state_transition', `API key '${id}' is revoked and cannot be rolled; create a new key`)
   }
   const validUntil = call.nowMs + (body.expires_in_seconds ?? 0) * 1000
   const secret = newApiKeySecret()

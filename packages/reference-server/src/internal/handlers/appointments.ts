@@ -7,7 +7,7 @@ import {
   type Routes,
 } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 import type { Call } from '../call.js'
 import { crudHandlers, ResourceStore } from './resource-store.js'
 import { assertScheduleValid } from './schedule.js'
@@ -17,7 +17,7 @@ import { users } from './users.js'
 function assertFieldworker(call: Call, userId: string): void {
   const user = users.find(call, userId)
   if (user.role !== 'fieldworker') {
-    throw new ApiError(
+    throw new APIError(
       'reference_invalid',
       `fieldworker_id '${userId}' is a user with role ${user.role}; assign a user whose role is fieldworker`,
       { param: 'fieldworker_id' },
@@ -53,7 +53,7 @@ export function changeStatus(call: Call, id: string, status: Appointment['status
   const current = appointments.find(call, id)
   if (!canTransitionAppointment(current.status, status)) {
     const legal = appointmentTransitions[current.status]
-    throw new ApiError(
+    throw new APIError(
       'invalid_state_transition',
       `appointment '${id}' cannot move from ${current.status} to ${status}; ${legal.length > 0 ? `from ${current.status} it can move to ${legal.join(', ')}` : `${current.status} is final`}`,
       fromBody ? { param: 'status' } : {},

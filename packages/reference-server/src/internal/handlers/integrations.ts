@@ -1,5 +1,5 @@
 import { type Integration, type IntegrationId, integrationCatalog, type Plan, type Routes } from '@octopuspro/contract'
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 import type { Call } from '../call.js'
 import { parseInput } from '../http/validate.js'
 import { arraySource, paginate } from '../store/paginate.js'
@@ -35,7 +35,7 @@ const connect: Handler<Routes['integrations']['connect']> = ({ id, body, call })
   const entry = integrationCatalog[id]
   const plan = call.state.account.plan
   if (entry.requiredPlan && planRank[plan] < planRank[entry.requiredPlan]) {
-    throw new ApiError(
+    throw new APIError(
       'plan_required',
       `${entry.name} needs the ${entry.requiredPlan} plan; this account is on the ${plan} plan — upgrade to connect it`,
     )

@@ -1,6 +1,6 @@
 import { computeTotals, Invoice, type InvoiceCreate, type InvoiceUpdate } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 import { crudHandlers, ResourceStore } from './resource-store.js'
 
 type InvoiceStatus = Invoice['status']
@@ -56,7 +56,7 @@ export const invoices = new ResourceStore<Invoice, z.output<typeof InvoiceCreate
       (current.status === 'paid' || current.status === 'void') &&
       fields.some((key) => JSON.stringify(next[key as keyof Invoice]) !== JSON.stringify(current[key as keyof Invoice]))
     ) {
-      throw new ApiError(
+      throw new APIError(
         'invalid_state_transition',
         `invoice '${current.id}' is ${current.status} and can no longer be changed (only its metadata); create a new invoice instead`,
       )
@@ -66,7 +66,7 @@ export const invoices = new ResourceStore<Invoice, z.output<typeof InvoiceCreate
       patch.status !== current.status &&
       !statusMoves[current.status].includes(patch.status)
     ) {
-      throw new ApiError(
+      throw new APIError(
         'invalid_state_transition',
         `invoice '${current.id}' cannot move from ${current.status} to ${patch.status}; allowed: draft → open, draft/open → void (paid is set by payments)`,
         { param: 'status' },
@@ -74,7 +74,7 @@ export const invoices = new ResourceStore<Invoice, z.output<typeof InvoiceCreate
     }
     const totals = computeTotals(next.line_items)
     if (totals.total < next.amount_paid) {
-      throw new ApiError(
+      throw new APIError(
         'amount_invalid',
         `the new total ${totals.total} is less than the ${next.amount_paid} already paid; refund a payment first`,
         { param: 'line_items' },

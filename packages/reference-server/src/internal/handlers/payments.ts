@@ -1,6 +1,6 @@
 import { type Invoice, Payment, type PaymentCreate, type Routes } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 import type { Call } from '../call.js'
 import { invoices, settle } from './invoices.js'
 import { crudHandlers, ResourceStore } from './resource-store.js'
@@ -17,28 +17,28 @@ function assertPayable(
 ): void {
   const param = (name: string) => (inBody ? { param: name } : {})
   if (invoice.customer_id !== payment.customer_id) {
-    throw new ApiError(
+    throw new APIError(
       'reference_invalid',
       `invoice '${invoice.id}' belongs to customer '${invoice.customer_id}', not '${payment.customer_id}'; use that customer or another invoice`,
       param('invoice_id'),
     )
   }
   if (invoice.status !== 'open') {
-    throw new ApiError(
+    throw new APIError(
       'invalid_state_transition',
       `invoice '${invoice.id}' is ${invoice.status}; payments may only name an open invoice`,
       param('invoice_id'),
     )
   }
   if (invoice.currency !== payment.currency) {
-    throw new ApiError(
+    throw new APIError(
       'parameter_invalid',
       `currency '${payment.currency}' does not match the invoice's currency '${invoice.currency}'`,
       param('currency'),
     )
   }
   if (payment.amount > invoice.amount_due) {
-    throw new ApiError(
+    throw new APIError(
       'amount_invalid',
       `amount ${payment.amount} exceeds the amount_due ${invoice.amount_due} of invoice '${invoice.id}'; pay at most what is due`,
       param('amount'),
@@ -60,7 +60,7 @@ export const payments = new ResourceStore<Payment, z.output<typeof PaymentCreate
 
 function pending(payment: Payment, action: string): void {
   if (payment.status !== 'pending') {
-    throw new ApiError(
+    throw new APIError(
       'invalid_state_transition',
       `payment '${payment.id}' is ${payment.status}; only a pending payment can be ${action}`,
     )
@@ -97,7 +97,7 @@ const reject: Handler<Routes['payments']['reject']> = ({ id, body, call }) => {
 const refund: Handler<Routes['payments']['refund']> = ({ id, body, call }) => {
   const payment = payments.find(call, id)
   if (payment.status !== 'approved' && payment.status !== 'partially_refunded') {
-    throw new ApiError(
+    throw new APIError(
       'invalid_state_transition',
       `payment '${payment.id}' is ${payment.status}; only an approved or partially refunded payment can be refunded`,
     )
@@ -105,7 +105,7 @@ const refund: Handler<Routes['payments']['refund']> = ({ id, body, call }) => {
   const left = payment.amount - payment.amount_refunded
   const amount = body.amount ?? left
   if (amount > left) {
-    throw new ApiError(
+    throw new APIError(
       'amount_invalid',
       `amount ${amount} exceeds the ${left} left to refund on payment '${payment.id}'`,
       { param: 'amount' },

@@ -1,4 +1,4 @@
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 import type { Call } from '../call.js'
 import { labels } from '../labels.js'
 import type { ResourceName, State } from '../state.js'
@@ -27,7 +27,7 @@ export function checkReferences(state: State, resource: ResourceName, values: Re
   for (const [field, target] of Object.entries(referenceFields[resource])) {
     for (const id of idsOf(values[field])) {
       if (!state.resources[target].has(id)) {
-        throw new ApiError(
+        throw new APIError(
           'reference_invalid',
           `${field} '${id}' does not exist; create the ${labels[target]} first or check the id (GET /v1/${target})`,
           { param: field },
@@ -60,7 +60,7 @@ export function assertNotReferenced(call: Call, target: ResourceName, id: string
   const referrer = findReferrer(call.state, target, id)
   if (!referrer) return
   const label = labels[referrer.resource]
-  throw new ApiError(
+  throw new APIError(
     'resource_in_use',
     `${labels[target]} '${id}' is referenced by ${label} '${referrer.id}' (${referrer.field}); delete that ${label} or point it elsewhere first`,
   )

@@ -1,5 +1,5 @@
 import { isScheduleValid } from '@octopuspro/contract'
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 
 interface Scheduled {
   scheduled_start: string
@@ -13,7 +13,7 @@ interface Scheduled {
 export function assertScheduleValid(next: Scheduled, patch: Partial<Scheduled>): void {
   if (isScheduleValid(next.scheduled_start, next.scheduled_end)) return
   const param = patch.scheduled_end !== undefined ? 'scheduled_end' : 'scheduled_start'
-  throw new ApiError(
+  throw new APIError(
     'parameter_invalid',
     `scheduled_end (${next.scheduled_end}) must be after scheduled_start (${next.scheduled_start}); send both to move the whole window`,
     { param },

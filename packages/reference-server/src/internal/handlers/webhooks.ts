@@ -1,11 +1,6 @@
-import {
-  createSampleEvent,
-  generateWebhookSecret,
-  type Routes,
-  type WebhookEndpoint,
-  type WebhookEvent,
-} from '@octopuspro/contract'
-import { ApiError, resourceMissing } from '../api-error.js'
+import { generateWebhookSecret, type Routes, type WebhookEndpoint, type WebhookEvent } from '@octopuspro/contract'
+import { createSampleEvent } from '@octopuspro/contract/samples'
+import { APIError, resourceMissing } from '../api-error.js'
 import type { Call } from '../call.js'
 import { randomBytes } from '../crypto.js'
 import { previousAttributes } from '../events/diff.js'
@@ -26,7 +21,7 @@ function assertUrlAllowed(call: Call, url: string): void {
   if (!call.requireHttps) return
   const { protocol, hostname } = new URL(url)
   if (protocol === 'https:' || isLoopback(hostname)) return
-  throw new ApiError(
+  throw new APIError(
     'parameter_invalid',
     `url must use https (this server allows http only for loopback addresses): '${url}'`,
     { param: 'url' },

@@ -1,13 +1,14 @@
 import { listRoutes, openapi } from '@octopuspro/contract'
 import { Hono } from 'hono'
-import { ApiError, isApiError } from '../api-error.js'
+import { ReferenceServerError } from '../../errors.js'
+import { APIError, isAPIError } from '../api-error.js'
 import { handlers } from '../handlers/index.js'
 import type { RouteHandlerFunction } from '../handlers/types.js'
 import type { Runtime } from '../runtime.js'
 import { mountHandler } from './mounts.js'
 import { errorResponse, jsonResponse, stampResponse } from './respond.js'
 import { type AppEnv, routeHandler } from './route-handler.js'
-import { allowedMethods, toAppPath } from './route-matcher.js'
+import { methodsByPath, toAppPath } from './route-matcher.js'
 
 /**
  * The web-standard app behind every door (in-process fetch, node:http, msw): every route of the contract's table
@@ -34,29 +35,37 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
 
   app.get('/health', (c) => jsonResponse(c, 200, '{"status":"ok"}'))
   app.get('/openapi.json', (c) => {
-    document ??= JSON.stringify(openapi())
+    document ??= JSON.stringify(openapi(runtime.routes?.table))
     return jsonResponse(c, 200, document)
   })
   for (const mount of runtime.mounts) mountHandler(app, mount)
 
   const table = handlers as unknown as Record<string, Record<string, RouteHandlerFunction | undefined>>
-  for (const entry of listRoutes()) {
-    const handler = table[entry.group]?.[entry.action]
-    if (!handler) throw new Error(`route ${entry.name} has no handler; add it to src/internal/handlers`)
+  const added = runtime.routes?.handlers as Record<string, Record<string, RouteHandlerFunction | undefined>> | undefined
+  const entries = listRoutes(runtime.routes?.table)
+  for (const entry of entries) {
+    const handler = added?.[entry.group]?.[entry.action] ?? table[entry.group]?.[entry.action]
+    if (!handler) {
+      throw new ReferenceServerError(
+        'invalid_option',
+        `route ${entry.name} has no handler; pass it in routes.handlers.${entry.group}.${entry.action}`,
+      )
+    }
     app.on(entry.definition.method, toAppPath(entry.definition.path), routeHandler(runtime, entry, handler))
   }
 
+  const allowedMethods = methodsByPath(entries)
   app.notFound((c) => {
     const { pathname } = new URL(c.req.url)
     const allowed = allowedMethods(pathname)
     const error =
       allowed.length > 0
-        ? new ApiError(
+        ? new APIError(
             'method_not_allowed',
             `${c.req.method} is not allowed on ${pathname}; use ${allowed.join(' or ')}`,
             { headers: { allow: allowed.join(', ') } },
           )
-        : new ApiError(
+        : new APIError(
             'route_not_found',
             `There is no route ${c.req.method} ${pathname}; the routes are listed in GET /openapi.json (the API lives under /v1)`,
           )
@@ -64,9 +73,9 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   })
 
   app.onError((error, c) => {
-    if (isApiError(error)) return errorResponse(c, error)
+    if (isAPIError(error)) return errorResponse(c, error)
     runtime.logger?.(`internal error ${c.get('requestId')}: ${error.stack ?? error.message}`)
-    const internal = new ApiError(
+    const internal = new APIError(
       'internal_error',
       `The reference server failed unexpectedly (a bug; please report it with the request id): ${error.message}`,
     )

@@ -1,4 +1,4 @@
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 import { digestsEqual, sha256 } from '../crypto.js'
 import { isoTime } from '../iso-time.js'
 import type { ApiKeyRecord, State } from '../state.js'
@@ -10,11 +10,11 @@ function presentedKey(request: Pick<RequestView, 'header'>): string {
   const authorization = request.header('authorization')
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization)
-    if (!match?.[1]) throw new ApiError('api_key_invalid', `The Authorization header is not a Bearer token; ${HOW}`)
+    if (!match?.[1]) throw new APIError('api_key_invalid', `The Authorization header is not a Bearer token; ${HOW}`)
     return match[1]
   }
   const header = request.header('x-api-key')
-  if (header === null || header.trim() === '') throw new ApiError('api_key_missing', `No API key was sent; ${HOW}`)
+  if (header === null || header.trim() === '') throw new APIError('api_key_missing', `No API key was sent; ${HOW}`)
   return header.trim()
 }
 
@@ -25,7 +25,7 @@ function presentedKey(request: Pick<RequestView, 'header'>): string {
 export function authenticate(state: State, request: Pick<RequestView, 'header'>, nowMs: number): ApiKeyRecord {
   const secret = presentedKey(request)
   const invalid = () =>
-    new ApiError(
+    new APIError(
       'api_key_invalid',
       'The API key is not valid; check it for typos, or create a key with POST /v1/api-keys',
     )
@@ -37,16 +37,16 @@ export function authenticate(state: State, request: Pick<RequestView, 'header'>,
     if (!match) continue
     const { key } = record
     if (key.status === 'revoked') {
-      throw new ApiError(
+      throw new APIError(
         'api_key_revoked',
         `The API key ${key.id} was revoked; use another key, or create one with POST /v1/api-keys`,
       )
     }
     if (key.expires_at !== null && Date.parse(key.expires_at) <= nowMs) {
-      throw new ApiError('api_key_expired', `The API key ${key.id} expired at ${key.expires_at}; create a new key`)
+      throw new APIError('api_key_expired', `The API key ${key.id} expired at ${key.expires_at}; create a new key`)
     }
     if (match.validUntil !== null && match.validUntil <= nowMs) {
-      throw new ApiError(
+      throw new APIError(
         'api_key_expired',
         `This secret of API key ${key.id} was rolled and stopped working at ${new Date(match.validUntil).toISOString()}; use the key's new secret`,
       )

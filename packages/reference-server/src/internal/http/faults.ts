@@ -2,7 +2,7 @@ import { type ErrorObject, errorCodes } from '@octopuspro/contract'
 import type { Clock } from '../../clock.js'
 import { ReferenceServerError } from '../../errors.js'
 import type { FaultRule } from '../../options.js'
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 
 interface ActiveRule {
   rule: FaultRule
@@ -48,13 +48,13 @@ function compile(rule: FaultRule): ActiveRule {
 export interface Fault {
   rule: FaultRule
   delay(): Promise<void>
-  error(): ApiError | undefined
+  error(): APIError | undefined
 }
 
 /** The status a fault answers, as an error: its type follows the status (429 → rate_limit_error, 5xx → api_error). */
-function faultError(rule: FaultRule, status: number): ApiError {
+function faultError(rule: FaultRule, status: number): APIError {
   const type = Object.values(errorCodes).find((c) => c.status === status && status < 500)?.type ?? 'api_error'
-  return new ApiError(
+  return new APIError(
     'injected_fault',
     `Injected fault: rule '${rule.match}' answers ${status}. It was configured on the reference server to test retries; remove it with server.faults.clear()`,
     {

@@ -1,4 +1,4 @@
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 import { seal, sha256Hex, unseal } from '../crypto.js'
 import type { IdempotencyRecord, State } from '../state.js'
 
@@ -33,7 +33,7 @@ export function claimIdempotencyKey(
   scope: { apiKeyId: string; key: string; route: string; body: string; nowMs: number },
 ): IdempotencyClaim {
   if (scope.key.length === 0 || scope.key.length > MAX_KEY_LENGTH) {
-    throw new ApiError(
+    throw new APIError(
       'parameter_invalid',
       `The Idempotency-Key header must be 1 to ${MAX_KEY_LENGTH} characters; a UUID is a good key`,
       { param: 'Idempotency-Key' },
@@ -47,13 +47,13 @@ export function claimIdempotencyKey(
   const existing = state.idempotency.get(id)
   if (existing && existing.expiresAt > scope.nowMs) {
     if (existing.route !== scope.route || existing.fingerprint !== fingerprint) {
-      throw new ApiError(
+      throw new APIError(
         'idempotency_key_reused',
         `Idempotency-Key '${scope.key}' was already used with a different ${existing.route === scope.route ? 'body' : `request (${existing.route})`}; use a new key for a new request`,
       )
     }
     if (existing.response === null) {
-      throw new ApiError(
+      throw new APIError(
         'idempotency_key_in_use',
         `A request with Idempotency-Key '${scope.key}' is still in progress; retry once it has finished`,
       )

@@ -1,4 +1,4 @@
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 import type { State } from '../state.js'
 
 /** A token bucket: `limit` requests, refilled evenly over `windowMs`. */
@@ -25,7 +25,7 @@ export function takeToken(state: State, rate: RateLimit, keyId: string, nowMs: n
   }
   if (allowed) return headers
   const retryAfter = Math.max(1, Math.ceil((1 - left) / perMs / 1000))
-  throw new ApiError(
+  throw new APIError(
     'rate_limited',
     `Too many requests for this API key (${rate.limit} per ${rate.windowMs} ms); retry after ${retryAfter} s`,
     {

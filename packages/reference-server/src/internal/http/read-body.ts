@@ -1,4 +1,4 @@
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 import type { RequestView } from './request-view.js'
 
 /** The largest body the API reads (1 MiB). */
@@ -12,10 +12,23 @@ export interface JsonBody {
 
 /** 413 `payload_too_large`. */
 export const tooLarge = () =>
-  new ApiError(
+  new APIError(
     'payload_too_large',
     `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB); send less data per request`,
   )
+
+/**
+ * The bytes a bounded reader returned, or 413 when it stopped past the limit (it returns `null` then).
+ *
+ * @example
+ * ```ts
+ * const bytes = withinLimit(await readLimited(streamChunks(request.body), MAX_BODY_BYTES))
+ * ```
+ */
+export function withinLimit(bytes: Uint8Array | null): Uint8Array {
+  if (bytes === null) throw tooLarge()
+  return bytes
+}
 
 // fatal: bytes that are not UTF-8 are refused (400), not turned into U+FFFD.
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -23,31 +36,6 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 function isJson(contentType: string): boolean {
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
   return type === 'application/json' || type.endsWith('+json')
-}
-
-/** Reads a web request body with the 1 MiB limit (413 past it). */
-export async function readLimited(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const reader = body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
-      // Not awaited: cancelling a tee'd (cloned) request body can wait forever for the other branch.
-      void reader.cancel().catch(() => {})
-      throw tooLarge()
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
 }
 
 /**
@@ -63,12 +51,12 @@ export async function readJsonBody(request: RequestView): Promise<JsonBody> {
   try {
     text = utf8.decode(bytes)
   } catch {
-    throw new ApiError('invalid_json', 'The request body is not valid UTF-8; send JSON text encoded as UTF-8')
+    throw new APIError('invalid_json', 'The request body is not valid UTF-8; send JSON text encoded as UTF-8')
   }
   if (text.trim() === '') return { value: {}, text: '' }
   const contentType = request.header('content-type')
   if (contentType !== null && !isJson(contentType)) {
-    throw new ApiError(
+    throw new APIError(
       'unsupported_media_type',
       `The request body is ${contentType.split(';')[0]}; send JSON with Content-Type: application/json`,
     )
@@ -76,7 +64,7 @@ export async function readJsonBody(request: RequestView): Promise<JsonBody> {
   try {
     return { value: JSON.parse(text), text }
   } catch (error) {
-    throw new ApiError(
+    throw new APIError(
       'invalid_json',
       `The request body is not valid JSON (${(error as Error).message}); send a JSON object such as {"name":"Ada"}`,
     )

@@ -1,4 +1,5 @@
-import { readLimited } from './read-body.js'
+import { readLimited, streamChunks } from '@octopuspro/contract/io'
+import { MAX_BODY_BYTES, withinLimit } from './read-body.js'
 
 /** What the route handler reads of a request: its headers and its body's bytes (1 MiB at most, 413 past it). */
 export interface RequestView {
@@ -21,6 +22,7 @@ export interface RequestView {
 export function requestView(request: Request): RequestView {
   return {
     header: (name) => request.headers.get(name),
-    body: async () => (request.body ? readLimited(request.body) : new Uint8Array()),
+    body: async () =>
+      request.body ? withinLimit(await readLimited(streamChunks(request.body), MAX_BODY_BYTES)) : new Uint8Array(),
   }
 }

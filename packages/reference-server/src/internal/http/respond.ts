@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { ApiError } from '../api-error.js'
+import type { APIError } from '../api-error.js'
 import type { AppEnv } from './route-handler.js'
 
 /**
@@ -55,12 +55,12 @@ export function stampResponse(c: Context<AppEnv>): void {
     if (!headers.has(name)) headers.set(name, value)
 }
 
-/** The api.md error body of an {@link ApiError}, serialized. @example `errorBody(error, 'req_1')` */
-export function errorBody(error: ApiError, requestId: string): string {
+/** The api.md error body of an {@link APIError}, serialized. @example `errorBody(error, 'req_1')` */
+export function errorBody(error: APIError, requestId: string): string {
   return JSON.stringify(error.toBody(requestId))
 }
 
-/** The response of an {@link ApiError}. @example `return errorResponse(c, error)` */
-export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+/** The response of an {@link APIError}. @example `return errorResponse(c, error)` */
+export function errorResponse(c: Context<AppEnv>, error: APIError): Response {
   return jsonResponse(c, error.status, errorBody(error, c.get('requestId')), error.headers)
 }

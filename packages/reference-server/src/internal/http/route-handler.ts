@@ -1,8 +1,7 @@
 import { type ListPage, parseFast, type RouteEntry } from '@octopuspro/contract'
 import type { Context } from 'hono'
-import { ApiError, isApiError, resourceMissing } from '../api-error.js'
+import { APIError, isAPIError, resourceMissing } from '../api-error.js'
 import type { RouteHandlerFunction } from '../handlers/types.js'
-import { labels } from '../labels.js'
 import type { Runtime } from '../runtime.js'
 import { authenticate } from './authenticate.js'
 import { claimIdempotencyKey, type StoredResponse } from './idempotency.js'
@@ -27,7 +26,7 @@ function parseId(entry: RouteEntry, raw: string | undefined): string | undefined
   const schema = entry.definition.id
   if (!schema || raw === undefined) return undefined
   if (parseFast(schema, raw).success) return raw
-  throw resourceMissing(labels[entry.group], raw, entry.definition.path.split('/{id}')[0] ?? '')
+  throw resourceMissing(entry.definition.label, raw, entry.definition.path.split('/{id}')[0] ?? '')
 }
 
 /** The query of a request from its raw search string (no `?`). */
@@ -36,7 +35,7 @@ function parseQuery(entry: RouteEntry, search: string): unknown {
   if (entry.definition.query) return parseInput(entry.definition.query, query, 'query')
   const [first] = Object.keys(query)
   if (first !== undefined) {
-    throw new ApiError(
+    throw new APIError(
       'unknown_parameter',
       `${entry.definition.method} /v1${entry.definition.path} takes no query parameters; remove '${first}'`,
       { param: first },
@@ -70,7 +69,7 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
     const key = authenticate(state, view, runtime.clock.now())
     if (runtime.rateLimit) c.set('rateLimitHeaders', takeToken(state, runtime.rateLimit, key.id, runtime.clock.now()))
     if (definition.method !== 'GET' && key.key.mode === 'read_only') {
-      throw new ApiError(
+      throw new APIError(
         'api_key_read_only',
         `This API key is read_only and cannot ${definition.method} /v1${definition.path}; use a read_write key`,
       )
@@ -107,7 +106,7 @@ export function routeHandler(runtime: Runtime, entry: RouteEntry, handler: Route
         const result = handler({ id, query, body, call: runtime.call(runtime.clock.now()) })
         response = { status: definition.status, body: serialize(result) }
       } catch (error) {
-        if (!isApiError(error)) throw error
+        if (!isAPIError(error)) throw error
         response = { status: error.status, body: errorBody(error, requestId) }
       }
       claim?.complete(response)

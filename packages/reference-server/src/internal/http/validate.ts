@@ -1,6 +1,6 @@
 import { type IssueDetail, validate } from '@octopuspro/contract'
 import type * as z from 'zod/mini'
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 
 /** Where a value came from, as messages name it. Credentials and settings are nested in a body. */
 export type InputPart = 'body' | 'query' | 'credentials' | 'settings'
@@ -12,7 +12,7 @@ const UNKNOWN = 'unknown parameter'
  * when the first problem is a missing field, `parameter_invalid` otherwise; `param` names that field and
  * `details` lists every problem.
  */
-export function validationError(problems: readonly IssueDetail[], part: InputPart): ApiError {
+export function validationError(problems: readonly IssueDetail[], part: InputPart): APIError {
   const nested = part === 'credentials' || part === 'settings'
   const details = problems.map(({ path, message }) => ({
     path: nested ? (path ? `${part}.${path}` : part) : path,
@@ -21,7 +21,7 @@ export function validationError(problems: readonly IssueDetail[], part: InputPar
   const unknown = details.filter((d) => d.message.startsWith(UNKNOWN)).map((d) => d.path)
   if (unknown[0] !== undefined) {
     const names = unknown.map((path) => `'${path}'`).join(', ')
-    return new ApiError(
+    return new APIError(
       'unknown_parameter',
       `Unknown ${part} parameter${unknown.length > 1 ? 's' : ''} ${names}; remove ${unknown.length > 1 ? 'them' : 'it'} or check the spelling`,
       {
@@ -32,7 +32,7 @@ export function validationError(problems: readonly IssueDetail[], part: InputPar
   }
   const first = details[0]
   const summary = details.map((d) => (d.path ? `${d.path} ${d.message}` : `the ${part} ${d.message}`)).join('; ')
-  return new ApiError(first?.message === 'is required' ? 'parameter_missing' : 'parameter_invalid', summary, {
+  return new APIError(first?.message === 'is required' ? 'parameter_missing' : 'parameter_invalid', summary, {
     param: first?.path || undefined,
     details,
   })

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http'
 import type { Http2ServerRequest } from 'node:http2'
 import type { Http2Bindings, HttpBindings } from '@hono/node-server'
-import { readNodeBody } from '@octopuspro/contract'
+import { readNodeBody } from '@octopuspro/contract/io'
 import type { Hono } from 'hono'
-import { MAX_BODY_BYTES, tooLarge } from '../http/read-body.js'
+import { MAX_BODY_BYTES, withinLimit } from '../http/read-body.js'
 import type { RequestView } from '../http/request-view.js'
 import type { AppEnv } from '../http/route-handler.js'
 
@@ -18,11 +18,7 @@ function incomingView(incoming: IncomingMessage | Http2ServerRequest): RequestVi
       const value = incoming.headers[name]
       return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
     },
-    body: async () => {
-      const bytes = await readNodeBody(incoming, MAX_BODY_BYTES)
-      if (bytes === null) throw tooLarge()
-      return bytes
-    },
+    body: async () => withinLimit(await readNodeBody(incoming, MAX_BODY_BYTES)),
   }
 }
 

@@ -1,7 +1,7 @@
 import { summarizeIssues, validate } from '@octopuspro/contract'
 import { ReferenceServerError } from '../../errors.js'
 import { Fixtures } from '../../fixtures.js'
-import { isApiError } from '../api-error.js'
+import { isAPIError } from '../api-error.js'
 import { checkReferences } from '../handlers/references.js'
 import type { ResourceName, State } from '../state.js'
 import type { Collection, Identified } from '../store/collection.js'
@@ -38,7 +38,7 @@ export function loadFixtures(state: State, fixtures: unknown): void {
       try {
         checkReferences(state, resource, object)
       } catch (error) {
-        if (isApiError(error)) fail(`${resource}.${index}: ${error.message}`)
+        if (isAPIError(error)) fail(`${resource}.${index}: ${error.message}`)
         throw error
       }
       collection.insert(object)

@@ -1,5 +1,5 @@
 import type { ListPage } from '@octopuspro/contract'
-import { ApiError } from '../api-error.js'
+import { APIError } from '../api-error.js'
 import { type Identified, searchIds } from './collection.js'
 
 /** The cursor and size parameters every list takes. */
@@ -37,14 +37,14 @@ export function paginate<T extends Identified>(
 ): ListPage<T> {
   const limit = params.limit ?? DEFAULT_LIMIT
   if (params.starting_after !== undefined && params.ending_before !== undefined) {
-    throw new ApiError('parameter_invalid', 'Pass either starting_after or ending_before, not both', {
+    throw new APIError('parameter_invalid', 'Pass either starting_after or ending_before, not both', {
       param: 'ending_before',
     })
   }
   for (const param of ['starting_after', 'ending_before'] as const) {
     const cursor = params[param]
     if (cursor !== undefined && prefix !== undefined && !cursor.startsWith(`${prefix}_`)) {
-      throw new ApiError('parameter_invalid', `${param} must be an id of this list (${prefix}_…), got '${cursor}'`, {
+      throw new APIError('parameter_invalid', `${param} must be an id of this list (${prefix}_…), got '${cursor}'`, {
         param,
       })
     }

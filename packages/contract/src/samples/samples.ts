@@ -1,5 +1,5 @@
-import { categoryOf, type EventCategory, type EventType, isEventType } from './event-types.js'
-import { API_VERSION, type EventDataOf, type WebhookEventOf } from './events.js'
+import { categoryOf, type EventCategory, type EventType, isEventType } from '../event-types.js'
+import { API_VERSION, type EventDataOf, type WebhookEventOf } from '../events.js'
 
 const at = '2026-11-27T09:00:00.000Z'
 const stamps = { metadata: {}, created_at: at, updated_at: at }
