@@ -24,23 +24,24 @@ export interface WebhookVerifyingKey {
   matches(message: SignedMessage, header: string): MaybePromise<boolean>
 }
 
-/** The `[start, end)` of each signature after `prefix` in a space-separated header. */
-function* entries(header: string, prefix: string): Generator<[start: number, end: number]> {
+/**
+ * Whether `test` holds for the `[start, end)` of some signature after `prefix` in a space-separated header; a plain
+ * loop rather than a generator, as it runs on every delivery.
+ */
+function someEntry(header: string, prefix: string, test: (start: number, end: number) => boolean): boolean {
   for (let start = 0; start < header.length; ) {
     const space = header.indexOf(' ', start)
     const end = space === -1 ? header.length : space
-    if (header.startsWith(prefix, start)) yield [start + prefix.length, end]
+    if (header.startsWith(prefix, start) && test(start + prefix.length, end)) return true
     start = end + 1
   }
+  return false
 }
 
 function hmacKey(secret: Uint8Array): WebhookVerifyingKey {
   const mac = hmacSha256(secret)
-  const scan = (expected: string, header: string) => {
-    for (const [start, end] of entries(header, 'v1,'))
-      if (constantTimeEqualAt(expected, header, start, end)) return true
-    return false
-  }
+  const scan = (expected: string, header: string) =>
+    someEntry(header, 'v1,', (start, end) => constantTimeEqualAt(expected, header, start, end))
   return {
     version: 'v1',
     matches(message, header) {
@@ -56,14 +57,15 @@ function ed25519Key(spki: Uint8Array): WebhookVerifyingKey {
     version: 'v1a',
     matches(message, header) {
       const pending: Promise<boolean>[] = []
-      for (const [start, end] of entries(header, 'v1a,')) {
+      const valid = someEntry(header, 'v1a,', (start, end) => {
         const signature = base64ToBytes(header.slice(start, end))
-        if (signature?.byteLength !== 64) continue
-        const valid = verify(message, signature)
-        if (valid === true) return true
-        if (valid !== false) pending.push(valid)
-      }
-      return pending.length === 0 ? false : Promise.all(pending).then((all) => all.includes(true))
+        if (signature?.byteLength !== 64) return false
+        const answer = verify(message, signature)
+        if (typeof answer !== 'boolean') pending.push(answer)
+        return answer === true
+      })
+      if (valid || pending.length === 0) return valid
+      return Promise.all(pending).then((all) => all.includes(true))
     },
   }
 }
