@@ -79,8 +79,10 @@ const list: Handler<Routes['webhooks']['list']> = ({ query, call }) => {
 
 const create: Handler<Routes['webhooks']['create']> = ({ body, call }) => {
   assertUrlAllowed(call, body.url)
+  const id = call.id('webhook_endpoint')
+  const secret = newSigningKey(body.signing)
   const endpoint: WebhookEndpoint = {
-    id: call.id('webhook_endpoint'),
+    id,
     object: 'webhook_endpoint',
     name: body.name,
     url: body.url,
@@ -89,14 +91,12 @@ const create: Handler<Routes['webhooks']['create']> = ({ body, call }) => {
     description: body.description ?? null,
     disabled_reason: null,
     signing: body.signing,
-    public_key: null,
+    public_key: publicKeyOf(secret),
     metadata: body.metadata ?? {},
     created_at: call.now,
     updated_at: call.now,
   }
-  const secret = newSigningKey(body.signing)
-  endpoint.public_key = publicKeyOf(secret)
-  call.state.endpoints.insert({ id: endpoint.id, endpoint, secret, previous: null })
+  call.state.endpoints.insert({ id, endpoint, secret, previous: null })
   return { ...endpoint, secret: sharedSecretOf(secret) }
 }
 
