@@ -1739,6 +1739,9 @@ export interface components {
             active: boolean;
             description: string | null;
             disabled_reason: ("failing" | "gone") | null;
+            /** @enum {string} */
+            signing: "hmac_sha256" | "ed25519";
+            public_key: string | null;
             metadata: {
                 [key: string]: string;
             };
@@ -1757,6 +1760,9 @@ export interface components {
             active: boolean;
             description: string | null;
             disabled_reason: ("failing" | "gone") | null;
+            /** @enum {string} */
+            signing: "hmac_sha256" | "ed25519";
+            public_key: string | null;
             metadata: {
                 [key: string]: string;
             };
@@ -1764,14 +1770,16 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
-            secret: string;
+            secret: string | null;
         };
         WebhookEndpointSecret: {
             /** @constant */
             object: "webhook_endpoint_secret";
             endpoint_id: string;
-            secret: string;
+            secret: string | null;
+            public_key: string | null;
             previous_secret: string | null;
+            previous_public_key: string | null;
             previous_secret_expires_at: string | null;
         };
         WebhookDelivery: {
@@ -10023,6 +10031,11 @@ export interface operations {
                     event_types: ("appointment.status_changed" | "appointment.fieldworker_arrived" | "booking.created" | "booking.deleted" | "booking.updated" | "communication.call_made" | "communication.call_missed" | "communication.call_received" | "communication.sms_received" | "communication.whatsapp_received" | "complaint.created" | "complaint.deleted" | "complaint.updated" | "customer.created" | "customer.deleted" | "customer.updated" | "inquiry.created" | "inquiry.deleted" | "inquiry.updated" | "invoice.created" | "invoice.deleted" | "invoice.updated" | "payment.approved" | "payment.created" | "payment.refunded" | "payment.rejected" | "quote.created" | "quote.deleted" | "quote.updated" | "user.created" | "user.deleted" | "user.updated" | "*")[];
                     /** @default true */
                     active?: boolean;
+                    /**
+                     * @default hmac_sha256
+                     * @enum {string}
+                     */
+                    signing?: "hmac_sha256" | "ed25519";
                     description?: string;
                     metadata?: {
                         [key: string]: string;
@@ -10655,6 +10668,8 @@ export interface operations {
             content: {
                 "application/json": {
                     expires_in_seconds?: number;
+                    /** @enum {string} */
+                    signing?: "hmac_sha256" | "ed25519";
                 };
             };
         };

@@ -3,7 +3,7 @@ import { generateWebhookSecret } from '@octopuspro/contract'
 import { createReferenceServer } from '@octopuspro/reference-server'
 import { Webhooks } from '@octopuspro/webhooks'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
-import * as webhookCrypto from '../../packages/webhooks/src/internal/crypto.js'
+import * as webhookCrypto from '../../packages/contract/src/signing/constant-time.js'
 import { call } from './helpers/api.js'
 import { recordFigures } from './helpers/results.js'
 import { sign } from './helpers/sign.js'
@@ -13,8 +13,8 @@ vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>()
   return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) }
 })
-vi.mock('../../packages/webhooks/src/internal/crypto.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../packages/webhooks/src/internal/crypto.js')>()
+vi.mock('../../packages/contract/src/signing/constant-time.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../packages/contract/src/signing/constant-time.js')>()
   return { ...actual, constantTimeEqualAt: vi.fn(actual.constantTimeEqualAt) }
 })
 

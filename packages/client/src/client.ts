@@ -17,12 +17,13 @@ import type { ClientOptions, RequestOptions, WithResponse } from './core/types.j
 import { OctopusProError } from './errors/octopuspro-error.js'
 import { readEnv } from './internal/env.js'
 import { IntegrationsResource } from './resources/integrations.js'
+import { WebhooksResource } from './resources/webhooks.js'
 
 /**
  * The resource groups whose methods need more than their route-table entry, by group: the class the client builds
  * for the group instead of the derived one (it extends the derived one).
  */
-const customResources = { integrations: IntegrationsResource }
+const customResources = { integrations: IntegrationsResource, webhooks: WebhooksResource }
 
 /**
  * The resources of a client over `T`: one per group of the table, the custom classes for their groups.

@@ -84,7 +84,6 @@ describe('types derived from the contract', () => {
     expectTypeOf(op.webhookDeliveries.redeliver).returns.resolves.toEqualTypeOf<WebhookDelivery>()
     expectTypeOf(op.webhooks.listDeliveries).returns.toEqualTypeOf<PagePromise<WebhookDelivery>>()
     expectTypeOf(op.webhookEventTypes.list).returns.toEqualTypeOf<PagePromise<WebhookEventType>>()
-    expectTypeOf(op.webhooks.create).returns.resolves.toHaveProperty('secret').toEqualTypeOf<string>()
     expectTypeOf(op.webhooks.sendTest).returns.resolves.toEqualTypeOf<WebhookEvent>()
 
     typeOnly(() => {
@@ -104,6 +103,21 @@ describe('types derived from the contract', () => {
       op.apiKeys.roll('key_1')
       op.apiKeys.roll('key_1', { expires_in_seconds: 60 })
       op.webhooks.create({ name: 'n', url: 'https://example.com/hook', event_types: ['booking.created', '*'] })
+      // The answer is typed by the signing scheme: a secret for HMAC endpoints, a public key for ed25519 ones.
+      const hook = { name: 'n', url: 'https://example.com/hook', event_types: ['*' as const] }
+      expectTypeOf(op.webhooks.create(hook)).resolves.toHaveProperty('secret').toEqualTypeOf<string>()
+      expectTypeOf(op.webhooks.create({ ...hook, signing: 'ed25519' }))
+        .resolves.toHaveProperty('secret')
+        .toBeNull()
+      expectTypeOf(op.webhooks.create({ ...hook, signing: 'ed25519' }))
+        .resolves.toHaveProperty('public_key')
+        .toEqualTypeOf<string>()
+      expectTypeOf(op.webhooks.rotateSecret('whk_1', { signing: 'ed25519' }))
+        .resolves.toHaveProperty('public_key')
+        .toEqualTypeOf<string>()
+      expectTypeOf(op.webhooks.rotateSecret('whk_1')).resolves.toHaveProperty('secret').toEqualTypeOf<string | null>()
+      // @ts-expect-error not a signing scheme
+      op.webhooks.create({ ...hook, signing: 'rsa' })
       // @ts-expect-error not an event type
       op.webhooks.create({ name: 'n', url: 'https://example.com/hook', event_types: ['booking.exploded'] })
       op.webhookEventTypes.list({ search: 'payment', category: 'PAYMENT' })

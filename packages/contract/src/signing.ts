@@ -1,50 +1,32 @@
 /**
- * Standard Webhooks signing primitives on Web Crypto (no Node-only imports): the sender signs with them, and
- * users' tests sign with them. https://www.standardwebhooks.com
+ * Standard Webhooks signing and verification, the one implementation the sender (the reference server) and the
+ * receiver (`@octopuspro/webhooks`) share: HMAC-SHA256 (`v1`, `whsec_` secrets) and ed25519 (`v1a`, `whsk_` secret
+ * keys and `whpk_` public keys), on node:crypto where the runtime has it and on Web Crypto elsewhere.
+ * https://www.standardwebhooks.com
  */
+import { createSigningKey, signatureHeader } from './signing/signing-key.js'
 
-const SECRET_PREFIX = 'whsec_'
-const encoder = new TextEncoder()
-
-/**
- * Decodes a `whsec_…` secret (or a bare base64 one) to its key bytes; throws a `TypeError` naming the problem
- * when it is not base64 or is empty.
- *
- * @example
- * ```ts
- * parseWebhookSecret('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw').byteLength // 24
- * ```
- */
-export function parseWebhookSecret(secret: string): Uint8Array {
-  const encoded = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret
-  if (encoded.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) {
-    throw new TypeError("webhook secret must be 'whsec_' followed by base64 (copy it from the endpoint's secret)")
-  }
-  return Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0))
-}
-
-/**
- * Makes a new endpoint secret: `whsec_` + base64 of 32 random bytes.
- *
- * @example
- * ```ts
- * generateWebhookSecret() // 'whsec_…'
- * ```
- */
-export function generateWebhookSecret(
-  randomBytes: (bytes: Uint8Array) => void = (b) => void crypto.getRandomValues(b),
-): string {
-  const bytes = new Uint8Array(32)
-  randomBytes(bytes)
-  return SECRET_PREFIX + bytesToBase64(bytes)
-}
-
-/** Base64 of bytes (standard alphabet, padded). @example `bytesToBase64(new Uint8Array([1, 2]))` // 'AQI=' */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary)
-}
+export type { MaybePromise, SignedMessage } from './signing/backend.js'
+export { constantTimeEqualAt } from './signing/constant-time.js'
+export {
+  base64ToBytes,
+  bytesToBase64,
+  generateSigningSecretKey,
+  generateWebhookSecret,
+  parseSigningSecretKey,
+  parseWebhookPublicKey,
+  parseWebhookSecret,
+  type WebhookKeyKind,
+  webhookKeyKind,
+  webhookPublicKey,
+} from './signing/keys.js'
+export {
+  createSigningKey,
+  type SignatureVersion,
+  signatureHeader,
+  type WebhookSigningKey,
+} from './signing/signing-key.js'
+export { createVerifyingKey, type WebhookVerifyingKey } from './signing/verifying-key.js'
 
 /**
  * The content a signature covers: `${id}.${timestamp}.${body}`.
@@ -59,7 +41,8 @@ export function signedContent(id: string, timestamp: number | string, body: stri
 }
 
 /**
- * Signs one message with one secret: the base64 HMAC-SHA256 of the signed content (without the `v1,` prefix).
+ * Signs one message with one key, `whsec_…` or `whsk_…`: the base64 signature of the signed content (without the
+ * `v1,` or `v1a,` prefix).
  *
  * @example
  * ```ts
@@ -67,20 +50,15 @@ export function signedContent(id: string, timestamp: number | string, body: stri
  * ```
  */
 export async function signWithSecret(secret: string, id: string, timestamp: number, body: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    parseWebhookSecret(secret) as BufferSource,
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  )
-  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(signedContent(id, timestamp, body)))
-  return bytesToBase64(new Uint8Array(mac))
+  return createSigningKey(secret).sign(signedContent(id, timestamp, body))
 }
 
 /** Options of {@link signWebhook}. @example `const options: SignWebhookOptions = { secret, id: event.id, timestamp: Math.floor(Date.now() / 1000), body: JSON.stringify(event) }` */
 export interface SignWebhookOptions {
-  /** One secret, or several (during a rotation): each gives one signature in the header. */
+  /**
+   * One key, or several (during a rotation): each gives one signature in the header. A `whsec_` secret signs
+   * `v1` (HMAC), a `whsk_` secret key signs `v1a` (ed25519); they may be mixed.
+   */
   secret: string | readonly string[]
   /** The `webhook-id` (the event id). */
   id: string
@@ -92,7 +70,7 @@ export interface SignWebhookOptions {
 
 /**
  * The Standard Webhooks headers for a body: `webhook-id`, `webhook-timestamp` and `webhook-signature`
- * (`v1,<sig>`, space-separated, one per secret).
+ * (`v1,<sig>` or `v1a,<sig>`, space-separated, one per key).
  *
  * @example
  * ```ts
@@ -104,12 +82,13 @@ export async function signWebhook(
   options: SignWebhookOptions,
 ): Promise<Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature', string>> {
   const secrets = typeof options.secret === 'string' ? [options.secret] : options.secret
-  const signatures = await Promise.all(
-    secrets.map(async (secret) => `v1,${await signWithSecret(secret, options.id, options.timestamp, options.body)}`),
+  const signature = await signatureHeader(
+    secrets.map(createSigningKey),
+    signedContent(options.id, options.timestamp, options.body),
   )
   return {
     'webhook-id': options.id,
     'webhook-timestamp': String(options.timestamp),
-    'webhook-signature': signatures.join(' '),
+    'webhook-signature': signature,
   }
 }

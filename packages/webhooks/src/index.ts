@@ -43,4 +43,4 @@ export type { WebhookErrorBody, WebhookRequest, WebhookResponse, WebhookResponse
 
 export type { WebhookHeaders } from './verify/headers.js'
 export type { RawBody } from './verify/raw-body.js'
-export { Webhooks, type WebhooksOptions } from './webhooks.js'
+export { type WebhookHandlingOptions, type WebhookKeys, Webhooks, type WebhooksOptions } from './webhooks.js'

@@ -12,7 +12,28 @@ import { signingKeys } from './verify/signing-keys.js'
 import { type SignatureSettings, verifySignature } from './verify/verify-signature.js'
 
 /**
- * Options of {@link Webhooks}.
+ * The keys a receiver verifies with: the endpoint's `secret` (`whsec_…`, HMAC `v1`), its `publicKey` (`whpk_…`,
+ * ed25519 `v1a`), or both during a rotation from one kind to the other. At least one is required.
+ *
+ * @example
+ * ```ts
+ * const keys: WebhookKeys = { secret: previous.secret, publicKey: endpoint.public_key }
+ * ```
+ */
+export type WebhookKeys =
+  | {
+      /**
+       * The endpoint's signing secret (`whsec_…`), or several: during a rotation pass the new and the old one, and
+       * a delivery signed with either verifies.
+       */
+      secret: string | readonly string[]
+      /** The endpoint's ed25519 public key (`whpk_…`), or several. */
+      publicKey?: string | readonly string[]
+    }
+  | { secret?: string | readonly string[]; publicKey: string | readonly string[] }
+
+/**
+ * Options of {@link Webhooks}: the {@link WebhookKeys} and how deliveries are handled.
  *
  * @example
  * ```ts
@@ -24,12 +45,10 @@ import { type SignatureSettings, verifySignature } from './verify/verify-signatu
  * }
  * ```
  */
-export interface WebhooksOptions extends WebhookEventHandlerOptions {
-  /**
-   * The endpoint's signing secret (`whsec_…`), or several: during a rotation pass the new and the old one, and a
-   * delivery signed with either verifies.
-   */
-  secret: string | readonly string[]
+export type WebhooksOptions = WebhookKeys & WebhookHandlingOptions
+
+/** How a {@link Webhooks} receiver handles deliveries. @example `const o: WebhookHandlingOptions = { tolerance: 60 }` */
+export interface WebhookHandlingOptions extends WebhookEventHandlerOptions {
   /** How far `webhook-timestamp` may be from this server's clock, in seconds, past or future. Default 300. */
   tolerance?: number
   /**
@@ -50,9 +69,9 @@ export interface WebhooksOptions extends WebhookEventHandlerOptions {
 }
 
 /**
- * The OctopusPro webhook receiver: verifies Standard Webhooks signatures, parses events with the contract's
- * schemas, dedupes deliveries and dispatches them to typed handlers. Mount it with {@link expressWebhooks},
- * {@link nodeWebhooks} or `webhooks.handle` (any fetch runtime).
+ * The OctopusPro webhook receiver: verifies Standard Webhooks signatures (HMAC `v1` with a `secret`, ed25519 `v1a`
+ * with a `publicKey`), parses events with the contract's schemas, dedupes deliveries and dispatches them to typed
+ * handlers. Mount it with {@link expressWebhooks}, {@link nodeWebhooks} or `webhooks.handle` (any fetch runtime).
  *
  * @example
  * ```ts
@@ -88,7 +107,11 @@ export class Webhooks extends WebhookEventHandler {
     if (ack !== 'after-handlers' && ack !== 'immediate') {
       throw new TypeError(`ack must be 'after-handlers' or 'immediate', got ${String(ack)}`)
     }
-    this.#signature = { keys: signingKeys(options.secret), toleranceSeconds: tolerance, now: options.now ?? Date.now }
+    this.#signature = {
+      keys: signingKeys(options.secret, options.publicKey),
+      toleranceSeconds: tolerance,
+      now: options.now ?? Date.now,
+    }
     this.#respond = createResponder({
       verify: (body, header) => this.#verify(body, header),
       receive: (event) => this.receive(event),

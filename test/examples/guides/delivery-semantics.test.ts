@@ -122,7 +122,10 @@ describe('docs/delivery-semantics.md', () => {
     })
     const oldSecret = endpoint.secret
     // #region rotate
-    const { secret: newSecret } = await op.webhooks.rotateSecret(endpoint.id, { expires_in_seconds: 86_400 }) // overlap: 24 h
+    const { secret: newSecret } = await op.webhooks.rotateSecret(endpoint.id, {
+      expires_in_seconds: 86_400, // overlap: 24 h
+      signing: 'hmac_sha256', // the new key's scheme ('ed25519' switches the endpoint to a whpk_ public key)
+    })
     const webhooks = new Webhooks({ secret: [newSecret, oldSecret] }) // deploy this, then drop oldSecret
     // #endregion rotate
     const now = () => clock.now()

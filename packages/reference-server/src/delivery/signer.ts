@@ -1,38 +1,40 @@
-import { createHmac, createSecretKey, type KeyObject } from 'node:crypto'
-import { parseWebhookSecret, signedContent } from '@octopuspro/contract'
+import { createSigningKey, signatureHeader, signedContent, type WebhookSigningKey } from '@octopuspro/contract'
 
-/** Secrets beyond this many are dropped oldest first (a rotated-out secret is not used again). */
+/** Keys beyond this many are dropped oldest first (a rotated-out key is not used again). */
 const MAX_CACHED_KEYS = 1000
 
 /**
- * Makes `webhook-signature` header values (Standard Webhooks, the contract's secret format and signed content),
- * with each secret's HMAC key made once and reused for every attempt. node:crypto rather than Web Crypto: its
- * synchronous HMAC costs a fraction of `subtle.sign` per message, which matters at thousands of deliveries a second.
+ * Makes `webhook-signature` header values with the contract's signer (`v1` for `whsec_` secrets, `v1a` for `whsk_`
+ * ed25519 keys), each key prepared once and reused for every attempt: at thousands of deliveries a second, importing
+ * a key per message would cost more than signing it.
  *
  * @example
  * ```ts
  * const signer = new SignatureSigner()
- * signer.header([current, previous], event.id, 1764237600, new TextEncoder().encode(json)) // 'v1,… v1,…'
+ * signer.header([current, previous], event.id, 1764237600, new TextEncoder().encode(json)) // 'v1,… v1a,…'
  * ```
  */
 export class SignatureSigner {
-  readonly #keys = new Map<string, KeyObject>()
+  readonly #keys = new Map<string, WebhookSigningKey>()
 
-  /** One `v1,<signature>` per secret, space-separated; throws a `TypeError` for a secret that is not `whsec_…`. */
-  header(secrets: readonly string[], id: string, timestamp: number, body: Uint8Array): string {
+  /**
+   * One `<version>,<signature>` per key, space-separated; synchronous on node:crypto. Throws a `TypeError` for a
+   * key that is neither `whsec_…` nor `whsk_…`.
+   */
+  header(keys: readonly string[], id: string, timestamp: number, body: Uint8Array): string | Promise<string> {
     // The signed content is `${id}.${timestamp}.${body}`: its head, then the body bytes as they are sent.
-    const head = signedContent(id, timestamp, '')
-    return secrets
-      .map((secret) => `v1,${createHmac('sha256', this.#key(secret)).update(head).update(body).digest('base64')}`)
-      .join(' ')
+    return signatureHeader(
+      keys.map((key) => this.#key(key)),
+      [signedContent(id, timestamp, ''), body],
+    )
   }
 
-  #key(secret: string): KeyObject {
-    let key = this.#keys.get(secret)
+  #key(text: string): WebhookSigningKey {
+    let key = this.#keys.get(text)
     if (key === undefined) {
       if (this.#keys.size >= MAX_CACHED_KEYS) this.#keys.delete(this.#keys.keys().next().value!)
-      key = createSecretKey(parseWebhookSecret(secret))
-      this.#keys.set(secret, key)
+      key = createSigningKey(text)
+      this.#keys.set(text, key)
     }
     return key
   }

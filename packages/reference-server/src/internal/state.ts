@@ -49,7 +49,10 @@ export interface ApiKeyRecord {
   secrets: readonly ApiKeySecretRecord[]
 }
 
-/** A webhook endpoint with its signing secrets (the previous one only during a rotation overlap). */
+/**
+ * A webhook endpoint with its signing keys, `whsec_` secrets or `whsk_` ed25519 secret keys (the previous one only
+ * during a rotation overlap, and possibly of the other kind).
+ */
 export interface EndpointRecord {
   id: string
   endpoint: WebhookEndpoint

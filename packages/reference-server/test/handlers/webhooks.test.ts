@@ -1,4 +1,5 @@
-import { signWithSecret } from '@octopuspro/contract'
+import { createPublicKey, verify } from 'node:crypto'
+import { parseWebhookPublicKey, signWithSecret } from '@octopuspro/contract'
 import { Webhook } from 'standardwebhooks'
 import { afterEach, describe, expect, it } from 'vitest'
 import { manualClock } from '../../src/index.js'
@@ -16,6 +17,12 @@ async function receiver(status?: Parameters<typeof startReceiver>[0]) {
   const started = await startReceiver(status)
   cleanups.push(started.close)
   return started
+}
+
+/** Checks an ed25519 signature with node:crypto directly, not with the contract's verifier under test. */
+function ed25519Verify(publicKey: string, content: string, signature: string): boolean {
+  const key = createPublicKey({ key: Buffer.from(parseWebhookPublicKey(publicKey)), format: 'der', type: 'spki' })
+  return verify(null, Buffer.from(content), key, Buffer.from(signature, 'base64'))
 }
 
 const fast = { retrySchedule: [10, 20], jitter: 0, timeoutMs: 2_000 }
@@ -40,13 +47,17 @@ describe('webhook endpoints', () => {
       active: true,
       disabled_reason: null,
       event_types: ['booking.created', 'payment.approved'],
+      signing: 'hmac_sha256',
+      public_key: null,
     })
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/)
     expect(expectRoute('webhooks.getSecret', await api('GET', `/v1/webhooks/${created.id}/secret`))).toEqual({
       object: 'webhook_endpoint_secret',
       endpoint_id: created.id,
       secret: created.secret,
+      public_key: null,
       previous_secret: null,
+      previous_public_key: null,
       previous_secret_expires_at: null,
     })
     expect(expectRoute('webhooks.get', await api('GET', `/v1/webhooks/${created.id}`))).not.toHaveProperty('secret')
@@ -175,6 +186,92 @@ describe('delivery', () => {
     const second = hooks.received[1]!
     expect(String(second.headers['webhook-signature']).split(' ')).toEqual(await signatures(second, [rotated.secret]))
     expect((await api('GET', `/v1/webhooks/${endpoint.id}/secret`)).body.previous_secret).toBeNull()
+  })
+
+  it("signing: 'ed25519' shows a whpk_ public key, never a secret, and signs v1a with the private key", async () => {
+    const hooks = await receiver()
+    current = setup({ delivery: fast })
+    const { api, server } = current
+    const created = expectRoute(
+      'webhooks.create',
+      await api('POST', '/v1/webhooks', {
+        body: { name: 'asymmetric', url: hooks.url, event_types: ['customer.created'], signing: 'ed25519' },
+      }),
+    )
+    expect(created).toMatchObject({ signing: 'ed25519', secret: null })
+    expect(created.public_key).toMatch(/^whpk_[A-Za-z0-9+/]{43}=$/)
+    expect(expectRoute('webhooks.get', await api('GET', `/v1/webhooks/${created.id}`)).public_key).toBe(
+      created.public_key,
+    )
+    expect(expectRoute('webhooks.getSecret', await api('GET', `/v1/webhooks/${created.id}/secret`))).toEqual({
+      object: 'webhook_endpoint_secret',
+      endpoint_id: created.id,
+      secret: null,
+      public_key: created.public_key,
+      previous_secret: null,
+      previous_public_key: null,
+      previous_secret_expires_at: null,
+    })
+    await api('POST', '/v1/customers', { body: { name: 'Ada' } })
+    await server.deliveries.waitFor({ status: 'succeeded' })
+    const [request] = hooks.received
+    const [version, signature, ...rest] = String(request!.headers['webhook-signature']).split(/[, ]/)
+    expect([version, rest]).toEqual(['v1a', []])
+    const content = `${request!.headers['webhook-id']}.${request!.headers['webhook-timestamp']}.${request!.body}`
+    expect(ed25519Verify(created.public_key!, content, signature!)).toBe(true)
+    expect(ed25519Verify(created.public_key!, `${content} `, signature!)).toBe(false)
+  })
+
+  it('refuses a signing scheme it does not know, naming the two it has', async () => {
+    current = setup()
+    const body = { name: 'x', url: 'https://example.com/h', event_types: ['*'], signing: 'rsa' }
+    const response = await current.api('POST', '/v1/webhooks', { body })
+    expect(response.status).toBe(400)
+    expect(JSON.stringify(response.body)).toContain(
+      "'rsa' is not a signing scheme; use 'hmac_sha256' (the default) or 'ed25519'",
+    )
+    expect((await current.api('GET', '/v1/webhooks')).body.data).toEqual([])
+  })
+
+  it('a rotation from HMAC to ed25519 signs with both kinds during the overlap, then with the new key', async () => {
+    const hooks = await receiver()
+    const clock = manualClock('2026-11-27T10:00:00.000Z')
+    current = setup({ delivery: fast, clock })
+    const { api, server } = current
+    const endpoint = expectRoute(
+      'webhooks.create',
+      await api('POST', '/v1/webhooks', {
+        body: { name: 'moving', url: hooks.url, event_types: ['customer.created'] },
+      }),
+    )
+    const rotated = expectRoute(
+      'webhooks.rotateSecret',
+      await api('POST', `/v1/webhooks/${endpoint.id}/rotate-secret`, {
+        body: { expires_in_seconds: 3600, signing: 'ed25519' },
+      }),
+    )
+    expect(rotated).toMatchObject({ signing: 'ed25519', secret: null })
+    expect((await api('GET', `/v1/webhooks/${endpoint.id}/secret`)).body).toEqual({
+      object: 'webhook_endpoint_secret',
+      endpoint_id: endpoint.id,
+      secret: null,
+      public_key: rotated.public_key,
+      previous_secret: endpoint.secret,
+      previous_public_key: null,
+      previous_secret_expires_at: '2026-11-27T11:00:00.000Z',
+    })
+    await api('POST', '/v1/customers', { body: { name: 'Ada' } })
+    await server.deliveries.waitFor({ status: 'succeeded' })
+    const first = hooks.received[0]!
+    const id = String(first.headers['webhook-id'])
+    const timestamp = Number(first.headers['webhook-timestamp'])
+    const [v1a, v1] = String(first.headers['webhook-signature']).split(' ')
+    expect(v1).toBe(`v1,${await signWithSecret(endpoint.secret!, id, timestamp, first.body)}`)
+    expect(ed25519Verify(rotated.public_key!, `${id}.${timestamp}.${first.body}`, v1a!.slice('v1a,'.length))).toBe(true)
+    await clock.advance(3600_000)
+    await api('POST', '/v1/customers', { body: { name: 'Grace' } })
+    await server.deliveries.idle()
+    expect(String(hooks.received[1]!.headers['webhook-signature'])).toMatch(/^v1a,[A-Za-z0-9+/]{86}==$/)
   })
 
   it('rotate-secret defaults to a 24 h overlap; 0 ends the old secret at once', async () => {

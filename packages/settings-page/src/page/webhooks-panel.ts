@@ -138,7 +138,8 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
       showSecret({
         title: `Signing secret of “${endpoint.name}”`,
         label: 'Signing secret',
-        secret: secret.secret,
+        // An ed25519 endpoint has no shared secret: its receivers verify with the public key.
+        secret: secret.secret ?? secret.public_key ?? '',
         note: `Your receiver verifies the webhook-signature header with it. Keep it private.${previous}`,
       })
     } catch (error) {
@@ -154,11 +155,10 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
       fields: overlapField('Keep signing with the old secret for', 86_400),
       confirmLabel: 'Rotate secret',
       async run(data) {
-        secret = (
-          await ctx.op.webhooks.rotateSecret(endpoint.id, {
-            expires_in_seconds: Number(data.get('expires_in_seconds')),
-          })
-        ).secret
+        const rotated = await ctx.op.webhooks.rotateSecret(endpoint.id, {
+          expires_in_seconds: Number(data.get('expires_in_seconds')),
+        })
+        secret = rotated.secret ?? rotated.public_key ?? undefined
         ctx.announce(`Secret of “${endpoint.name}” rotated.`)
       },
       onClosed() {

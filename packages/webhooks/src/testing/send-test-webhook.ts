@@ -2,7 +2,7 @@ import { signPayload } from './sign-payload.js'
 
 /** Options of {@link sendTestWebhook}. @example `await sendTestWebhook(url, { secret, event: createTestEvent('booking.created') })` */
 export interface SendTestWebhookOptions {
-  /** The secret the receiver is configured with. */
+  /** The secret the receiver is configured with (`whsec_…`), or a `whsk_…` key whose public key it has. */
   secret: string | readonly string[]
   /** The event to send (any object with an `id`, so malformed events can be sent too). */
   event: { readonly id: string }

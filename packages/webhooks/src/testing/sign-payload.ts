@@ -2,7 +2,11 @@ import { signWebhook } from '@octopuspro/contract'
 
 /** Options of {@link signPayload}. @example `await signPayload({ secret, id: event.id, body: JSON.stringify(event) })` */
 export interface SignPayloadOptions {
-  /** The secret the receiver is configured with (`whsec_…`); several give one signature each. */
+  /**
+   * The secret the receiver is configured with (`whsec_…`), or the `whsk_…` ed25519 secret key whose public key it
+   * has (`generateSigningSecretKey()` and `webhookPublicKey()` of the contract make a pair); several give one
+   * signature each.
+   */
   secret: string | readonly string[]
   /** The `webhook-id`: the event id. */
   id: string

@@ -1,11 +1,11 @@
+import type { SignedMessage, WebhookVerifyingKey } from '@octopuspro/contract'
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js'
-import { constantTimeEqualAt, type HmacSha256, type SignedMessage } from '../internal/crypto.js'
 import type { HeaderLookup } from './headers.js'
 
 /** What a signature check needs besides the request: the keys, the tolerance and a clock. */
 export interface SignatureSettings {
-  /** One HMAC per configured secret (several during a rotation). */
-  keys: readonly HmacSha256[]
+  /** One key per configured secret and public key (several during a rotation). */
+  keys: readonly WebhookVerifyingKey[]
   /** How far `webhook-timestamp` may be from now, in seconds, either way. */
   toleranceSeconds: number
   /** The current time in milliseconds. */
@@ -50,38 +50,39 @@ function checkTimestamp(value: string, settings: SignatureSettings): void {
   }
 }
 
-const V1 = 'v1,'
-
-/**
- * Whether one `v1,<base64>` entry of the space-separated header equals `expected`; other versions (such as
- * asymmetric `v1a`) are skipped.
- */
-function matches(expected: string, header: string): boolean {
-  for (let start = 0; start < header.length; ) {
-    const space = header.indexOf(' ', start)
-    const end = space === -1 ? header.length : space
-    if (header.startsWith(V1, start) && constantTimeEqualAt(expected, header, start + V1.length, end)) return true
-    start = end + 1
-  }
-  return false
+function keyNames(versions: readonly string[]): string {
+  if (versions.length > 1) return 'secret(s) and public key(s)'
+  return versions[0] === 'v1' ? 'secret(s)' : 'public key(s)'
 }
 
-function noMatchingSignature(header: string, keyCount: number): WebhookVerificationError {
-  const count = header.split(' ').filter((entry) => entry.startsWith(V1)).length
-  return new WebhookVerificationError(
-    'no_matching_signature',
-    count === 0
-      ? 'the webhook-signature header has no v1 signature (expected "v1,<base64 HMAC-SHA256>", space-separated)'
-      : `none of the ${count} signature(s) matches the ${keyCount} configured secret(s): ` +
-          "use this endpoint's secret (GET /v1/webhooks/{id}/secret; during a rotation configure both), and verify " +
-          'the raw body exactly as received, not JSON re-serialized by a framework',
-  )
+function noMatchingSignature(header: string, keys: readonly WebhookVerifyingKey[]): WebhookVerificationError {
+  const entries = header.split(' ')
+  const count = entries.filter((entry) => /^v1a?,/.test(entry)).length
+  const versions = [...new Set(keys.map((key) => key.version))]
+  const usable = entries.filter((entry) => versions.some((version) => entry.startsWith(`${version},`))).length
+  let message: string
+  if (count === 0) {
+    message =
+      'the webhook-signature header has no v1 or v1a signature (expected "v1,<base64 HMAC-SHA256>" or ' +
+      '"v1a,<base64 ed25519>", space-separated)'
+  } else if (usable === 0) {
+    message =
+      `the ${count} signature(s) are all ${versions.includes('v1') ? 'v1a (ed25519)' : 'v1 (HMAC)'}, but only ` +
+      `${versions.includes('v1') ? 'secrets (whsec_)' : 'public keys (whpk_)'} are configured: pass the ` +
+      `endpoint's ${versions.includes('v1') ? 'public_key as `publicKey`' : 'secret as `secret`'}`
+  } else {
+    message =
+      `none of the ${count} signature(s) matches the ${keys.length} configured ${keyNames(versions)}: use this ` +
+      "endpoint's secret or public key (GET /v1/webhooks/{id}/secret; during a rotation configure both), and verify " +
+      'the raw body exactly as received, not JSON re-serialized by a framework'
+  }
+  return new WebhookVerificationError('no_matching_signature', message)
 }
 
 /**
  * Verifies a Standard Webhooks delivery: the three headers are present, the timestamp is within the tolerance, and
- * at least one `v1` signature of the header matches the HMAC of `${id}.${timestamp}.${body}` under one of the keys
- * (compared in constant time). Returns the verified `webhook-id` — synchronously when the HMAC is (node:crypto),
+ * at least one signature of the header signs `${id}.${timestamp}.${body}` under one of the keys (`v1` HMAC compared
+ * in constant time, `v1a` ed25519). Returns the verified `webhook-id` — synchronously on node:crypto,
  * else a promise; throws (or rejects with) a {@link WebhookVerificationError} naming the reason otherwise.
  */
 export function verifySignature(
@@ -95,15 +96,15 @@ export function verifySignature(
   const signatures = standardHeader(header, 'webhook-signature', 'svix-signature')
   checkTimestamp(timestamp, settings)
   const message: SignedMessage = typeof body === 'string' ? `${id}.${timestamp}.${body}` : [`${id}.${timestamp}.`, body]
-  let pending: Promise<string>[] | undefined
+  let pending: Promise<boolean>[] | undefined
   for (const key of settings.keys) {
-    const expected = key(message)
-    if (typeof expected !== 'string') (pending ??= []).push(expected)
-    else if (matches(expected, signatures)) return id
+    const matched = key.matches(message, signatures)
+    if (matched === true) return id
+    if (matched !== false) (pending ??= []).push(matched)
   }
-  if (!pending) throw noMatchingSignature(signatures, settings.keys.length)
-  return Promise.all(pending).then((macs) => {
-    if (macs.some((mac) => matches(mac, signatures))) return id
-    throw noMatchingSignature(signatures, settings.keys.length)
+  if (!pending) throw noMatchingSignature(signatures, settings.keys)
+  return Promise.all(pending).then((results) => {
+    if (results.includes(true)) return id
+    throw noMatchingSignature(signatures, settings.keys)
   })
 }

@@ -1,11 +1,10 @@
 import { createHmac } from 'node:crypto'
-import { parseWebhookSecret, signWebhook } from '@octopuspro/contract'
+import { signWebhook } from '@octopuspro/contract'
 import { createSampleEvent } from '@octopuspro/contract/samples'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
 import { Webhook as SvixWebhook } from 'svix'
 import { describe, expect, it } from 'vitest'
 import { Webhooks, type WebhookVerificationError } from '../../src/index.js'
-import { webHmacSha256 } from '../../src/internal/crypto.js'
 import { headerLookup } from '../../src/verify/headers.js'
 import { signingKeys } from '../../src/verify/signing-keys.js'
 import { verifySignature } from '../../src/verify/verify-signature.js'
@@ -27,15 +26,19 @@ async function rejection(promise: Promise<unknown>): Promise<WebhookVerification
 describe('Standard Webhooks and Svix interoperability', () => {
   it('verifies the signature vector of the Standard Webhooks specification', async () => {
     // https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md
-    const settings = { keys: signingKeys(SECRET), toleranceSeconds: 300, now: () => 1614265330 * 1000 }
+    const settings = { keys: signingKeys(SECRET, undefined), toleranceSeconds: 300, now: () => 1614265330 * 1000 }
     const headers = headerLookup({
       'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek',
       'webhook-timestamp': '1614265330',
       'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
     })
     expect(verifySignature('{"test": 2432232314}', headers, settings)).toBe('msg_p5jXN8AQM9LWM0D4loKWxJek')
-    // The same on Web Crypto (runtimes without node:crypto), asynchronously.
-    const web = { ...settings, keys: [webHmacSha256(parseWebhookSecret(SECRET))] }
+    // The same with keys that answer asynchronously, as on Web Crypto (runtimes without node:crypto).
+    const keys = settings.keys.map((key) => ({
+      version: key.version,
+      matches: async (...args: Parameters<typeof key.matches>) => key.matches(...args),
+    }))
+    const web = { ...settings, keys }
     await expect(verifySignature('{"test": 2432232314}', headers, web)).resolves.toBe('msg_p5jXN8AQM9LWM0D4loKWxJek')
     await expect(Promise.resolve(verifySignature('{"test": 1}', headers, web))).rejects.toMatchObject({
       reason: 'no_matching_signature',
@@ -172,15 +175,18 @@ describe('verify', () => {
     const tampered = await rejection(webhooks.verify(body.replace('19800', '19801'), good.headers))
     expect(tampered.reason).toBe('no_matching_signature')
 
-    for (const signature of [
-      'v2,abc',
-      `v1a,${good.headers['webhook-signature']!.slice(3)}`,
-      `v1${good.headers['webhook-signature']!.slice(3)}`,
-    ]) {
+    const v1a = `v1a,${good.headers['webhook-signature']!.slice(3)}`
+    const onlyV1a = await rejection(webhooks.verify(body, { ...good.headers, 'webhook-signature': v1a }))
+    expect(onlyV1a.message).toBe(
+      "the 1 signature(s) are all v1a (ed25519), but only secrets (whsec_) are configured: pass the endpoint's " +
+        'public_key as `publicKey`',
+    )
+    for (const signature of ['v2,abc', `v1${good.headers['webhook-signature']!.slice(3)}`]) {
       const error = await rejection(webhooks.verify(body, { ...good.headers, 'webhook-signature': signature }))
       expect(error.reason).toBe('no_matching_signature')
       expect(error.message).toBe(
-        'the webhook-signature header has no v1 signature (expected "v1,<base64 HMAC-SHA256>", space-separated)',
+        'the webhook-signature header has no v1 or v1a signature (expected "v1,<base64 HMAC-SHA256>" or ' +
+          '"v1a,<base64 ed25519>", space-separated)',
       )
     }
     for (const signature of ['v1,not-base64!', 'v1,AAAA', good.headers['webhook-signature']!.slice(0, -1)]) {
@@ -218,9 +224,9 @@ describe('verify', () => {
 describe('secrets', () => {
   it.each([
     ['a malformed secret', 'whsec_not base64!', 'the secret is not a webhook secret'],
-    ['an empty secret', '', 'no webhook secret'],
-    ['a missing secret', undefined, 'no webhook secret'],
-    ['no secrets', [], 'no webhook secret'],
+    ['an empty secret', '', 'no webhook secret or public key'],
+    ['a missing secret', undefined, 'no webhook secret or public key'],
+    ['no secrets', [], 'no webhook secret or public key'],
     ['one bad secret of two', [SECRET, 'whsec_'], 'secret #2 is not a webhook secret'],
   ])('refuses %s with invalid_secret', (_, secret, message) => {
     let error: unknown

@@ -1,4 +1,13 @@
-import { generateWebhookSecret, type Routes, type WebhookEndpoint, type WebhookEvent } from '@octopuspro/contract'
+import {
+  generateSigningSecretKey,
+  generateWebhookSecret,
+  type Routes,
+  type WebhookEndpoint,
+  type WebhookEvent,
+  type WebhookSigning,
+  webhookKeyKind,
+  webhookPublicKey,
+} from '@octopuspro/contract'
 import { createSampleEvent } from '@octopuspro/contract/samples'
 import { APIError, resourceMissing } from '../api-error.js'
 import type { Call } from '../call.js'
@@ -34,7 +43,26 @@ function findRecord(call: Call, id: string): EndpointRecord {
   return record
 }
 
-/** The secrets that sign right now: the current one, and the previous one while its overlap lasts. */
+/** A new signing key of a scheme: a `whsec_` secret, or a `whsk_` ed25519 secret key that never leaves the server. */
+function newSigningKey(signing: WebhookSigning): string {
+  return signing === 'ed25519' ? generateSigningSecretKey(randomBytes) : generateWebhookSecret(randomBytes)
+}
+
+/** The `whpk_` public key of a `whsk_` signing key; `null` for a `whsec_` secret (receivers get the secret itself). */
+function publicKeyOf(key: string): string | null {
+  if (webhookKeyKind(key) !== 'secretKey') return null
+  const publicKey = webhookPublicKey(key)
+  // node:crypto answers synchronously, and this server runs on Node (its other crypto is node:crypto too).
+  if (typeof publicKey !== 'string') throw new Error('the reference server needs node:crypto for ed25519 keys')
+  return publicKey
+}
+
+/** The `whsec_` secret receivers share, or `null` for a `whsk_` key (receivers get its public key instead). */
+function sharedSecretOf(key: string): string | null {
+  return webhookKeyKind(key) === 'secret' ? key : null
+}
+
+/** The keys that sign now (`whsec_` or `whsk_`): the current one, and the previous one while its overlap lasts. */
 export function validSecrets(record: EndpointRecord, nowMs: number): string[] {
   return record.previous && record.previous.expiresAt > nowMs
     ? [record.secret, record.previous.secret]
@@ -51,8 +79,10 @@ const list: Handler<Routes['webhooks']['list']> = ({ query, call }) => {
 
 const create: Handler<Routes['webhooks']['create']> = ({ body, call }) => {
   assertUrlAllowed(call, body.url)
+  const id = call.id('webhook_endpoint')
+  const secret = newSigningKey(body.signing)
   const endpoint: WebhookEndpoint = {
-    id: call.id('webhook_endpoint'),
+    id,
     object: 'webhook_endpoint',
     name: body.name,
     url: body.url,
@@ -60,13 +90,14 @@ const create: Handler<Routes['webhooks']['create']> = ({ body, call }) => {
     active: body.active,
     description: body.description ?? null,
     disabled_reason: null,
+    signing: body.signing,
+    public_key: publicKeyOf(secret),
     metadata: body.metadata ?? {},
     created_at: call.now,
     updated_at: call.now,
   }
-  const secret = generateWebhookSecret(randomBytes)
-  call.state.endpoints.insert({ id: endpoint.id, endpoint, secret, previous: null })
-  return { ...endpoint, secret }
+  call.state.endpoints.insert({ id, endpoint, secret, previous: null })
+  return { ...endpoint, secret: sharedSecretOf(secret) }
 }
 
 const get: Handler<Routes['webhooks']['get']> = ({ id, call }) => findRecord(call, id).endpoint
@@ -104,21 +135,27 @@ const getSecret: Handler<Routes['webhooks']['getSecret']> = ({ id, call }) => {
   return {
     object: 'webhook_endpoint_secret',
     endpoint_id: id,
-    secret: record.secret,
-    previous_secret: previous?.secret ?? null,
+    secret: sharedSecretOf(record.secret),
+    public_key: record.endpoint.public_key,
+    previous_secret: previous ? sharedSecretOf(previous.secret) : null,
+    previous_public_key: previous ? publicKeyOf(previous.secret) : null,
     previous_secret_expires_at: previous ? new Date(previous.expiresAt).toISOString() : null,
   }
 }
 
-/** A new secret; the old one keeps signing (a second signature on every delivery) for the overlap. */
+/**
+ * A new key, of the scheme the body names (default: the endpoint's); the old one keeps signing (a second signature
+ * on every delivery, of its own kind) for the overlap.
+ */
 const rotateSecret: Handler<Routes['webhooks']['rotateSecret']> = ({ id, body, call }) => {
   const record = findRecord(call, id)
   const overlapMs = (body.expires_in_seconds ?? DEFAULT_ROTATION_OVERLAP_SECONDS) * 1000
-  const secret = generateWebhookSecret(randomBytes)
-  const endpoint = { ...record.endpoint, updated_at: call.now }
+  const signing = body.signing ?? record.endpoint.signing
+  const secret = newSigningKey(signing)
+  const endpoint = { ...record.endpoint, signing, public_key: publicKeyOf(secret), updated_at: call.now }
   const previous = overlapMs > 0 ? { secret: record.secret, expiresAt: call.nowMs + overlapMs } : null
   call.state.endpoints.replace({ id, endpoint, secret, previous })
-  return { ...endpoint, secret }
+  return { ...endpoint, secret: sharedSecretOf(secret) }
 }
 
 /** Sends a sample event (`test: true`, not kept in the event log) to this one endpoint now. */
