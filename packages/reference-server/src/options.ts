@@ -73,6 +73,8 @@ export interface ReferenceServerOptions {
   eventRetentionMs?: number
   /** Gets one line per request and per delivery attempt; the server prints nothing without it. */
   logger?: (line: string) => void
+  /** A directory where the server keeps its state across restarts (default: memory only). */
+  dataDir?: string
 }
 
 /**

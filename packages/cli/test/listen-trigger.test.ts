@@ -1,0 +1,162 @@
+/**
+ * The local development loop as a user runs it, every command a child process: a reference server, `listen`
+ * forwarding to a real Express receiver that verifies each delivery with the printed whsec_ secret, `trigger`
+ * for every event type, `deliveries tail` and `events resend`, and Ctrl-C removing the endpoint.
+ */
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { OctopusPro } from '@octopuspro/client'
+import { eventCatalog, type WebhookEvent } from '@octopuspro/contract'
+import { type ReferenceServer, startReferenceServer } from '@octopuspro/reference-server'
+import { expressWebhooks, Webhooks } from '@octopuspro/webhooks'
+import express from 'express'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type CliProcess, runCli, runToEnd } from './helpers/run-cli.js'
+
+let server: ReferenceServer
+let receiver: Server
+let forwardTo: string
+let env: NodeJS.ProcessEnv
+let webhooks: Webhooks | undefined
+/** Every verified event the receiver got, in arrival order (a resend arrives twice). */
+const received: WebhookEvent[] = []
+
+beforeAll(async () => {
+  server = await startReferenceServer({ port: 0, delivery: { retrySchedule: [50, 200] } })
+  env = { OCTOPUSPRO_BASE_URL: server.baseUrl, OCTOPUSPRO_API_KEY: server.apiKey }
+  const app = express()
+  // Until listen has printed the secret there is nothing to verify with: 503, and the server retries.
+  app.post('/webhooks', (req, res) => (webhooks ? expressWebhooks(webhooks)(req, res) : res.status(503).end()))
+  receiver = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening))
+  })
+  forwardTo = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks`
+})
+
+afterAll(async () => {
+  await new Promise((resolve) => receiver.close(resolve))
+  await server.close()
+})
+
+async function until<T>(what: string, check: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = check()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+const jsonLines = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+
+describe('listen + trigger', () => {
+  let listen: CliProcess
+  let tail: CliProcess
+  let webhookId: string
+  let eventIds: Map<string, string>
+
+  it('listen creates an endpoint for --forward-to and prints its signing secret', async () => {
+    listen = runCli(['listen', '--forward-to', forwardTo], env)
+    tail = runCli(['deliveries', 'tail', '--json'], env)
+    const [, id] = await listen.waitFor(/Created webhook endpoint (whk_\w+) → (\S+)/)
+    const [, secret] = await listen.waitFor(/signing secret\s+(whsec_\S+)/)
+    webhookId = id as string
+    webhooks = new Webhooks({ secret: secret as string })
+    webhooks.onAny((event) => {
+      received.push(event as WebhookEvent)
+    })
+    const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl })
+    expect(await op.webhooks.get(webhookId)).toMatchObject({ url: forwardTo, event_types: ['*'], active: true })
+    expect((await op.webhooks.getSecret(webhookId)).secret).toBe(secret)
+    await tail.waitFor(/^\{"type":"ready"\}$/m)
+  }, 30_000)
+
+  it('trigger causes each of the 32 event types; each is delivered, verified and printed by listen', async () => {
+    const types = eventCatalog.map((entry) => entry.type)
+    const all = await runToEnd(['trigger', ...types, '--json'], env)
+    expect(all).toMatchObject({ code: 0, stderr: '' })
+    const results = jsonLines(all.stdout)
+    expect(results.map((result) => result.event_type)).toEqual(types)
+    eventIds = new Map(results.map((result) => [result.event_type as string, result.event_id as string]))
+    for (const [type, id] of eventIds) {
+      const event = await until(`${type} at the receiver`, () => received.find((e) => e.id === id))
+      expect(event.type).toBe(type)
+    }
+    const lines = await until('a listen line for every event', () => {
+      const { stdout } = listen.output()
+      const found = [...eventIds].map(([type, id]) => stdout.match(new RegExp(`^${type} ${id} 204 \\d+ms dlv_\\w+$`, 'm')))
+      return found.every(Boolean) ? found : undefined
+    })
+    expect(lines).toHaveLength(32)
+    const attempts = await until('a tail line for every event', () => {
+      const records = jsonLines(tail.output().stdout)
+      const mine = [...eventIds.values()].map((id) => records.find((r) => r.event_id === id))
+      return mine.every(Boolean) ? mine : undefined
+    })
+    expect(attempts[0]).toMatchObject({
+      type: 'delivery_attempt',
+      endpoint_id: webhookId,
+      event_type: types[0],
+      attempt: 1,
+      status_code: 204,
+      error: null,
+      delivery_status: 'succeeded',
+    })
+  }, 60_000)
+
+  it('trigger payment.approved prints the event and every object it made', async () => {
+    const { code, stdout } = await runToEnd(['trigger', 'payment.approved'], env)
+    expect(code).toBe(0)
+    expect(stdout).toMatch(
+      /^payment\.approved (evt_\w+)\n {2}create customer +cus_\w+\n {2}create invoice +inv_\w+\n {2}create payment +pay_\w+\n {2}approve payment +pay_\w+\n$/,
+    )
+  }, 30_000)
+
+  it('events resend delivers an event again; listen prints the second attempt', async () => {
+    const id = eventIds.get('booking.created') as string
+    const { code, stdout } = await runToEnd(['events', 'resend', id, '--webhook', webhookId], env)
+    expect(code).toBe(0)
+    expect(stdout).toMatch(new RegExp(`^resending booking.created ${id} to ${webhookId} \\(dlv_\\w+\\)\\n$`))
+    await until('the resent event', () => (received.filter((e) => e.id === id).length === 2 ? true : undefined))
+    await listen.waitFor(new RegExp(`^booking.created ${id} 204 \\d+ms dlv_\\w+ attempt 2$`, 'm'))
+  }, 30_000)
+
+  it('Ctrl-C on listen removes the endpoint and exits 0', async () => {
+    listen.child.kill('SIGINT')
+    expect(await listen.exited).toBe(0)
+    expect(listen.output().stdout).toContain(`SIGINT: removed webhook endpoint ${webhookId}\n`)
+    expect(server.deliveries.list({ endpointId: webhookId }).length).toBeGreaterThan(32)
+    const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl })
+    expect((await op.webhooks.list()).data).toEqual([])
+    tail.child.kill('SIGINT')
+    expect(await tail.exited).toBe(0)
+  }, 30_000)
+})
+
+describe('listen --events and reuse', () => {
+  it('subscribes to the expanded --events, and a listen that was killed leaves an endpoint the next reuses', async () => {
+    const first = runCli(['listen', '--forward-to', forwardTo, '--events', 'booking.*,payment.approved', '--json'], env)
+    const [line] = await first.waitFor(/^\{"type":"ready".*\}$/m)
+    const ready = JSON.parse(line)
+    expect(ready).toMatchObject({
+      reused: false,
+      webhook: { url: forwardTo, event_types: ['booking.created', 'booking.deleted', 'booking.updated', 'payment.approved'] },
+    })
+    first.child.kill('SIGKILL')
+    await first.exited
+    const second = runCli(['listen', '--forward-to', forwardTo, '--json'], env)
+    const again = JSON.parse((await second.waitFor(/^\{"type":"ready".*\}$/m))[0])
+    expect(again).toMatchObject({ reused: true, secret: ready.secret, webhook: { id: ready.webhook.id, event_types: ['*'] } })
+    second.child.kill('SIGTERM')
+    expect(await second.exited).toBe(0)
+    expect(JSON.parse(second.output().stdout.trim().split('\n').at(-1) as string)).toEqual({
+      type: 'removed',
+      webhook_id: ready.webhook.id,
+    })
+  }, 30_000)
+})
