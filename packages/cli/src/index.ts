@@ -5,7 +5,12 @@
  * @packageDocumentation
  */
 
-export { trigger, type TriggerResult } from './commands/trigger.js'
-export { type TriggerContext, type TriggerRecipe, type TriggerStep, triggerRecipes } from './commands/trigger-recipes.js'
+export { type TriggerResult, trigger } from './commands/trigger.js'
+export {
+  type TriggerContext,
+  type TriggerRecipe,
+  type TriggerStep,
+  triggerRecipes,
+} from './commands/trigger-recipes.js'
 export { CliError, type CliErrorCode } from './internal/cli-error.js'
 export { run } from './run.js'

@@ -128,7 +128,8 @@ describe('bad command lines', () => {
     ],
     [
       ['events', 'resend', 'evt_1', 'evt_2'],
-      "octopuspro: octopuspro events resend takes one event id (evt_…), not 'evt_2'; see octopuspro events resend --help",
+      "octopuspro: octopuspro events resend takes one event id (evt_…), not 'evt_2'; " +
+        'see octopuspro events resend --help',
     ],
     [['events', 'list'], "octopuspro: 'octopuspro events' needs a subcommand (events resend), not 'list'"],
     [
@@ -137,11 +138,13 @@ describe('bad command lines', () => {
     ],
     [
       ['listen', '--forward-to'],
-      "octopuspro: Option '--forward-to <value>' argument missing for 'octopuspro listen'; see octopuspro listen --help",
+      "octopuspro: Option '--forward-to <value>' argument missing for 'octopuspro listen'; " +
+        'see octopuspro listen --help',
     ],
     [
       ['server', '--base-url', 'http://127.0.0.1:4010'],
-      'octopuspro: octopuspro server takes --port and --host, not --base-url (that is for the commands that call a server)',
+      'octopuspro: octopuspro server takes --port and --host, not --base-url ' +
+        '(that is for the commands that call a server)',
     ],
   ])('%j → exit 2 and one line', async (args, message) => {
     expect(await runHere(args)).toEqual({ code: 2, stderr: [message] })
@@ -154,7 +157,9 @@ describe('bad command lines', () => {
     })
     expect(result.code).toBe(1)
     expect(result.stderr).toHaveLength(1)
-    expect(result.stderr[0]).toMatch(/^octopuspro: .*evt_0000000000000000000000.* \(HTTP 404 resource_missing, req_\w+\)$/)
+    expect(result.stderr[0]).toMatch(
+      /^octopuspro: .*evt_0000000000000000000000.* \(HTTP 404 resource_missing, req_\w+\)$/,
+    )
   })
 
   it('every command has a usage text with the common options', () => {

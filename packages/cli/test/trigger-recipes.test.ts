@@ -17,9 +17,7 @@ describe('trigger recipes', () => {
   it.each(eventCatalog.map((entry) => entry.type))('%s: the API calls cause the event', async (type) => {
     const result = await trigger(op, type)
     const event = server.events.list().find((e) => e.id === result.event_id)
-    expect(event?.type).toBe(type)
-    const target = result.steps.at(-1)?.object
-    expect((event?.data as { id: string }).id).toBe(target?.id)
+    expect(event).toMatchObject({ type, data: { id: result.steps.at(-1)?.object.id } })
     expect(result.steps[0]?.step).toMatch(/^create /)
   })
 

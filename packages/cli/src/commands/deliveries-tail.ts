@@ -46,6 +46,6 @@ export async function deliveriesTailCommand(argv: readonly string[]): Promise<vo
     const follower = new DeliveryFollower((after) => deliveriesOf(op, values.webhook, after))
     await follower.skipExisting()
     out.emit('Following webhook deliveries; press Ctrl-C to stop.', { type: 'ready' })
-    await followUntil(follower, (report) => out.emit(formatAttempt(report, true), attemptRecord(report)), stop)
+    await followUntil(follower, (report) => out.emit(formatAttempt(report), attemptRecord(report)), stop)
   })
 }

@@ -23,8 +23,8 @@ async function deliveryOf(op: OctopusPro, endpointId: string, event: WebhookEven
 }
 
 /**
- * `octopuspro events resend <evt_…> [--webhook whk_…]`: redelivers an event (`POST /v1/webhook-deliveries/{id}/redeliver`
- * for each delivery it had).
+ * `octopuspro events resend <evt_…> [--webhook whk_…]`: redelivers an event
+ * (`POST /v1/webhook-deliveries/{id}/redeliver` for each delivery it had).
  *
  * @example
  * ```ts

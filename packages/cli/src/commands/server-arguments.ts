@@ -67,7 +67,9 @@ export function parseServerArguments(argv: readonly string[]): ServerCommand {
     },
   })
   if (values['base-url'] !== undefined)
-    usageError('octopuspro server takes --port and --host, not --base-url (that is for the commands that call a server)')
+    usageError(
+      'octopuspro server takes --port and --host, not --base-url (that is for the commands that call a server)',
+    )
   if (values.help) return { help: true }
   const port = Number(values.port ?? 4010)
   if (!Number.isInteger(port) || port < 0 || port > 65_535)

@@ -1,19 +1,41 @@
 import type { OctopusPro } from '@octopuspro/client'
 import type { CommunicationCreate, EventType } from '@octopuspro/contract'
 
-/** An object a recipe made or changed, with what was done: `{ step: 'approve payment', object }`. */
+/**
+ * An object a recipe made or changed, with what was done.
+ *
+ * @example
+ * ```ts
+ * const step: TriggerStep = { step: 'approve payment', object: payment }
+ * ```
+ */
 export interface TriggerStep {
   step: string
   object: { id: string; object: string }
 }
 
-/** What a recipe gets: the client, and `record` to report each object it makes or changes (in order). */
+/**
+ * What a recipe gets: the client, and `record` to report each object it makes or changes (in order).
+ *
+ * @example
+ * ```ts
+ * const ctx: TriggerContext = { op, record: (_step, object) => object }
+ * ```
+ */
 export interface TriggerContext {
   op: OctopusPro
   record<T extends TriggerStep['object']>(step: string, object: T): T
 }
 
-/** Makes the API calls that really cause one event type; resolves with the object the event is about. */
+/**
+ * Makes the API calls that really cause one event type; resolves with the object the event is about.
+ *
+ * @example
+ * ```ts
+ * const recipe: TriggerRecipe = async ({ op, record }) =>
+ *   record('create customer', await op.customers.create({ name: 'Ada' }))
+ * ```
+ */
 export type TriggerRecipe = (ctx: TriggerContext) => Promise<TriggerStep['object']>
 
 // Unique per call, so recipes run side by side (and again and again) without clashing.
@@ -22,7 +44,9 @@ const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000)
 const lineItems = [{ description: 'Gutter cleaning', quantity: 1, unit_amount: 18_000 }]
 
 const customer = ({ op, record }: TriggerContext) =>
-  op.customers.create({ name: 'Ada Lovelace', email: `ada.${unique()}@example.com` }).then((c) => record('create customer', c))
+  op.customers
+    .create({ name: 'Ada Lovelace', email: `ada.${unique()}@example.com` })
+    .then((c) => record('create customer', c))
 
 const user = ({ op, record }: TriggerContext) =>
   op.users

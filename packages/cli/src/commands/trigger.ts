@@ -21,7 +21,14 @@ ${commonUsage}
 Event types:
 ${eventCatalog.map((entry) => `  ${entry.type.padEnd(width)}  ${entry.description}`).join('\n')}`
 
-/** What one trigger did: the event it caused and every object on the way. */
+/**
+ * What one trigger did: the event it caused and every object on the way.
+ *
+ * @example
+ * ```ts
+ * const { event_id }: TriggerResult = await trigger(op, 'booking.created')
+ * ```
+ */
 export interface TriggerResult {
   event_type: EventType
   event_id: string
@@ -51,7 +58,10 @@ export async function trigger(op: OctopusPro, type: EventType): Promise<TriggerR
   const events = await op.events.list({ type, created_after: since }).toArray({ limit: 10_000 })
   const event = events.findLast((e) => (e.data as { id?: string }).id === target.id)
   if (!event)
-    throw new CliError('failed', `the API calls ran but no ${type} event about ${target.id} was recorded; please report it`)
+    throw new CliError(
+      'failed',
+      `the API calls ran but no ${type} event about ${target.id} was recorded; please report it`,
+    )
   return { event_type: type, event_id: event.id, steps }
 }
 

@@ -12,17 +12,15 @@ export const commonOptions = {
 } as const satisfies OptionSpecs
 
 /** The help lines of {@link commonOptions}, for the end of every usage text. */
-export const commonUsage = `  --base-url <url>         the server's API, e.g. http://127.0.0.1:4010/v1 (default: OCTOPUSPRO_BASE_URL,
-                           else http://127.0.0.1:4010/v1)
+export const commonUsage = `  --base-url <url>         the server's API (default: OCTOPUSPRO_BASE_URL, else
+                           http://127.0.0.1:4010/v1)
   --api-key <opk_…>        the API key (default: OCTOPUSPRO_API_KEY; \`octopuspro server\` prints one)
   --json                   print one JSON object per line instead of text
   -h, --help               show this help`
 
 /** The parsed options of a command: its own and the common ones, each a string or a boolean, when given. */
 export type OptionValues<O extends OptionSpecs> = {
-  [K in keyof (O & typeof commonOptions)]?: (O & typeof commonOptions)[K] extends { type: 'boolean' }
-    ? boolean
-    : string
+  [K in keyof (O & typeof commonOptions)]?: (O & typeof commonOptions)[K] extends { type: 'boolean' } ? boolean : string
 }
 
 /** What one command declares: its name in messages, its own options and how many positionals it takes. */
@@ -65,7 +63,9 @@ export function parseCommandLine<O extends OptionSpecs>(
   if (count && !values.help) {
     if (positionals.length < count.min) usageError(`octopuspro ${spec.name} needs ${count.what}; ${help}`)
     if (positionals.length > count.max)
-      usageError(`octopuspro ${spec.name} takes ${count.what}, not '${positionals.slice(count.max).join(' ')}'; ${help}`)
+      usageError(
+        `octopuspro ${spec.name} takes ${count.what}, not '${positionals.slice(count.max).join(' ')}'; ${help}`,
+      )
   }
   return { values, positionals }
 }

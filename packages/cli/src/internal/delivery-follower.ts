@@ -1,6 +1,6 @@
 import type { DeliveryAttempt, WebhookDelivery } from '@octopuspro/contract'
 
-/** One attempt of a delivery, as `listen` and `deliveries tail` print it. */
+/** One attempt of a delivery, as `deliveries tail` prints it. */
 export interface AttemptReport {
   delivery: WebhookDelivery
   attempt: DeliveryAttempt
@@ -59,20 +59,20 @@ export class DeliveryFollower {
 }
 
 /**
- * An attempt as one line: event type, event id, status code (or the error), duration, delivery id, and the
- * attempt number from the first retry on.
+ * An attempt as one line: event type, event id, status code (or the error), duration, delivery id, endpoint, and
+ * the attempt number from the first retry on.
  *
  * @example
  * ```ts
- * formatAttempt(report) // 'payment.approved evt_… 204 12ms dlv_…'
+ * formatAttempt(report) // 'payment.approved evt_… 204 12ms dlv_… → whk_…'
  * ```
  */
-export function formatAttempt({ delivery, attempt, number }: AttemptReport, endpoint = false): string {
+export function formatAttempt({ delivery, attempt, number }: AttemptReport): string {
   const outcome = attempt.status_code ?? `error (${attempt.error ?? 'no answer'})`
-  const parts = [delivery.event_type, delivery.event_id, outcome, `${Math.round(attempt.duration_ms)}ms`, delivery.id]
-  if (endpoint) parts.push(`→ ${delivery.endpoint_id}`)
-  if (number > 1) parts.push(`attempt ${number}`)
-  return parts.join(' ')
+  const duration = `${Math.round(attempt.duration_ms)}ms`
+  const ids = `${delivery.id} → ${delivery.endpoint_id}`
+  const line = `${delivery.event_type} ${delivery.event_id} ${outcome} ${duration} ${ids}`
+  return number > 1 ? `${line} attempt ${number}` : line
 }
 
 /** An attempt as one JSON record (`--json`). @example `JSON.stringify(attemptRecord(report))` */
@@ -104,7 +104,7 @@ export async function followUntil(
   follower: DeliveryFollower,
   report: (attempt: AttemptReport) => void,
   stop: Promise<unknown>,
-  intervalMs = 200,
+  intervalMs = 1_000,
 ): Promise<void> {
   let stopped = false
   void stop.then(() => {
