@@ -4,7 +4,7 @@
  * for every event type, `deliveries tail` and `events resend`, and Ctrl-C removing the endpoint.
  */
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { type AddressInfo, createServer } from 'node:net'
 import { OctopusPro } from '@octopuspro/client'
 import { eventCatalog, type WebhookEvent } from '@octopuspro/contract'
 import { type ReferenceServer, startReferenceServer } from '@octopuspro/reference-server'
@@ -170,5 +170,25 @@ describe('listen --events and reuse', () => {
       type: 'removed',
       webhook_id: ready.webhook.id,
     })
+  }, 30_000)
+
+  it('a receiver that is down: the server gets a 502 and retries, listen prints why on each attempt', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo
+        probe.close(() => resolve(port))
+      })
+    })
+    const down = runCli(['listen', '--forward-to', `http://127.0.0.1:${closed}/webhooks`, '--events', 'user.*'], env)
+    const [, webhookId] = await down.waitFor(/Created webhook endpoint (whk_\w+)/)
+    const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl })
+    const user = await op.users.create({ name: 'Sam', email: 'sam.down@example.com', role: 'dispatcher' })
+    const event = server.events.list().find((e) => e.type === 'user.created' && e.data.id === user.id)
+    if (!event) throw new Error('no user.created event for the new user')
+    await down.waitFor(new RegExp(`^user.created ${event.id} unreachable \\(.+\\) \\d+ms attempt 2$`, 'm'))
+    const [delivery] = server.deliveries.list({ endpointId: webhookId as string })
+    expect(delivery?.attempts.slice(0, 2).map((attempt) => attempt.status_code)).toEqual([502, 502])
+    down.child.kill('SIGINT')
+    expect(await down.exited).toBe(0)
   }, 30_000)
 })
