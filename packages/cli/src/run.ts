@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   trigger: async () => (await import('./commands/trigger.js')).triggerCommand,
   'events resend': async () => (await import('./commands/events-resend.js')).eventsResendCommand,
   'deliveries tail': async () => (await import('./commands/deliveries-tail.js')).deliveriesTailCommand,
+  'logs tail': async () => (await import('./commands/logs-tail.js')).logsTailCommand,
 }
 
 function findCommand(argv: readonly string[]): { load: () => Promise<Command>; rest: readonly string[] } {

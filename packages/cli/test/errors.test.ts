@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deliveriesTailUsage } from '../src/commands/deliveries-tail.js'
 import { eventsResendUsage } from '../src/commands/events-resend.js'
 import { listenUsage } from '../src/commands/listen.js'
+import { logsTailUsage } from '../src/commands/logs-tail.js'
 import { triggerUsage } from '../src/commands/trigger.js'
 import { run } from '../src/run.js'
 import { runToEnd } from './helpers/run-cli.js'
@@ -77,7 +78,7 @@ describe.concurrent('octopuspro as a child process', () => {
     const { code, stdout, stderr } = await runToEnd(['--help'])
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
     expect(stdout).toMatch(/^Usage: octopuspro <command> \[options\]\n/)
-    for (const command of ['server', 'listen', 'trigger', 'events resend', 'deliveries tail'])
+    for (const command of ['server', 'listen', 'trigger', 'events resend', 'deliveries tail', 'logs tail'])
       expect(stdout).toContain(`\n  ${command} `)
   })
 })
@@ -163,7 +164,7 @@ describe('bad command lines', () => {
   })
 
   it('every command has a usage text with the common options', () => {
-    for (const usage of [listenUsage, triggerUsage, eventsResendUsage, deliveriesTailUsage]) {
+    for (const usage of [listenUsage, triggerUsage, eventsResendUsage, deliveriesTailUsage, logsTailUsage]) {
       expect(usage).toMatch(/^Usage: octopuspro /)
       for (const option of ['--base-url', '--api-key', '--json', '--help']) expect(usage).toContain(option)
     }

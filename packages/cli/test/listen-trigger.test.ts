@@ -57,12 +57,14 @@ const jsonLines = (stdout: string) =>
 describe('listen + trigger', () => {
   let listen: CliProcess
   let tail: CliProcess
+  let logs: CliProcess
   let webhookId: string
   let eventIds: Map<string, string>
 
   it('listen creates an endpoint for --forward-to and prints its signing secret', async () => {
     listen = runCli(['listen', '--forward-to', forwardTo], env)
     tail = runCli(['deliveries', 'tail', '--json'], env)
+    logs = runCli(['logs', 'tail'], env)
     const [, id] = await listen.waitFor(/Created webhook endpoint (whk_\w+), forwarding to (\S+)/)
     const [, secret] = await listen.waitFor(/signing secret\s+(whsec_\S+)/)
     webhookId = id as string
@@ -80,6 +82,7 @@ describe('listen + trigger', () => {
     })
     expect((await op.webhooks.getSecret(webhookId)).secret).toBe(secret)
     await tail.waitFor(/^\{"type":"ready"\}$/m)
+    await logs.waitFor(/^Following the request log/m)
   }, 30_000)
 
   it('trigger causes each of the 32 event types; each is delivered, verified and printed by listen', async () => {
@@ -113,6 +116,12 @@ describe('listen + trigger', () => {
       error: null,
       delivery_status: 'succeeded',
     })
+    // logs tail printed the trigger's requests, e.g. the approval of payment.approved's payment.
+    const approved = results.find((result) => result.event_type === 'payment.approved') as {
+      steps: { object: { id: string } }[]
+    }
+    const paymentId = approved.steps[2]?.object.id
+    await logs.waitFor(new RegExp(`^POST /v1/payments/${paymentId}/approve 200 \\d+ms req_\\w+$`, 'm'))
   }, 60_000)
 
   it('trigger payment.approved prints the event and every object it made', async () => {
@@ -141,7 +150,9 @@ describe('listen + trigger', () => {
     const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl })
     expect((await op.webhooks.list()).data).toEqual([])
     tail.child.kill('SIGINT')
-    expect(await tail.exited).toBe(0)
+    logs.child.kill('SIGINT')
+    expect([await tail.exited, await logs.exited]).toEqual([0, 0])
+    expect(logs.output().stdout).not.toContain('/v1/request-logs')
   }, 30_000)
 })
 

@@ -20,6 +20,7 @@ import { IntegrationsResource } from './resources/integrations.js'
 import { InvoicesResource } from './resources/invoices.js'
 import { PaymentsResource } from './resources/payments.js'
 import { QuotesResource } from './resources/quotes.js'
+import { RequestLogsResource } from './resources/request-logs.js'
 import { UsersResource } from './resources/users.js'
 import { WebhookDeliveriesResource } from './resources/webhook-deliveries.js'
 import { WebhookEventTypesResource } from './resources/webhook-event-types.js'
@@ -87,6 +88,8 @@ export class OctopusPro {
   readonly webhookEventTypes: WebhookEventTypesResource = new WebhookEventTypesResource(this)
   /** The event log: `/v1/events`. */
   readonly events: EventsResource = new EventsResource(this)
+  /** The most recent API requests: `/v1/request-logs`. */
+  readonly requestLogs: RequestLogsResource = new RequestLogsResource(this)
 
   constructor(options: ClientOptions = {}) {
     const apiKey = options.apiKey ?? readEnv('OCTOPUSPRO_API_KEY')

@@ -48,6 +48,8 @@ const specEndpoints = [
   'GET /webhook-event-types',
   'GET /events',
   'GET /events/{id}',
+  // Not in api.md: the request log the reference server keeps for `octopuspro logs tail`.
+  'GET /request-logs',
 ]
 
 describe('route table', () => {

@@ -1,9 +1,10 @@
 import { isAPIError, type OctopusPro } from '@octopuspro/client'
 import { commonUsage, parseCommandLine } from '../internal/command-line.js'
 import { withApi } from '../internal/connection.js'
-import { attemptRecord, DeliveryFollower, followUntil, formatAttempt } from '../internal/delivery-follower.js'
+import { attemptRecord, DeliveryFollower, formatAttempt } from '../internal/delivery-follower.js'
 import { interrupted } from '../internal/interrupted.js'
 import { createOutput } from '../internal/output.js'
+import { pollUntil } from '../internal/poll-until.js'
 
 /** The usage text of `octopuspro deliveries tail`. */
 export const deliveriesTailUsage = `Usage: octopuspro deliveries tail [options]
@@ -46,6 +47,8 @@ export async function deliveriesTailCommand(argv: readonly string[]): Promise<vo
     const follower = new DeliveryFollower((after) => deliveriesOf(op, values.webhook, after))
     await follower.skipExisting()
     out.emit('Following webhook deliveries; press Ctrl-C to stop.', { type: 'ready' })
-    await followUntil(follower, (report) => out.emit(formatAttempt(report), attemptRecord(report)), stop)
+    await pollUntil(async () => {
+      for (const report of await follower.poll()) out.emit(formatAttempt(report), attemptRecord(report))
+    }, stop)
   })
 }

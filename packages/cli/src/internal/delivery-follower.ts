@@ -91,27 +91,3 @@ export function attemptRecord({ delivery, attempt, number }: AttemptReport) {
     delivery_status: delivery.status,
   }
 }
-
-/**
- * Polls `follower` every `intervalMs` and hands each new attempt to `report`, until `stop` settles.
- *
- * @example
- * ```ts
- * await followUntil(follower, (r) => out.emit(formatAttempt(r), attemptRecord(r)), interrupted())
- * ```
- */
-export async function followUntil(
-  follower: DeliveryFollower,
-  report: (attempt: AttemptReport) => void,
-  stop: Promise<unknown>,
-  intervalMs = 1_000,
-): Promise<void> {
-  let stopped = false
-  void stop.then(() => {
-    stopped = true
-  })
-  while (!stopped) {
-    for (const attempt of await follower.poll()) report(attempt)
-    await Promise.race([stop, new Promise((resolve) => setTimeout(resolve, intervalMs))])
-  }
-}

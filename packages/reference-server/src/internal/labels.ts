@@ -19,4 +19,5 @@ export const labels: { readonly [G in RouteGroup]: string } = {
   webhookDeliveries: 'webhook delivery',
   webhookEventTypes: 'event type',
   events: 'event',
+  requestLogs: 'request log entry',
 }

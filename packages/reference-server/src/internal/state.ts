@@ -16,6 +16,7 @@ import type {
   WebhookEvent,
 } from '@octopuspro/contract'
 import { Collection } from './store/collection.js'
+import { RequestLog } from './store/request-log.js'
 
 /** The business objects, one collection per route group. */
 export interface Resources {
@@ -98,6 +99,8 @@ export class State {
   readonly integrations = new Map<IntegrationId, IntegrationRecord>()
   readonly idempotency = new Map<string, IdempotencyRecord>()
   readonly rateBuckets = new Map<string, RateBucket>()
+  /** The most recent API requests, for `GET /v1/request-logs`. */
+  readonly requestLog = new RequestLog()
   /** The last invoice number handed out (`INV-000001` is 1). */
   invoiceNumber = 0
 
