@@ -63,6 +63,7 @@ describe('pnpm run docs (TypeDoc)', () => {
   it('documents every entry point of every package, under its import name', () => {
     const exported = [...entryPointNames().values()].sort()
     expect(exported).toEqual([
+      '@octopuspro/cli',
       '@octopuspro/client',
       '@octopuspro/contract',
       '@octopuspro/reference-server',
