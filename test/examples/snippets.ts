@@ -32,6 +32,7 @@ export function documentedFiles(): string[] {
     'receiving-webhooks.md',
     'testing.md',
     'delivery-semantics.md',
+    'local-development.md',
   ]
   const examples = ['express-receiver', 'hono-receiver', 'crm-sync', 'bi-export', 'testing-with-the-reference-server']
   return [

@@ -90,7 +90,7 @@ const roundTrip = {
 
 describe('the packed packages, installed from their tarballs outside the workspace', () => {
   it('packs exactly the five packages, with workspace versions replaced', () => {
-    expect([...tarballs.keys()]).toEqual(['client', 'contract', 'reference-server', 'settings-page', 'webhooks'])
+    expect([...tarballs.keys()]).toEqual(['cli', 'client', 'contract', 'reference-server', 'settings-page', 'webhooks'])
     const manifest = JSON.parse(
       readFileSync(join(project, 'node_modules/@octopuspro/reference-server/package.json'), 'utf8'),
     ) as {
@@ -127,10 +127,13 @@ describe('the packed packages, installed from their tarballs outside the workspa
     expect(JSON.parse(out)).toEqual({ format: 'cjs', ...roundTrip })
   }, 60_000)
 
-  it('ship a working CLI (octopuspro-server)', async () => {
+  it('ship a working CLI (octopuspro, and octopuspro-server for octopuspro server)', async () => {
     const out = await sh(join(project, 'node_modules/.bin/octopuspro-server'), ['--help'], project)
     expect(out).toMatch(/--port/)
     expect(out).toMatch(/--seed/)
+    const help = await sh(join(project, 'node_modules/.bin/octopuspro'), ['trigger', '--help'], project)
+    expect(help).toMatch(/^Usage: octopuspro trigger <event-type>/)
+    expect(help).toContain('payment.approved')
   })
 
   it('type-check under NodeNext from CommonJS and ESM, declarations included (skipLibCheck: false)', async () => {

@@ -23,6 +23,7 @@ import { Integration, IntegrationConnect, IntegrationIdSchema } from './resource
 import { Invoice, InvoiceCreate, InvoiceListQuery, InvoiceUpdate } from './resources/invoice.js'
 import { Payment, PaymentCreate, PaymentListQuery, PaymentRefund, PaymentReject } from './resources/payment.js'
 import { Quote, QuoteCreate, QuoteListQuery, QuoteUpdate } from './resources/quote.js'
+import { RequestLogEntry } from './resources/request-log.js'
 import { User, UserCreate, UserListQuery, UserUpdate } from './resources/user.js'
 import {
   DeliveryStatus,
@@ -619,6 +620,20 @@ export const routes = {
       response: WebhookEvent,
       status: 200,
       list: false,
+      emits: [],
+    }),
+  },
+  requestLogs: {
+    list: route({
+      method: 'GET',
+      path: '/request-logs',
+      summary: 'List the most recent API requests (reads of this log excluded), oldest first',
+      label: 'request log entry',
+      query: ListQuery,
+      response: ListEnvelope(RequestLogEntry),
+      item: RequestLogEntry,
+      status: 200,
+      list: true,
       emits: [],
     }),
   },

@@ -48,6 +48,8 @@ const specEndpoints = [
   'GET /webhook-event-types',
   'GET /events',
   'GET /events/{id}',
+  // Not in api.md: the request log the reference server keeps for `octopuspro logs tail`.
+  'GET /request-logs',
 ]
 
 describe('route table', () => {
@@ -126,6 +128,7 @@ describe('route table', () => {
       webhookDeliveries: ['webhook delivery'],
       webhookEventTypes: ['event type'],
       events: ['event'],
+      requestLogs: ['request log entry'],
     })
   })
 

@@ -17,6 +17,7 @@ import type {
 } from '@octopuspro/contract'
 import { Collection } from './store/collection.js'
 import { ObservedMap } from './store/observed-map.js'
+import { RequestLog } from './store/request-log.js'
 
 /** The business objects, one collection per route group. */
 export interface Resources {
@@ -100,6 +101,8 @@ export class State {
   readonly integrations: ObservedMap<IntegrationId, IntegrationRecord>
   readonly idempotency: ObservedMap<string, IdempotencyRecord>
   readonly rateBuckets = new Map<string, RateBucket>()
+  /** The most recent API requests, for `GET /v1/request-logs`. */
+  readonly requestLog = new RequestLog()
   /** The last invoice number handed out (`INV-000001` is 1). */
   invoiceNumber = 0
 

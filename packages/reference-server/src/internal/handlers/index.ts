@@ -11,6 +11,7 @@ import { integrationHandlers } from './integrations.js'
 import { invoiceHandlers } from './invoices.js'
 import { paymentHandlers } from './payments.js'
 import { quoteHandlers } from './quotes.js'
+import { requestLogHandlers } from './request-logs.js'
 import type { HandlerTable } from './types.js'
 import { userHandlers } from './users.js'
 import { webhookDeliveryHandlers } from './webhook-deliveries.js'
@@ -35,4 +36,5 @@ export const handlers: HandlerTable = {
   webhookDeliveries: webhookDeliveryHandlers,
   webhookEventTypes: eventTypeHandlers,
   events: eventHandlers,
+  requestLogs: requestLogHandlers,
 }

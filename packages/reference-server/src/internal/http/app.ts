@@ -1,14 +1,17 @@
-import { listRoutes, openapi } from '@octopuspro/contract'
+import { listRoutes, openapi, routes } from '@octopuspro/contract'
 import { Hono } from 'hono'
 import { ReferenceServerError } from '../../errors.js'
 import { APIError, isAPIError } from '../api-error.js'
 import { handlers } from '../handlers/index.js'
 import type { RouteHandlerFunction } from '../handlers/types.js'
+import { isoTime } from '../iso-time.js'
 import type { Runtime } from '../runtime.js'
 import { mountHandler } from './mounts.js'
 import { errorResponse, jsonResponse, stampResponse } from './respond.js'
 import { type AppEnv, routeHandler } from './route-handler.js'
 import { methodsByPath, toAppPath } from './route-matcher.js'
+
+const requestLogPath = `/v1${routes.requestLogs.list.path}`
 
 /**
  * The web-standard app behind every door (in-process fetch, node:http, msw): every route of the contract's table
@@ -21,16 +24,27 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
 
   app.use('*', async function requestLifecycle(c, next) {
     const { logger } = runtime
-    const started = logger ? performance.now() : 0
+    const started = performance.now()
     const requestId = runtime.requestIds('request')
     c.set('requestId', requestId)
     await next()
     // Durable before the response goes out: a process killed right after it loses nothing.
     runtime.persist()
     stampResponse(c)
-    logger?.(
-      `${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms ${requestId}`,
-    )
+    const { pathname } = new URL(c.req.url)
+    // Reads of the request log are left out of it (and of the log lines): following the log must not fill it.
+    if (pathname === requestLogPath) return
+    const durationMs = Math.round(performance.now() - started)
+    runtime.state.requestLog.add({
+      id: requestId,
+      object: 'request_log_entry',
+      method: c.req.method,
+      path: pathname,
+      status: c.res.status,
+      duration_ms: durationMs,
+      created_at: isoTime(runtime.clock.now()),
+    })
+    logger?.(`${c.req.method} ${pathname} ${c.res.status} ${durationMs}ms ${requestId}`)
   })
 
   app.get('/health', (c) => jsonResponse(c, 200, '{"status":"ok"}'))

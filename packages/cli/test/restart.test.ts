@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Webhook } from 'standardwebhooks'
 import { afterEach, describe, expect, it } from 'vitest'
-import { closedPort, trackedReceivers, until } from '../delivery/helpers.js'
-import { type SpawnedServer, spawnServer } from '../helpers/spawn-server.js'
+import { closedPort, trackedReceivers, until } from '../../reference-server/test/delivery/helpers.js'
+import { type SpawnedServer, spawnServer } from './helpers/spawn-server.js'
 
 const receiver = trackedReceivers()
 let running: SpawnedServer[] = []
