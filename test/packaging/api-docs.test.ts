@@ -68,6 +68,7 @@ describe('pnpm run docs (TypeDoc)', () => {
       '@octopuspro/reference-server',
       '@octopuspro/reference-server/msw',
       '@octopuspro/webhooks',
+      '@octopuspro/webhooks/bullmq',
       '@octopuspro/webhooks/testing',
     ])
     expect(project!.children!.map((module) => module.name).sort()).toEqual(exported)
