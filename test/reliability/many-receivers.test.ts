@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { OctopusPro } from '@octopuspro/client'
 import { createReferenceServer, type ReferenceServer } from '@octopuspro/reference-server'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { runsPerEvent, waitUntil } from './helpers/processes.js'
 import { deleteKeys, describeWithRedis, uniquePrefix } from './helpers/redis.js'
 import { recordFigures } from './helpers/results.js'
 
@@ -45,24 +45,6 @@ function startChild(env: Record<string, string>): Promise<Child> {
       reject(new Error(`receiver process exited with ${code} before listening: ${started.stderr}`)),
     )
   })
-}
-
-async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`)
-    await sleep(10)
-  }
-}
-
-/** "<pid> <event id>" entries of a Redis list, as counts per event id. */
-function runsPerEvent(entries: string[]): Map<string, string[]> {
-  const runs = new Map<string, string[]>()
-  for (const entry of entries) {
-    const [pid, id] = entry.split(' ') as [string, string]
-    runs.set(id, [...(runs.get(id) ?? []), pid])
-  }
-  return runs
 }
 
 describeWithRedis('many receivers, one Redis (3 child processes with redisDedupe)', (redisUrl) => {
