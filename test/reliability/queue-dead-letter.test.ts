@@ -87,10 +87,11 @@ describeWithRedis('durable queue: dead letter, inbox and replay (BullMQ)', (redi
       })
       expect(answers.every((status) => status === 202)).toBe(true)
       expect(failed.map((entry) => entry.id).sort()).toEqual([...poisonIds].sort())
+      const nameOf = new Map(events.map((event) => [event.id, event.data.name]))
       for (const entry of failed) {
         expect(entry).toMatchObject({ state: 'failed', attempts: ATTEMPTS, type: 'customer.created' })
         expect(entry.lastError).toBe(
-          `1 of 1 handler of customer.created (${entry.id}) failed: CRM refused ${entry.event.data.name}`,
+          `1 of 1 handler of customer.created (${entry.id}) failed: CRM refused ${nameOf.get(entry.id)}`,
         )
       }
       expect(attemptsBeforeReplay).toEqual(poisonIds.map(() => ATTEMPTS))
