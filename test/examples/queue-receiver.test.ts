@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import { OctopusPro } from '@octopuspro/client'
 import { generateWebhookSecret } from '@octopuspro/contract'
+import { startReferenceServer } from '@octopuspro/reference-server'
 import { createTestEvent, sendTestWebhook } from '@octopuspro/webhooks/testing'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -87,6 +89,29 @@ describe.skipIf(!redisUrl)('examples/queue-receiver (Express + BullMQ, one recei
     const response = await sendTestWebhook(`${base}/webhooks/octopuspro`, { secret: generateWebhookSecret(), event })
     expect(response.status).toBe(401)
     expect((await fetch(`${base}/inbox/${event.id}`)).status).toBe(404)
+  })
+
+  it('catches up from GET /v1/events onto the queue; a second run starts at its checkpoint in Redis', async () => {
+    const server = await startReferenceServer()
+    try {
+      const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, maxRetries: 0 })
+      const customers = await Promise.all([1, 2, 3].map((n) => op.customers.create({ name: `Missed ${n}` })))
+      const api = { OCTOPUSPRO_API_KEY: server.apiKey, OCTOPUSPRO_BASE_URL: server.baseUrl }
+      const caughtUp = async () => {
+        const run = runExample('queue-receiver', 'catch-up', { ...env, ...api })
+        expect(await run.exited).toBe(0)
+        return run.jsonLines().find((line) => line.msg === 'caught up')
+      }
+      const eventIds = (await op.events.list()).data.map((event) => event.id)
+      expect(await caughtUp()).toMatchObject({ events: 3, pages: 1, checkpoint: eventIds.at(-1) })
+      const handling = () =>
+        workers.flatMap((worker) => worker.jsonLines().filter((line) => line.type === 'customer.created'))
+      await eventually('the workers ran the missed events', () => handling().length >= customers.length)
+      expect(handling().map((line) => line.eventId)).toEqual(expect.arrayContaining(eventIds))
+      expect(await caughtUp()).toMatchObject({ events: 0, checkpoint: eventIds.at(-1) })
+    } finally {
+      await server.close()
+    }
   })
 
   it('stops gracefully on SIGTERM (exit 0, nothing on stderr)', async () => {

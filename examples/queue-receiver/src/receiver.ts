@@ -13,7 +13,9 @@ const states = new Set<string>(['queued', 'active', 'retrying', 'completed', 'fa
 try {
   const { webhooks, queue } = setUp()
   const app = express()
+  // #region door
   app.post('/webhooks/octopuspro', expressWebhooks(queueWebhooks(webhooks, { queue }))) // before express.json()
+  // #endregion door
   app.get('/inbox', async (req, res) => {
     const state = typeof req.query.state === 'string' ? req.query.state : undefined
     if (state !== undefined && !states.has(state)) {

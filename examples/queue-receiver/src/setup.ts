@@ -26,6 +26,7 @@ export function setUp(): { webhooks: Webhooks; queue: WebhookQueue; redisUrl: st
     .filter(Boolean)
   const redisUrl = required('REDIS_URL', 'the queue lives in Redis, e.g. REDIS_URL=redis://127.0.0.1:6379')
   const prefix = process.env.QUEUE_PREFIX || 'octopuspro'
+  // #region queue
   const queue = bullmqQueue({
     connection: redisUrl,
     name: process.env.QUEUE_NAME || 'octopuspro-webhooks',
@@ -33,6 +34,7 @@ export function setUp(): { webhooks: Webhooks; queue: WebhookQueue; redisUrl: st
     attempts: 5,
     backoffMs: Number(process.env.BACKOFF_MS || 1_000),
   })
+  // #endregion queue
   const webhooks = new Webhooks({ secret: secrets })
   webhooks.on('booking.created', async (event) => {
     log('info', 'job card created', { pid: process.pid, eventId: event.id, service: event.data.service })

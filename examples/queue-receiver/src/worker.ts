@@ -11,11 +11,13 @@ try {
   const redis = new Redis(redisUrl)
   const name = process.env.WORKER_NAME || String(process.pid)
   webhooks.onAny((event) => log('info', 'handling event', { worker: name, eventId: event.id, type: event.type }))
+  // #region worker
   const worker = createWorker(webhooks, {
     queue,
     concurrency: Number(process.env.CONCURRENCY || 4),
     dedupe: redisDedupe(redis, { prefix: `${prefix}:handled:` }),
   })
+  // #endregion worker
   onShutdown(async () => {
     await worker.close()
     await queue.close()

@@ -49,8 +49,11 @@ const bullStates: Record<InboxState, JobType[]> = {
   failed: ['failed'],
 }
 
-/** Job ids may not contain `:` in BullMQ; webhook ids are encoded, and decoded from the job's data. */
-const jobIdOf = (id: string) => encodeURIComponent(id)
+/**
+ * The BullMQ job id of a webhook id: BullMQ refuses ids with `:` and ids that are integers, so the id is encoded
+ * and prefixed (the inbox reads the webhook id from the job's data).
+ */
+const jobIdOf = (id: string) => `w_${encodeURIComponent(id)}`
 
 function stateOf(bullState: string, job: Job<QueuedWebhook>): InboxState {
   if (bullState === 'delayed') return job.attemptsMade > 0 ? 'retrying' : 'queued'

@@ -23,6 +23,13 @@ export async function waitFor(what: string, condition: () => boolean | Promise<b
   }
 }
 
+/** Claims `id` in the store as another worker would; resolves with the claim's token. */
+async function claimAsAnotherWorker(dedupe: DedupeStore, id: string): Promise<string> {
+  const claim = await dedupe.claim(id)
+  if (claim.status !== 'new') throw new Error(`expected a new claim of ${id}, got ${claim.status}`)
+  return claim.token
+}
+
 /** Settings every engine's queue gets in these tests: 3 attempts, short backoff. */
 export const FLOW_QUEUE_OPTIONS = { attempts: 3, backoffMs: 20 }
 
@@ -170,14 +177,13 @@ export function queueFlowTests(makeQueue: () => WebhookQueue, makeDedupe: () => 
     let calls = 0
     webhooks.on('booking.created', () => void calls++)
     const { event, request } = await delivery()
-    const claim = await dedupe.claim(event.id)
-    if (claim.status !== 'new') throw new Error('expected a new claim')
+    const token = await claimAsAnotherWorker(dedupe, event.id)
     await door(request())
     startWorker()
     await sleep(300) // several backoffs (20 ms) pass: with 3 attempts it would be dead-lettered by now if counted
     expect(calls).toBe(0)
     expect((await queue.inbox.get(event.id))?.state).not.toBe('failed')
-    await dedupe.release(event.id, claim.token)
+    await dedupe.release(event.id, token)
     await waitFor('the event is completed', async () => (await queue.inbox.get(event.id))?.state === 'completed')
     expect(calls).toBe(1)
   })
@@ -187,9 +193,8 @@ export function queueFlowTests(makeQueue: () => WebhookQueue, makeDedupe: () => 
     let calls = 0
     webhooks.on('booking.created', () => void calls++)
     const { event, request } = await delivery()
-    const claim = await dedupe.claim(event.id)
-    if (claim.status !== 'new') throw new Error('expected a new claim')
-    await dedupe.complete(event.id, claim.token)
+    const token = await claimAsAnotherWorker(dedupe, event.id)
+    await dedupe.complete(event.id, token)
     await door(request())
     startWorker()
     await waitFor('the job is completed', async () => (await queue.inbox.get(event.id))?.state === 'completed')
