@@ -4,7 +4,7 @@ import { OctopusPro } from '@octopuspro/client'
 import { createReferenceServer, type ReferenceServer } from '@octopuspro/reference-server'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { runsPerEvent, waitUntil } from './helpers/processes.js'
+import { killWhoStarted, runsPerEvent, waitUntil } from './helpers/processes.js'
 import { deleteKeys, describeWithRedis, uniquePrefix } from './helpers/redis.js'
 import { recordFigures } from './helpers/results.js'
 
@@ -139,19 +139,7 @@ describeWithRedis('many receivers, one Redis (3 child processes with redisDedupe
     // Phase 2: the process that claims this event hangs in its handler and is killed; its claim expires.
     await op.customers.create({ name: 'slow: the victim' })
     const victim = server.events.list().at(-1)!.id
-    let victimPid = ''
-    await waitUntil('a process started the victim', async () => {
-      victimPid =
-        (await redis.lrange(`${prefix}started`, 0, -1)).find((e) => e.endsWith(` ${victim}`))?.split(' ')[0] ?? ''
-      return victimPid !== ''
-    })
-    const killed = children.find((c) => String(c.process.pid) === victimPid)!
-    killed.process.kill('SIGKILL')
-    await waitUntil(
-      'another process handled the victim after its claim expired',
-      async () => (await redis.lrange(`${prefix}handled`, 0, -1)).some((e) => e.endsWith(` ${victim}`)),
-      20_000,
-    )
+    const { killed, pid: victimPid } = await killWhoStarted(redis, prefix, victim, children)
     const finalStarted = runsPerEvent(await redis.lrange(`${prefix}started`, 0, -1))
     const finalHandled = runsPerEvent(await redis.lrange(`${prefix}handled`, 0, -1))
     const lost = [...eventIds, victim].filter((id) => !finalHandled.has(id)).length

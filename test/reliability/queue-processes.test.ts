@@ -3,7 +3,14 @@ import { createReferenceServer, type ReferenceServer } from '@octopuspro/referen
 import { bullmqQueue } from '@octopuspro/webhooks/bullmq'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { type FixtureProcess, runsPerEvent, startFixture, stopFixtures, waitUntil } from './helpers/processes.js'
+import {
+  type FixtureProcess,
+  killWhoStarted,
+  runsPerEvent,
+  startFixture,
+  stopFixtures,
+  waitUntil,
+} from './helpers/processes.js'
 import { deleteKeys, describeWithRedis, uniquePrefix } from './helpers/redis.js'
 import { recordFigures } from './helpers/results.js'
 
@@ -106,19 +113,7 @@ describeWithRedis('durable queue across processes (3 receivers, 3 workers, BullM
     // Phase 2: the worker that takes this event hangs in its handler and is killed; another one handles it.
     await op.customers.create({ name: 'slow: the victim' })
     const victim = server.events.list().at(-1)!.id
-    let victimPid = ''
-    await waitUntil('a worker started the victim', async () => {
-      victimPid =
-        (await redis.lrange(`${prefix}started`, 0, -1)).find((e) => e.endsWith(` ${victim}`))?.split(' ')[0] ?? ''
-      return victimPid !== ''
-    })
-    const killed = workers.find((w) => String(w.process.pid) === victimPid)!
-    killed.process.kill('SIGKILL')
-    await waitUntil(
-      'another worker handled the victim',
-      async () => (await redis.lrange(`${prefix}handled`, 0, -1)).some((e) => e.endsWith(` ${victim}`)),
-      30_000,
-    )
+    const { killed, pid: victimPid } = await killWhoStarted(redis, prefix, victim, workers)
     const inspect = bullmqQueue({ connection: redisUrl, prefix: `${prefix}bull`, name: queueName })
     const deadLettered = await inspect.inbox.list({ state: 'failed' })
     const victimEntry = await inspect.inbox.get(victim)

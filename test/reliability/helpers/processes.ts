@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
+import type { Redis } from 'ioredis'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -82,4 +83,33 @@ export function runsPerEvent(entries: readonly string[]): Map<string, string[]> 
     runs.set(id, [...(runs.get(id) ?? []), pid])
   }
   return runs
+}
+
+/**
+ * The crash of the scenarios: waits until one of `candidates` logged `victim` to the `<prefix>started` list,
+ * SIGKILLs that process, then waits until another one logged it to `<prefix>handled`. Resolves with the killed
+ * process and its pid.
+ *
+ * @example
+ * ```ts
+ * const { killed, pid } = await killWhoStarted(redis, prefix, victimEventId, workers)
+ * ```
+ */
+export async function killWhoStarted<P extends { process: ChildProcess }>(
+  redis: Redis,
+  prefix: string,
+  victim: string,
+  candidates: readonly P[],
+): Promise<{ killed: P; pid: string }> {
+  const logged = async (list: string) =>
+    (await redis.lrange(`${prefix}${list}`, 0, -1)).find((entry) => entry.endsWith(` ${victim}`))?.split(' ')[0]
+  let pid = ''
+  await waitUntil(`a process started ${victim}`, async () => {
+    pid = (await logged('started')) ?? ''
+    return pid !== ''
+  })
+  const killed = candidates.find((candidate) => String(candidate.process.pid) === pid)!
+  killed.process.kill('SIGKILL')
+  await waitUntil(`another process handled ${victim}`, async () => (await logged('handled')) !== undefined, 30_000)
+  return { killed, pid }
 }
