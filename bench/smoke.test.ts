@@ -19,6 +19,10 @@ const expectedCases: Record<string, string[]> = {
   'client-paginate': ['client-paginate'],
   'delivery-fanout': ['delivery-fanout throughput', 'delivery-fanout latency'],
   dedupe: ['dedupe memory', ...(REDIS_URL ? ['dedupe redis claim', 'dedupe redis claim+complete'] : [])],
+  queue: [
+    'queue ack latency',
+    ...(REDIS_URL ? ['queue worker throughput, 2 ms handler', 'queue worker throughput, 20 ms handler'] : []),
+  ],
   bundle: ['bundle: everything exported', 'bundle: construct the client only'],
   'snapshot-restore': ['snapshot-restore demo seed'],
 }

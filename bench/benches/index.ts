@@ -4,6 +4,7 @@ import { clientGetBench } from './client-get.js'
 import { clientPaginateBench } from './client-paginate.js'
 import { dedupeBench } from './dedupe.js'
 import { deliveryFanoutBench } from './delivery-fanout.js'
+import { queueBench } from './queue.js'
 import { receiverHttpBench } from './receiver-http.js'
 import { receiverVerifyBench } from './receiver-verify.js'
 import { serverBench } from './server.js'
@@ -18,6 +19,7 @@ export const benches: Bench[] = [
   clientPaginateBench,
   deliveryFanoutBench,
   dedupeBench,
+  queueBench,
   bundleBench,
   snapshotRestoreBench,
 ]

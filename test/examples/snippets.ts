@@ -33,8 +33,16 @@ export function documentedFiles(): string[] {
     'testing.md',
     'delivery-semantics.md',
     'local-development.md',
+    'durable-processing.md',
   ]
-  const examples = ['express-receiver', 'hono-receiver', 'crm-sync', 'bi-export', 'testing-with-the-reference-server']
+  const examples = [
+    'express-receiver',
+    'hono-receiver',
+    'crm-sync',
+    'bi-export',
+    'testing-with-the-reference-server',
+    'queue-receiver',
+  ]
   return [
     ...docs.map((file) => `docs/${file}`),
     ...examples.map((name) => `examples/${name}/README.md`),

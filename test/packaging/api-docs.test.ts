@@ -73,6 +73,7 @@ describe('pnpm run docs (TypeDoc)', () => {
       '@octopuspro/reference-server/msw',
       '@octopuspro/settings-page',
       '@octopuspro/webhooks',
+      '@octopuspro/webhooks/bullmq',
       '@octopuspro/webhooks/testing',
     ])
     expect(project!.children!.map((module) => module.name).sort()).toEqual(exported)

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { OctopusPro } from '@octopuspro/client'
 import { createReferenceServer, type ReferenceServer } from '@octopuspro/reference-server'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { killWhoStarted, runsPerEvent, waitUntil } from './helpers/processes.js'
 import { deleteKeys, describeWithRedis, uniquePrefix } from './helpers/redis.js'
 import { recordFigures } from './helpers/results.js'
 
@@ -45,24 +45,6 @@ function startChild(env: Record<string, string>): Promise<Child> {
       reject(new Error(`receiver process exited with ${code} before listening: ${started.stderr}`)),
     )
   })
-}
-
-async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`)
-    await sleep(10)
-  }
-}
-
-/** "<pid> <event id>" entries of a Redis list, as counts per event id. */
-function runsPerEvent(entries: string[]): Map<string, string[]> {
-  const runs = new Map<string, string[]>()
-  for (const entry of entries) {
-    const [pid, id] = entry.split(' ') as [string, string]
-    runs.set(id, [...(runs.get(id) ?? []), pid])
-  }
-  return runs
 }
 
 describeWithRedis('many receivers, one Redis (3 child processes with redisDedupe)', (redisUrl) => {
@@ -157,19 +139,7 @@ describeWithRedis('many receivers, one Redis (3 child processes with redisDedupe
     // Phase 2: the process that claims this event hangs in its handler and is killed; its claim expires.
     await op.customers.create({ name: 'slow: the victim' })
     const victim = server.events.list().at(-1)!.id
-    let victimPid = ''
-    await waitUntil('a process started the victim', async () => {
-      victimPid =
-        (await redis.lrange(`${prefix}started`, 0, -1)).find((e) => e.endsWith(` ${victim}`))?.split(' ')[0] ?? ''
-      return victimPid !== ''
-    })
-    const killed = children.find((c) => String(c.process.pid) === victimPid)!
-    killed.process.kill('SIGKILL')
-    await waitUntil(
-      'another process handled the victim after its claim expired',
-      async () => (await redis.lrange(`${prefix}handled`, 0, -1)).some((e) => e.endsWith(` ${victim}`)),
-      20_000,
-    )
+    const { killed, pid: victimPid } = await killWhoStarted(redis, prefix, victim, children)
     const finalStarted = runsPerEvent(await redis.lrange(`${prefix}started`, 0, -1))
     const finalHandled = runsPerEvent(await redis.lrange(`${prefix}handled`, 0, -1))
     const lost = [...eventIds, victim].filter((id) => !finalHandled.has(id)).length

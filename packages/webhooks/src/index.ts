@@ -39,7 +39,14 @@ export type {
 } from './event-handler/types.js'
 export { type ExpressLikeRequest, expressWebhooks } from './middleware/express.js'
 export { nodeWebhooks } from './middleware/node.js'
-export type { WebhookErrorBody, WebhookRequest, WebhookResponse, WebhookResponseReason } from './middleware/types.js'
+export type {
+  WebhookErrorBody,
+  WebhookRequest,
+  WebhookResponder,
+  WebhookResponse,
+  WebhookResponseReason,
+} from './middleware/types.js'
+export * from './queue/index.js'
 
 export type { WebhookHeaders } from './verify/headers.js'
 export type { RawBody } from './verify/raw-body.js'

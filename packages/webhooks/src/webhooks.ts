@@ -2,7 +2,7 @@ import type { UnknownWebhookEvent, WebhookEvent } from '@octopuspro/contract'
 import type { DedupeStore } from './dedupe/store.js'
 import { WebhookEventHandler, type WebhookEventHandlerOptions } from './event-handler/event-handler.js'
 import { positiveInteger } from './internal/positive-integer.js'
-import { createResponder, type VerifiedDelivery } from './middleware/create-responder.js'
+import { createResponder, type ResponderSettings, type VerifiedDelivery } from './middleware/create-responder.js'
 import { handleFetchRequest } from './middleware/fetch.js'
 import type { WebhookRequest, WebhookResponse } from './middleware/types.js'
 import { type HeaderLookup, headerLookup, type WebhookHeaders } from './verify/headers.js'
@@ -85,6 +85,7 @@ export interface WebhookHandlingOptions extends WebhookEventHandlerOptions {
 export class Webhooks extends WebhookEventHandler {
   readonly #signature: SignatureSettings
   readonly #respond: (request: WebhookRequest) => Promise<WebhookResponse>
+  readonly #responderSettings: ResponderSettings
 
   /**
    * Handles a web `Request` and resolves with the `Response`: the door for Next.js route handlers, Hono, Bun,
@@ -112,14 +113,27 @@ export class Webhooks extends WebhookEventHandler {
       toleranceSeconds: tolerance,
       now: options.now ?? Date.now,
     }
-    this.#respond = createResponder({
+    this.#responderSettings = {
       verify: (body, header) => this.#verify(body, header),
       receive: (event) => this.receive(event),
       reportError: (error) => this.reportError(error),
       dedupe: options.dedupe,
       ack,
       maxBodyBytes: positiveInteger('maxBodyBytes', maxBodyBytes),
-    })
+    }
+    this.#respond = createResponder(this.#responderSettings)
+  }
+
+  /**
+   * The generic middleware with another ending: the same checks and verification, then `accept` takes each
+   * verified delivery instead of dedupe and handlers. `queueWebhooks` builds its door with it.
+   *
+   * @internal
+   */
+  respondWith(
+    accept: (delivery: VerifiedDelivery) => Promise<WebhookResponse>,
+  ): (request: WebhookRequest) => Promise<WebhookResponse> {
+    return createResponder({ ...this.#responderSettings, accept })
   }
 
   /**

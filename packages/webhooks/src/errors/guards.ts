@@ -10,7 +10,14 @@ function hasName(error: unknown, names: readonly string[]): boolean {
   return typeof error === 'object' && error !== null && names.includes((error as { name?: unknown }).name as string)
 }
 
-const webhooksErrorNames = ['WebhooksError', 'WebhookVerificationError', 'HandlerTimeoutError', 'DedupeStoreError']
+const webhooksErrorNames = [
+  'WebhooksError',
+  'WebhookVerificationError',
+  'HandlerTimeoutError',
+  'DedupeStoreError',
+  'QueueError',
+  'WebhookJobInFlightError',
+]
 
 /** Whether `error` is any error of this package but {@link WebhookHandlerError}. @example `if (isWebhooksError(e)) e.code` */
 export function isWebhooksError(error: unknown): error is WebhooksError {

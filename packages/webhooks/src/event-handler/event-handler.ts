@@ -142,8 +142,12 @@ export class WebhookEventHandler {
     throw error
   }
 
-  /** Passes a failure to the `onError` handlers (or `console.error` when there are none). */
-  protected reportError(error: WebhookError): void {
+  /**
+   * Passes a failure to the `onError` handlers (or `console.error` when there are none).
+   *
+   * @internal
+   */
+  reportError(error: WebhookError): void {
     const handlers = this.#emitter.listeners(ERROR) as WebhookErrorHandler[]
     if (handlers.length === 0) {
       console.error(error)

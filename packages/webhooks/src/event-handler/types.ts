@@ -7,6 +7,7 @@ import type {
 } from '@octopuspro/contract'
 import type { DedupeStoreError } from '../errors/dedupe-store-error.js'
 import type { WebhookHandlerError } from '../errors/webhook-handler-error.js'
+import type { QueueError } from '../queue/queue-errors.js'
 
 /** Every event of one category, e.g. `'payment.*'`. @example `const name: WebhookWildcard = 'booking.*'` */
 export type WebhookWildcard = `${EventTypePrefix}.*`
@@ -60,7 +61,7 @@ export type WebhookHandler<N extends WebhookEventName> = (event: WebhookEventFor
 export type WebhookAnyHandler = (event: WebhookEvent | UnknownWebhookEvent) => unknown
 
 /**
- * What `onError` handlers receive: failed handlers, or a failed dedupe store.
+ * What `onError` handlers receive: failed handlers, a failed dedupe store, or a failed queue.
  *
  * @example
  * ```ts
@@ -69,7 +70,7 @@ export type WebhookAnyHandler = (event: WebhookEvent | UnknownWebhookEvent) => u
  * }
  * ```
  */
-export type WebhookError = WebhookHandlerError | DedupeStoreError
+export type WebhookError = WebhookHandlerError | DedupeStoreError | QueueError
 
 /** A handler of errors. @example `const report: WebhookErrorHandler = (error) => Sentry.captureException(error)` */
 export type WebhookErrorHandler = (error: WebhookError) => unknown

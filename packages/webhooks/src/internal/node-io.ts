@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { WebhookRequest } from '../middleware/types.js'
+import type { WebhookRequest, WebhookResponder } from '../middleware/types.js'
 import { headerValue } from '../verify/headers.js'
-import type { Webhooks } from '../webhooks.js'
 /** Runs the generic middleware for a Node request and writes its answer. */
 export async function respondToNode(
-  webhooks: Webhooks,
+  webhooks: WebhookResponder,
   req: IncomingMessage,
   res: ServerResponse,
   readBody: WebhookRequest['readBody'],

@@ -23,6 +23,8 @@ export interface ResponderSettings {
   dedupe: DedupeStore | undefined
   ack: 'after-handlers' | 'immediate'
   maxBodyBytes: number
+  /** Takes each verified delivery instead of dedupe and handlers (the queue door enqueues it). */
+  accept?: (delivery: VerifiedDelivery) => Promise<WebhookResponse>
 }
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i
@@ -34,6 +36,7 @@ const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i
  */
 export function createResponder(settings: ResponderSettings): (request: WebhookRequest) => Promise<WebhookResponse> {
   const { dedupe, maxBodyBytes } = settings
+  const accept = settings.accept ?? deliver
 
   async function settleClaim(operation: Exclude<DedupeOperation, 'claim'>, id: string, token: string): Promise<void> {
     try {
@@ -114,7 +117,7 @@ export function createResponder(settings: ResponderSettings): (request: WebhookR
       if (isWebhookVerificationError(error)) return verificationFailed(error)
       throw error
     }
-    return deliver(delivery)
+    return accept(delivery)
   }
 
   return async function respondSafely(request) {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readNodeBody } from '@octopuspro/contract/io'
 import { respondToNode } from '../internal/node-io.js'
-import type { Webhooks } from '../webhooks.js'
+import type { WebhookResponder } from './types.js'
 
 /** An Express request, as far as this door needs it (typed on node:http so Express itself stays optional). @example `(req: ExpressLikeRequest) => Buffer.isBuffer(req.body)` */
 export type ExpressLikeRequest = IncomingMessage & { body?: unknown }
@@ -29,7 +29,7 @@ function bodyAlreadyRead(req: ExpressLikeRequest): boolean {
  * app.use(express.json())
  * ```
  */
-export function expressWebhooks(webhooks: Webhooks): (req: ExpressLikeRequest, res: ServerResponse) => void {
+export function expressWebhooks(webhooks: WebhookResponder): (req: ExpressLikeRequest, res: ServerResponse) => void {
   return function octopusProWebhooks(req, res) {
     void respondToNode(webhooks, req, res, (maxBytes) =>
       bodyAlreadyRead(req) ? Promise.resolve(req.body) : readNodeBody(req, maxBytes),

@@ -44,6 +44,7 @@ export type WebhookResponseReason =
   | 'in_flight'
   | 'handler_failed'
   | 'dedupe_failed'
+  | 'queue_unavailable'
   | 'internal_error'
 
 /**
@@ -73,4 +74,18 @@ export interface WebhookResponse {
   headers: Record<string, string>
   /** JSON text, or `null` for 204. */
   body: string | null
+}
+
+/**
+ * What the doors (Express, node:http, fetch) answer requests with: a `Webhooks`, or the queue door of
+ * `queueWebhooks`, which verifies like it and enqueues instead of running handlers.
+ *
+ * @example
+ * ```ts
+ * const responder: WebhookResponder = queueWebhooks(webhooks, { queue })
+ * app.post('/webhooks/octopuspro', expressWebhooks(responder))
+ * ```
+ */
+export interface WebhookResponder {
+  respond(request: WebhookRequest): Promise<WebhookResponse>
 }
