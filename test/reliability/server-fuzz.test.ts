@@ -47,18 +47,18 @@ async function snapshot(server: ReferenceServer, entry: RouteEntry): Promise<str
   })
 }
 
-/** Whether an answer is what the contract and api.md require for this request; a description of the problem if not. */
+/** Whether an answer is what the contract and the wire contract require for this request; a description of the problem if not. */
 function problemWith(entry: RouteEntry, request: ServerCase, answer: ApiAnswer): string | undefined {
   const { definition } = entry
   if (answer.status >= 500) return `${answer.status} ${answer.text.slice(0, 300)}`
   if (answer.status >= 400) {
     const parsed = ErrorBody.safeParse(answer.json)
-    if (!parsed.success) return `${answer.status} not in the api.md error shape: ${answer.text.slice(0, 200)}`
+    if (!parsed.success) return `${answer.status} not in the wire contract's error shape: ${answer.text.slice(0, 200)}`
     const { error } = parsed.data
     const known = errorCodes[error.code as ErrorCode] as { status: number; type: string } | undefined
     if (!known) return `unknown error code ${error.code}`
     if (known.status !== answer.status || known.type !== error.type)
-      return `${error.code} answered ${answer.status} ${error.type}, api.md says ${known.status} ${known.type}`
+      return `${error.code} answered ${answer.status} ${error.type}, the wire contract says ${known.status} ${known.type}`
     // A replay is the stored response byte for byte, so it names the request that produced it.
     const replayed = answer.headers.get('idempotent-replayed') === 'true'
     if (!replayed && error.request_id !== answer.headers.get('x-request-id'))
@@ -181,7 +181,7 @@ describe('fuzzing the server on every route of the contract', () => {
         ...[...statuses].sort(([a], [b]) => a - b).map(([status, value]) => ({ label: `answered ${status}`, value })),
         { label: 'answered 5xx', value: fiveHundreds },
         { label: 'rejected writes, store compared before/after', value: sum((t) => t.storeChecks) },
-        { label: 'answers that differ from the contract / api.md (5xx, shape, status, store changed)', value: wrong },
+        { label: 'answers that differ from the contract / wire contract (5xx, shape, status, store changed)', value: wrong },
         {
           label: 'internal errors logged by the server',
           value: logLines.filter((l) => l.startsWith('internal error')).length,
@@ -214,7 +214,7 @@ describe('fuzzing the server on every route of the contract', () => {
     expect(logLines.filter((l) => l.startsWith('internal error'))).toEqual([])
     expect(tallies.inProcess.requests).toBeGreaterThan(listRoutes().length * RUNS_PER_ROUTE)
     expect(tallies.inProcess.rejectedWrites).toBeGreaterThan(2_000)
-    // The mutations reach every kind of refusal api.md lists for bad input.
+    // The mutations reach every kind of refusal the wire contract lists for bad input.
     for (const status of [400, 404, 409, 413, 415, 422])
       expect(tallies.inProcess.byStatus.get(status) ?? 0, `answered ${status}`).toBeGreaterThan(10)
     expect(tallies.inProcess.problems.report()).toBe('')

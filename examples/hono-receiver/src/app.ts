@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { InMemoryTaskList } from './tasks.js'
 
 /**
- * The seed's "call missed → callback task" and "quote updated → tell sales" automations, received through the
+ * The product guide's "call missed → callback task" and "quote updated → tell sales" automations, received through the
  * fetch door: `webhooks.handle(request)` takes a web `Request` and resolves with the `Response`, so the same app
  * runs on Node (`@hono/node-server`), Bun, Deno, Cloudflare Workers or Vercel.
  */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 
 /**
- * Every error code of the API, with its HTTP status and error type (api.md §1).
+ * Every error code of the API, with its HTTP status and error type (wire contract §1).
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 import { categoryOf, type EventCategory, type EventType, eventTypes } from './event-types.js'
 
-/** The seed's name and "Triggered when …" description of every event type. */
+/** The product's name and "Triggered when …" description of every event type. */
 const eventDocs = {
   'appointment.status_changed': {
     name: 'Appointment Status Change',
@@ -54,7 +54,7 @@ export interface EventCatalogEntry {
 }
 
 /**
- * The 32 webhook event types as the seed lists them: type, name, category and description — the documentation
+ * The 32 webhook event types as the product lists them: type, name, category and description — the documentation
  * side of {@link eventTypes} (the search box, the settings page, the OpenAPI `webhooks`, the docs).
  *
  * @example
@@ -84,7 +84,7 @@ export function getEventCatalogEntry(type: string): EventCatalogEntry | undefine
 }
 
 /**
- * The seed's search box: the event types whose name, category or description contains `query`
+ * The settings page's search box: the event types whose name, category or description contains `query`
  * (case-insensitive), optionally within one category. An empty query matches everything; "Select All Visible"
  * is every type returned.
  *

@@ -78,7 +78,7 @@ export const eventDataSchemas = {
   USER: User,
 } as const
 
-/** An event category (the seed's upper-case names). @example `const category: EventCategory = 'PAYMENT'` */
+/** An event category (the product's upper-case names). @example `const category: EventCategory = 'PAYMENT'` */
 export type EventCategory = keyof typeof eventDataSchemas
 /** The prefix of a category's types (`'payment'` for PAYMENT), used by wildcard subscriptions such as `payment.*`. @example `const prefix: EventTypePrefix = 'payment' // subscribe with 'payment.*'` */
 export type EventTypePrefix = EventType extends `${infer P}.${string}` ? P : never

@@ -1,6 +1,6 @@
 /**
  * The id prefix of every object type. Ids are `prefix_` + a time-sortable suffix, so sorting ids sorts by
- * creation time (the list order of api.md §1).
+ * creation time (the list order of the wire contract §1).
  *
  * @example
  * ```ts

@@ -12,7 +12,7 @@ import {
 } from '../src/index.js'
 import { createSampleEvent } from '../src/samples/index.js'
 
-// The 32 types of api.md §4 with the seed's names and categories.
+// The 32 types of the wire contract §4 with the product's names and categories.
 const expected: [string, string, string][] = [
   ['appointment.status_changed', 'Appointment Status Change', 'APPOINTMENT'],
   ['appointment.fieldworker_arrived', 'Fieldworker Arrived', 'APPOINTMENT'],
@@ -49,12 +49,12 @@ const expected: [string, string, string][] = [
 ]
 
 describe('event catalog', () => {
-  it('has exactly the 32 types of api.md with the seed names and categories', () => {
+  it('has exactly the 32 types of the wire contract with the product's names and categories', () => {
     expect(eventCatalog.map((e) => [e.type, e.name, e.category])).toEqual(expected)
     expect(new Set(eventTypes).size).toBe(32)
   })
 
-  it('describes every type with the seed\'s "Triggered when …" sentence', () => {
+  it('describes every type with the product\'s "Triggered when …" sentence', () => {
     for (const entry of eventCatalog) expect(entry.description).toMatch(/^Triggered when .+\.$/)
     expect(getEventCatalogEntry('communication.whatsapp_received')?.description).toBe(
       'Triggered when a WhatsApp message is received.',
@@ -68,7 +68,7 @@ describe('event catalog', () => {
   })
 })
 
-describe('searchEventTypes (the seed search box)', () => {
+describe('searchEventTypes (the settings page search box)', () => {
   it('matches names case-insensitively', () => {
     expect(searchEventTypes('PAYMENT').map((e) => e.type)).toEqual([
       'payment.approved',

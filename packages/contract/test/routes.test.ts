@@ -9,7 +9,7 @@ const crud = (path: string) => [
   `DELETE ${path}/{id}`,
 ]
 
-// Every endpoint api.md names, written out by hand from the spec so that the table cannot silently lose one.
+// Every endpoint the wire contract (docs/wire-contract.md) names, written out by hand from the spec so that the table cannot silently lose one.
 const specEndpoints = [
   ...['/customers', '/users', '/inquiries', '/quotes', '/bookings', '/invoices', '/complaints'].flatMap(crud),
   'GET /appointments',
@@ -48,23 +48,23 @@ const specEndpoints = [
   'GET /webhook-event-types',
   'GET /events',
   'GET /events/{id}',
-  // Not in api.md: the request log the reference server keeps for `octopuspro logs tail`.
+  // Not in the wire contract: the request log the reference server keeps for `octopuspro logs tail`.
   'GET /request-logs',
 ]
 
 describe('route table', () => {
   const table = listRoutes().map((r) => `${r.definition.method} ${r.definition.path}`)
 
-  it('has every endpoint of api.md', () => {
+  it('has every endpoint of the wire contract', () => {
     expect(specEndpoints.filter((e) => !table.includes(e))).toEqual([])
   })
 
-  it('has nothing api.md does not name, and no route twice', () => {
+  it('has nothing the wire contract does not name, and no route twice', () => {
     expect(table.filter((e) => !specEndpoints.includes(e))).toEqual([])
     expect(new Set(table).size).toBe(table.length)
   })
 
-  it('has no delete or update where api.md forbids them', () => {
+  it('has no delete or update where the wire contract forbids them', () => {
     expect(table).not.toContain('PATCH /payments/{id}')
     expect(table).not.toContain('DELETE /payments/{id}')
     expect(table).not.toContain('DELETE /appointments/{id}')

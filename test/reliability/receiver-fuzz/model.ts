@@ -2,7 +2,7 @@ import { EventEnvelope, eventSchemas, isEventType } from '@octopuspro/contract'
 import type { WebhookResponseReason } from '@octopuspro/webhooks'
 import { sign } from '../helpers/sign.js'
 
-/** What a receiver must answer to one request, by the spec (api.md §4, the webhooks README), not by its code. */
+/** What a receiver must answer to one request, by the spec (wire contract §4, the webhooks README), not by its code. */
 export type Verdict =
   | { status: 204; eventId: string; type: string; unknown: boolean }
   | { status: 200; duplicateOf: string }

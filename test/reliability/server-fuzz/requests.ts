@@ -2,10 +2,10 @@ import { type RouteDefinition, type RouteEntry, validate } from '@octopuspro/con
 import fc from 'fast-check'
 import type { World } from '../helpers/world.js'
 
-/** The largest body the API reads (api.md §1). */
+/** The largest body the API reads (wire contract §1). */
 const MAX_BODY_BYTES = 1024 * 1024
 
-/** What the API must answer, from the contract and api.md: an exact error, or anything but a 5xx. */
+/** What the API must answer, from the contract and the wire contract: an exact error, or anything but a 5xx. */
 export type Expectation =
   | { kind: 'error'; status: number; codes: readonly string[]; param?: string | undefined }
   | { kind: 'contract-valid' }
@@ -390,7 +390,7 @@ function mutateBody(
   return copy
 }
 
-/** The contract's verdict on a body or query, turned into the error api.md §1 prescribes. */
+/** The contract's verdict on a body or query, turned into the error the wire contract §1 prescribes. */
 function schemaVerdict(schema: NonNullable<RouteDefinition['body']>, value: unknown): Expectation {
   const result = validate(schema, value)
   if (result.success) return { kind: 'contract-valid' }
@@ -466,7 +466,7 @@ export function buildCase(entry: RouteEntry, world: World, recipe: Recipe): Serv
   return { method: definition.method, path, headers, body, mutation, expect }
 }
 
-/** api.md §1 on bodies: 413 over 1 MiB, 400 invalid_json for what is not UTF-8 JSON, 415 for another media type, then the schema. */
+/** the wire contract §1 on bodies: 413 over 1 MiB, 400 invalid_json for what is not UTF-8 JSON, 415 for another media type, then the schema. */
 function bodyVerdict(
   definition: RouteDefinition,
   body: Uint8Array,

@@ -2,7 +2,7 @@ import type { ErrorObject } from '@octopuspro/contract'
 import { OctopusProError } from './octopuspro-error.js'
 
 /**
- * The API answered with an error status. Fields come from the error body (api.md §1): `code` is the API's
+ * The API answered with an error status. Fields come from the error body (wire contract §1): `code` is the API's
  * machine-readable code (`resource_missing`, `idempotency_key_reused`, …, or `http_<status>` when the answer had
  * no OctopusPro error body), `param` the offending field, `details` one entry per invalid field, `requestId` the
  * id to quote to support. Each status has its own subclass; {@link APIError.generate} picks it.

@@ -19,7 +19,7 @@ export const AppointmentStatus = z.enum([
 export type AppointmentStatus = z.output<typeof AppointmentStatus>
 
 /**
- * The legal moves of the appointment status machine (api.md §2). `completed`, `cancelled` and `no_show` are final.
+ * The legal moves of the appointment status machine (wire contract §2). `completed`, `cancelled` and `no_show` are final.
  *
  * @example
  * ```ts

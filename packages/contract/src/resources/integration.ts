@@ -6,7 +6,7 @@ const secretField = Text(500)
 const sandbox = { sandbox: z.optional(z.boolean()) }
 
 /**
- * The built-in integrations of the seed, each with its category, the plan it needs (if any), and the zod
+ * The built-in integrations of the product, each with its category, the plan it needs (if any), and the zod
  * schemas of its write-only `credentials` and its non-secret `settings`.
  *
  * @example

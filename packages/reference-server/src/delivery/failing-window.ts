@@ -1,6 +1,6 @@
 /**
  * Tracks, per endpoint, since when every attempt has failed, and says when that has lasted the whole window —
- * the moment api.md §4 disables the endpoint as `failing`.
+ * the moment the wire contract §4 disables the endpoint as `failing`.
  *
  * @example
  * ```ts

@@ -27,7 +27,7 @@ export interface EndpointForDelivery {
 
 /**
  * Options of the {@link DeliveryEngine}. Only `userAgent`, `getEndpoint` and `disableEndpoint` are required; the
- * rest default to api.md §4.
+ * rest default to the wire contract §4.
  *
  * @example
  * ```ts

@@ -14,7 +14,7 @@ export interface APIErrorOptions {
 /**
  * An error the API answers with: a machine-readable `code` of the contract's `errorCodes` (which fixes the status
  * and type) and a message that says how to fix the request. Thrown anywhere in a request; the app turns it into
- * the api.md error body.
+ * the wire contract's error body.
  */
 export class APIError extends Error {
   override readonly name = 'APIError'

@@ -162,7 +162,7 @@ describe('retries', () => {
     await engine.close()
   })
 
-  it('uses api.md §4 by default: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h', async () => {
+  it('uses the wire contract §4 by default: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h', async () => {
     expect(defaultRetrySchedule).toEqual([5000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000])
     receiver = await startReceiver(() => ({ status: 500 }))
     const clock = manualClock(T0)

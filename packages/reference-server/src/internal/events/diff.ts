@@ -3,7 +3,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /**
- * The old values of the fields that differ between two snapshots (api.md `previous_attributes`), or `null` when
+ * The old values of the fields that differ between two snapshots (wire contract `previous_attributes`), or `null` when
  * nothing but `updated_at` differs — such a change is no change at all.
  */
 export function previousAttributes<T extends object>(before: T, after: T): Partial<T> | null {

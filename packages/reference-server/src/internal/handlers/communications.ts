@@ -2,7 +2,7 @@ import { Communication, type CommunicationCreate, type EventType } from '@octopu
 import type * as z from 'zod/mini'
 import { crudHandlers, ResourceStore } from './resource-store.js'
 
-/** api.md §2: which event logging a communication fires (outbound messages fire none). */
+/** the wire contract §2: which event logging a communication fires (outbound messages fire none). */
 export function communicationEvent(communication: Communication): EventType | undefined {
   if (communication.channel === 'call') {
     if (communication.direction === 'outbound') return 'communication.call_made'

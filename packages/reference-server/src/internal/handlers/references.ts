@@ -3,7 +3,7 @@ import type { Call } from '../call.js'
 import { labels } from '../labels.js'
 import type { ResourceName, State } from '../state.js'
 
-/** Every `*_id` field of every resource and the collection it must name (api.md §2: references must exist). */
+/** Every `*_id` field of every resource and the collection it must name (wire contract §2: references must exist). */
 export const referenceFields: { readonly [R in ResourceName]: Readonly<Record<string, ResourceName>> } = {
   customers: {},
   users: {},

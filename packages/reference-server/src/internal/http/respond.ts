@@ -55,7 +55,7 @@ export function stampResponse(c: Context<AppEnv>): void {
     if (!headers.has(name)) headers.set(name, value)
 }
 
-/** The api.md error body of an {@link APIError}, serialized. @example `errorBody(error, 'req_1')` */
+/** The wire contract's error body of an {@link APIError}, serialized. @example `errorBody(error, 'req_1')` */
 export function errorBody(error: APIError, requestId: string): string {
   return JSON.stringify(error.toBody(requestId))
 }
