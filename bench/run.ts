@@ -36,13 +36,15 @@ for (const bench of selected) {
     console.log(`  ${c.name}`)
     for (const m of c.measurements)
       console.log(
-        `    ${m.role.padEnd(5)} ${m.name.padEnd(34)} ${formatNumber(m.median).padStart(10)} ${m.unit}   rounds: ${m.rounds.map(formatNumber).join(', ')}`,
+        `    ${m.role.padEnd(5)} ${m.name.padEnd(34)} ${formatNumber(m.median).padStart(10)} ${m.unit}   rounds: ` +
+          `${m.rounds.map(formatNumber).join(', ')}`,
       )
     for (const [key, value] of Object.entries(c.details ?? {}))
       console.log(`    ·     ${key.padEnd(34)} ${typeof value === 'number' ? formatNumber(value) : value}`)
     for (const g of c.goals)
       console.log(
-        `    ${g.met ? 'MET ' : 'MISS'}  ${g.label} = ${formatNumber(g.measured)}${g.unit === '×' ? '×' : ` ${g.unit}`} (goal ${g.op} ${formatNumber(g.target)})`,
+        `    ${g.met ? 'MET ' : 'MISS'}  ${g.label} = ` +
+          `${formatNumber(g.measured)}${g.unit === '×' ? '×' : ` ${g.unit}`} (goal ${g.op} ${formatNumber(g.target)})`,
       )
   }
   if (!settings.smoke) await writeResultFile(file)

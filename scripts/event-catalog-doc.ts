@@ -22,7 +22,8 @@ export function renderEventCatalog(): string {
     '|---|---|---|---|',
     ...eventCatalog.map(
       (e) =>
-        `| [\`${e.type}\`](#${e.type.replace(/[._]/g, '')}) | ${e.name} | ${e.category} | ${e.description.replace(/^Triggered when /, '').replace(/\.$/, '')} |`,
+        `| [\`${e.type}\`](#${e.type.replace(/[._]/g, '')}) | ${e.name} | ${e.category} | ` +
+        `${e.description.replace(/^Triggered when /, '').replace(/\.$/, '')} |`,
     ),
     '',
   ]

@@ -16,7 +16,8 @@ const sdks: { name: string; role: Role; everything: string; oneClient: string }[
     role: 'ours',
     everything: "export * from '@octopuspro/client'",
     oneClient:
-      "import { OctopusPro } from '@octopuspro/client'; export const client = new OctopusPro({ apiKey: 'k', baseUrl: 'https://api.example.com/v1' })",
+      "import { OctopusPro } from '@octopuspro/client'; export const client = new OctopusPro({ apiKey: 'k', " +
+      "baseUrl: 'https://api.example.com/v1' })",
   },
   {
     name: 'openai',

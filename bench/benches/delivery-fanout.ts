@@ -78,7 +78,10 @@ function bareSender(urls: readonly string[]): { send(): Promise<void>; close(): 
   }
 }
 
-/** Calls `step(0…total-1)` at `rate` per second (a tick every 2 ms catches up on what is due); resolves with the rate achieved. */
+/**
+ * Calls `step(0…total-1)` at `rate` per second (a tick every 2 ms catches up on what is due); resolves with the rate
+ * achieved.
+ */
 async function atRate(total: number, rate: number, step: (i: number) => Promise<void>): Promise<number> {
   const started = performance.now()
   let done = 0

@@ -24,7 +24,8 @@ interface Contender {
 export const receiverVerifyBench: Bench = {
   name: 'receiver-verify',
   description:
-    'webhooks.verify (verify + parse + validate) vs standardwebhooks, svix and a node:crypto floor, 1 KB and 20 KB events',
+    'webhooks.verify (verify + parse + validate) vs standardwebhooks, svix and a node:crypto floor, 1 KB and 20 KB ' +
+    'events',
   async run(settings) {
     const cases: BenchCase[] = []
     for (const bytes of [1024, 20 * 1024]) {

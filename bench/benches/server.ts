@@ -50,7 +50,8 @@ async function preflight(contender: Contender, operation: Operation): Promise<vo
 export const serverBench: Bench = {
   name: 'server',
   description:
-    'reference server vs json-server 0.17 vs bare node:http: GET one customer, GET a list of 20, POST a customer (autocannon over loopback)',
+    'reference server vs json-server 0.17 vs bare node:http: GET one customer, GET a list of 20, POST a customer ' +
+    '(autocannon over loopback)',
   async run(settings) {
     const customers = String(size(settings, 1000, 50))
     const children: Child<unknown>[] = []

@@ -23,7 +23,9 @@ const packageConditions =
     ? ['--conditions=@octopuspro/source']
     : []
 
-/** `BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` passes Node flags to every child (to profile a server). */
+/**
+ * `BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` passes Node flags to every child (to profile a server).
+ */
 function extraNodeArgs(): string[] {
   return (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean)
 }

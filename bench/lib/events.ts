@@ -21,7 +21,9 @@ export function eventOfSize(bytes: number): WebhookEvent {
     })
   const lineItems = []
   for (let i = 1; i <= 100 && JSON.stringify(lineItems).length < bytes - 1000; i++) {
-    const description = `Section ${i}: gutter cleaning, downpipes flushed and checked, debris bagged and removed, photos before and after attached to the job`
+    const description =
+      `Section ${i}: gutter cleaning, downpipes flushed and checked, debris bagged and removed, ` +
+      `photos before and after attached to the job`
     lineItems.push({ description, quantity: 1 + (i % 3), unit_amount: 4500 + i * 10, tax_rate: 10 })
   }
   const totals = computeTotals(lineItems)

@@ -49,7 +49,8 @@ export async function loadTest(
   } as autocannon.Options)
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(
-      `${request.method ?? 'GET'} ${request.url}: ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodeStats)}), ${result.errors} connection errors`,
+      `${request.method ?? 'GET'} ${request.url}: ${result.non2xx} non-2xx answers ` +
+        `(${JSON.stringify(result.statusCodeStats)}), ${result.errors} connection errors`,
     )
   }
   return {

@@ -40,7 +40,10 @@ function formatMeasurement(m: Measurement): string {
 
 function formatGoal(goal: Goal): string {
   const unit = goal.unit === '×' ? '×' : ` ${goal.unit}`
-  return `${goal.label} = **${formatNumber(goal.measured)}${unit}** (goal ${goal.op === '>=' ? '≥' : '<'} ${formatNumber(goal.target)}${unit}) ${goal.met ? '✅' : '❌'}`
+  return (
+    `${goal.label} = **${formatNumber(goal.measured)}${unit}** (goal ${goal.op === '>=' ? '≥' : '<'} ` +
+    `${formatNumber(goal.target)}${unit}) ${goal.met ? '✅' : '❌'}`
+  )
 }
 
 /** The human table of every stored result, one row per case, benches in `order`. */
@@ -67,7 +70,8 @@ export function renderTable(files: readonly ResultFile[], order: readonly string
         .join('<br>')
       const goals = c.goals.map(formatGoal).join('<br>') || '—'
       lines.push(
-        `| ${c.name} | ${ours} | ${others} | ${details} | ${goals} | ${file.date.slice(0, 16).replace('T', ' ')} · ${file.loadAverage.before} → ${file.loadAverage.after} |`,
+        `| ${c.name} | ${ours} | ${others} | ${details} | ${goals} | ${file.date.slice(0, 16).replace('T', ' ')} · ` +
+          `${file.loadAverage.before} → ${file.loadAverage.after} |`,
       )
     }
   }
@@ -75,7 +79,8 @@ export function renderTable(files: readonly ResultFile[], order: readonly string
     ...new Set(
       sorted.map(
         (f) =>
-          `${f.machine.cpu}, ${f.machine.cores} cores, ${f.machine.memoryGiB} GiB, ${f.machine.os}, Node ${f.machine.node}`,
+          `${f.machine.cpu}, ${f.machine.cores} cores, ${f.machine.memoryGiB} GiB, ${f.machine.os}, Node ` +
+          `${f.machine.node}`,
       ),
     ),
   ]

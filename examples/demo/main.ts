@@ -54,10 +54,12 @@ try {
   const retried = deliveries.filter((d) => d.attempts.some((a) => a.status_code === 500)).length
   const lost = sent.size - delivered
   print(
-    `\n${retried} ${retried === 1 ? 'delivery was' : 'deliveries were'} retried after a failure; every event was signed and verified.`,
+    `\n${retried} ${retried === 1 ? 'delivery was' : 'deliveries were'} retried after a failure; every event was ` +
+      `signed and verified.`,
   )
   print(
-    `${sent.size} sent, ${delivered} delivered, ${lost} lost, ${receiver.tally.duplicatesIgnored} duplicate${receiver.tally.duplicatesIgnored === 1 ? '' : 's'} ignored`,
+    `${sent.size} sent, ${delivered} delivered, ${lost} lost, ${receiver.tally.duplicatesIgnored} ` +
+      `duplicate${receiver.tally.duplicatesIgnored === 1 ? '' : 's'} ignored`,
   )
   process.exitCode = lost === 0 && sent.size > 0 && receiver.tally.failuresSimulated === 1 ? 0 : 1
 } catch (error) {

@@ -12,11 +12,17 @@ export function summarize(event: WebhookEvent | UnknownWebhookEvent): string {
     case 'customer.created':
       return `${event.data.name} <${event.data.email ?? 'no e-mail'}>`
     case 'quote.created':
-      return `${money(event.data.total, event.data.currency)} for ${event.data.line_items.length} item(s), ${event.data.status}`
+      return (
+        `${money(event.data.total, event.data.currency)} for ${event.data.line_items.length} item(s), ` +
+        `${event.data.status}`
+      )
     case 'quote.updated':
       return `status ${event.previous_attributes?.status ?? '?'} → ${event.data.status}`
     case 'booking.created':
-      return `"${event.data.service}" on ${event.data.scheduled_start.slice(0, 16).replace('T', ' ')} UTC, ${event.data.status}`
+      return (
+        `"${event.data.service}" on ${event.data.scheduled_start.slice(0, 16).replace('T', ' ')} UTC, ` +
+        `${event.data.status}`
+      )
     case 'appointment.status_changed':
       return `${event.previous_attributes?.status ?? '?'} → ${event.data.status}`
     case 'appointment.fieldworker_arrived':
@@ -24,10 +30,16 @@ export function summarize(event: WebhookEvent | UnknownWebhookEvent): string {
     case 'invoice.created':
       return `${event.data.number} for ${money(event.data.total, event.data.currency)}, ${event.data.status}`
     case 'invoice.updated':
-      return `${event.data.number} ${event.previous_attributes?.status ?? ''} → ${event.data.status}, ${money(event.data.amount_due, event.data.currency)} due`
+      return (
+        `${event.data.number} ${event.previous_attributes?.status ?? ''} → ${event.data.status}, ` +
+        `${money(event.data.amount_due, event.data.currency)} due`
+      )
     case 'payment.created':
     case 'payment.approved':
-      return `${money(event.data.amount, event.data.currency)} by ${event.data.method} via ${event.data.gateway}, ${event.data.status}`
+      return (
+        `${money(event.data.amount, event.data.currency)} by ${event.data.method} via ${event.data.gateway}, ` +
+        `${event.data.status}`
+      )
     case 'communication.call_missed':
       return `missed call from ${event.data.from} → create a callback task`
     default:

@@ -75,7 +75,9 @@ describe.skipIf(!redisUrl)('examples/queue-receiver (Express + BullMQ, one recei
     await eventually('the event is dead-lettered', async () => (await failed()).some((e) => e.id === event.id))
     expect((await failed()).find((e) => e.id === event.id)).toMatchObject({
       attempts: 5,
-      lastError: `1 of 2 handlers of payment.approved (${event.id}) failed: payment ${event.data.id} is over the auto-booking limit; book it by hand, then replay it`,
+      lastError:
+        `1 of 2 handlers of payment.approved (${event.id}) failed: payment ${event.data.id} is over the ` +
+        `auto-booking limit; book it by hand, then replay it`,
     })
     const replay = await fetch(`${base}/inbox/${event.id}/replay`, { method: 'POST' })
     expect([replay.status, await replay.json()]).toEqual([202, { replayed: true }])

@@ -67,39 +67,47 @@ function changedAt(key: string, index: number): string {
 }
 
 describe('API keys are compared in constant time (by code path)', () => {
-  it('compares the SHA-256 digests of the presented and the stored secret with timingSafeEqual, never the secret itself', async () => {
-    const test = counting(1, 0)
-    const server = createReferenceServer()
-    timingSafeEqual.mockClear()
-    expect((await call(server, 'GET', '/account')).status).toBe(200)
-    const digest = nodeCrypto.createHash('sha256').update(server.apiKey).digest()
-    expect(timingSafeEqual).toHaveBeenCalledTimes(1)
-    const [a, b] = timingSafeEqual.mock.calls[0]! as [Uint8Array, Uint8Array]
-    expect([a.byteLength, b.byteLength]).toEqual([32, 32])
-    expect(Buffer.from(a).equals(digest) && Buffer.from(b).equals(digest)).toBe(true)
-    await server.close()
-    test.held()
-  })
-
-  it('does the same comparison work whether a wrong key differs right after its public prefix or only in its last character', async () => {
-    const test = counting(2, 2)
-    const server = createReferenceServer()
-    const work = async (key: string) => {
+  it(
+    'compares the SHA-256 digests of the presented and the stored secret with timingSafeEqual, never the secret ' +
+      'itself',
+    async () => {
+      const test = counting(1, 0)
+      const server = createReferenceServer()
       timingSafeEqual.mockClear()
-      const answer = await call(server, 'GET', '/account', { apiKey: key })
-      return {
-        status: answer.status,
-        comparisons: timingSafeEqual.mock.calls.map((args) => (args as Uint8Array[]).map((x) => x.byteLength)),
+      expect((await call(server, 'GET', '/account')).status).toBe(200)
+      const digest = nodeCrypto.createHash('sha256').update(server.apiKey).digest()
+      expect(timingSafeEqual).toHaveBeenCalledTimes(1)
+      const [a, b] = timingSafeEqual.mock.calls[0]! as [Uint8Array, Uint8Array]
+      expect([a.byteLength, b.byteLength]).toEqual([32, 32])
+      expect(Buffer.from(a).equals(digest) && Buffer.from(b).equals(digest)).toBe(true)
+      await server.close()
+      test.held()
+    },
+  )
+
+  it(
+    'does the same comparison work whether a wrong key differs right after its public prefix or only in its last ' +
+      'character',
+    async () => {
+      const test = counting(2, 2)
+      const server = createReferenceServer()
+      const work = async (key: string) => {
+        timingSafeEqual.mockClear()
+        const answer = await call(server, 'GET', '/account', { apiKey: key })
+        return {
+          status: answer.status,
+          comparisons: timingSafeEqual.mock.calls.map((args) => (args as Uint8Array[]).map((x) => x.byteLength)),
+        }
       }
-    }
-    // opk_ + 4 characters are the key's public `prefix` (shown in lists); everything after is secret.
-    const early = await work(changedAt(server.apiKey, 8))
-    const late = await work(changedAt(server.apiKey, server.apiKey.length - 1))
-    expect(early).toEqual({ status: 401, comparisons: [[32, 32]] })
-    expect(late).toEqual(early)
-    await server.close()
-    test.held()
-  })
+      // opk_ + 4 characters are the key's public `prefix` (shown in lists); everything after is secret.
+      const early = await work(changedAt(server.apiKey, 8))
+      const late = await work(changedAt(server.apiKey, server.apiKey.length - 1))
+      expect(early).toEqual({ status: 401, comparisons: [[32, 32]] })
+      expect(late).toEqual(early)
+      await server.close()
+      test.held()
+    },
+  )
 
   it('lets timingSafeEqual alone decide: overriding its answer turns a right key away and lets a wrong one in', async () => {
     const test = counting(2, 1)

@@ -82,12 +82,14 @@ function compareLog(delivery: WebhookDelivery, seen: readonly SeenRequest[]): st
       const matches = attempt.status_code === outcome.status && (attempt.error === null) === outcome.status < 300
       if (!(matches || (timedOut && after >= TIMEOUT_MS - DEADLINE_MARGIN_MS)))
         problems.push(
-          `${where}: the receiver answered ${outcome.status} ${after} ms after the attempt began, the log says ${attempt.status_code} ${attempt.error}`,
+          `${where}: the receiver answered ${outcome.status} ${after} ms after the attempt began, the log says ` +
+            `${attempt.status_code} ${attempt.error}`,
         )
     } else if (outcome.status !== undefined) {
       if (attempt.status_code !== outcome.status)
         problems.push(
-          `${where}: the receiver sent ${outcome.status} and cut it, the log says ${attempt.status_code} ${attempt.error}`,
+          `${where}: the receiver sent ${outcome.status} and cut it, the log says ${attempt.status_code} ` +
+            `${attempt.error}`,
         )
     } else if (attempt.status_code !== null || !attempt.error) {
       problems.push(
@@ -116,7 +118,8 @@ describeWithRedis('delivery under faults (reference server → faulty receivers 
     await redis.quit()
   })
 
-  it('delivers every event at least once while retries last, logs every attempt as the receiver saw it, and runs handlers exactly once', async () => {
+  it('delivers every event at least once while retries last, logs every attempt as the receiver saw it, and runs ' +
+    'handlers exactly once', async () => {
     server = createReferenceServer({
       ids: 'sequential',
       delivery: { retrySchedule: RETRY_SCHEDULE, timeoutMs: TIMEOUT_MS, jitter: 0 },

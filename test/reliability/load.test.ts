@@ -69,7 +69,10 @@ function clientFor(server: ReferenceServer, ledger: Ledger, logLines: string[]):
   })
 }
 
-/** One writing worker: creates, reads, updates and lists its own customers, and now and then creates with one key from several calls at once. */
+/**
+ * One writing worker: creates, reads, updates and lists its own customers, and now and then creates with one key from
+ * several calls at once.
+ */
 async function writer(op: OctopusPro, worker: number, tag: string, deadline: number, ledger: Ledger): Promise<void> {
   const random = mulberry32(worker + 1)
   const own: string[] = []

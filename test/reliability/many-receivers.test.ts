@@ -71,7 +71,8 @@ describeWithRedis('many receivers, one Redis (3 child processes with redisDedupe
     await redis.quit()
   })
 
-  it('handles each of 1,000 events delivered to all three at once (and redelivered) exactly once in total; a receiver killed mid-handler loses its claim and a retry handles the event', async () => {
+  it('handles each of 1,000 events delivered to all three at once (and redelivered) exactly once in total; a ' +
+    'receiver killed mid-handler loses its claim and a retry handles the event', async () => {
     server = createReferenceServer({
       delivery: { retrySchedule: RETRY_SCHEDULE, timeoutMs: 5_000, jitter: 0, concurrencyPerEndpoint: 20 },
     })

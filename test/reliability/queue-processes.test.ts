@@ -39,7 +39,8 @@ describeWithRedis('durable queue across processes (3 receivers, 3 workers, BullM
     await redis.quit()
   })
 
-  it('handles each of 5,000 events (to 3 receivers, some to two at once, 30 % faults, redelivered) exactly once; a worker killed mid-handler loses its job to another, which handles it once', async () => {
+  it('handles each of 5,000 events (to 3 receivers, some to two at once, 30 % faults, redelivered) exactly once; a ' +
+    'worker killed mid-handler loses its job to another, which handles it once', async () => {
     const started = Date.now()
     server = createReferenceServer({
       delivery: { retrySchedule: RETRY_SCHEDULE, timeoutMs: 5_000, jitter: 0, concurrencyPerEndpoint: 16 },

@@ -132,11 +132,14 @@ class Tally {
           : `${verdict.status} ${verdict.reason}`
     this.byOutcome.set(outcome, (this.byOutcome.get(outcome) ?? 0) + 1)
     if (problem) {
-      const key = `${outcome} ← ${request.faults.join(' + ') || 'no fault'}: ${problem.replace(/evt_\w+|[A-Za-z0-9+/]{20,}=*/g, '…').slice(0, 120)}`
+      const key =
+        `${outcome} ← ${request.faults.join(' + ') || 'no fault'}: ` +
+        `${problem.replace(/evt_\w+|[A-Za-z0-9+/]{20,}=*/g, '…').slice(0, 120)}`
       this.disagreements.add(
         key,
         () =>
-          `${request.method} ${JSON.stringify(request.lines)} body(${request.body.byteLength} B)=${JSON.stringify(Buffer.from(request.body.subarray(0, 200)).toString('latin1'))}`,
+          `${request.method} ${JSON.stringify(request.lines)} body(${request.body.byteLength} ` +
+          `B)=${JSON.stringify(Buffer.from(request.body.subarray(0, 200)).toString('latin1'))}`,
       )
     }
   }
@@ -242,14 +245,17 @@ describe('fuzzing the receiver with hostile deliveries', () => {
           value: figures.processErrors + figures.consoleErrors,
         },
         {
-          label: `heap growth over ${figures.heapMeasuredOver} requests after a warm-up, after GC (MB${canCollectGarbage ? '' : ', no forced GC'})`,
+          label:
+            `heap growth over ${figures.heapMeasuredOver} requests after a warm-up, after GC ` +
+            `(MB${canCollectGarbage ? '' : ', no forced GC'})`,
           value: Number(figures.heapGrowthMb.toFixed(2)),
         },
       ],
     })
   })
 
-  it('answers ≥ 10,000 generated requests in process exactly as the spec says, runs handlers only for verified new events, keeps memory flat', async () => {
+  it('answers ≥ 10,000 generated requests in process exactly as the spec says, runs handlers only for verified new ' +
+    'events, keeps memory flat', async () => {
     const sequences = fc.sample(sequence, { seed: SEED, numRuns: 2_400 })
     const tally = figures.inProcess
     const processErrors: unknown[] = []

@@ -47,7 +47,10 @@ async function snapshot(server: ReferenceServer, entry: RouteEntry): Promise<str
   })
 }
 
-/** Whether an answer is what the contract and the wire contract require for this request; a description of the problem if not. */
+/**
+ * Whether an answer is what the contract and the wire contract require for this request; a description of the problem
+ * if not.
+ */
 function problemWith(entry: RouteEntry, request: ServerCase, answer: ApiAnswer): string | undefined {
   const { definition } = entry
   if (answer.status >= 500) return `${answer.status} ${answer.text.slice(0, 300)}`
@@ -58,7 +61,10 @@ function problemWith(entry: RouteEntry, request: ServerCase, answer: ApiAnswer):
     const known = errorCodes[error.code as ErrorCode] as { status: number; type: string } | undefined
     if (!known) return `unknown error code ${error.code}`
     if (known.status !== answer.status || known.type !== error.type)
-      return `${error.code} answered ${answer.status} ${error.type}, the wire contract says ${known.status} ${known.type}`
+      return (
+        `${error.code} answered ${answer.status} ${error.type}, the wire contract says ${known.status} ` +
+        `${known.type}`
+      )
     // A replay is the stored response byte for byte, so it names the request that produced it.
     const replayed = answer.headers.get('idempotent-replayed') === 'true'
     if (!replayed && error.request_id !== answer.headers.get('x-request-id'))
@@ -76,7 +82,10 @@ function problemWith(entry: RouteEntry, request: ServerCase, answer: ApiAnswer):
   if (request.expect.kind === 'error') {
     const { error } = ErrorBody.parse(answer.json)
     if (answer.status !== request.expect.status || !request.expect.codes.includes(error.code)) {
-      return `${answer.status} ${error.code} (${error.message.slice(0, 120)}), expected ${request.expect.status} ${request.expect.codes.join('|')}`
+      return (
+        `${answer.status} ${error.code} (${error.message.slice(0, 120)}), expected ${request.expect.status} ` +
+        `${request.expect.codes.join('|')}`
+      )
     }
     if (request.expect.param !== undefined && error.param !== request.expect.param)
       return `param ${error.param}, expected ${request.expect.param}`
@@ -103,14 +112,17 @@ class Tally {
     this.problems.add(
       `${entry.name} ${request.mutation}: ${problem.slice(0, 160)}`,
       () =>
-        `${request.method} ${request.path.slice(0, 200)} ${JSON.stringify(request.headers)} ${request.body ? Buffer.from(request.body.subarray(0, 300)).toString('utf8') : ''}`,
+        `${request.method} ${request.path.slice(0, 200)} ${JSON.stringify(request.headers)} ` +
+        `${request.body ? Buffer.from(request.body.subarray(0, 300)).toString('utf8') : ''}`,
     )
   }
 }
 
 const isWrite = (entry: RouteEntry) => entry.definition.method !== 'GET'
 
-/** Fuzzes one route on a freshly reset server: each request judged, and after every rejected write the store compared. */
+/**
+ * Fuzzes one route on a freshly reset server: each request judged, and after every rejected write the store compared.
+ */
 async function fuzzRoute(
   server: ReferenceServer,
   entry: RouteEntry,
@@ -181,7 +193,10 @@ describe('fuzzing the server on every route of the contract', () => {
         ...[...statuses].sort(([a], [b]) => a - b).map(([status, value]) => ({ label: `answered ${status}`, value })),
         { label: 'answered 5xx', value: fiveHundreds },
         { label: 'rejected writes, store compared before/after', value: sum((t) => t.storeChecks) },
-        { label: 'answers that differ from the contract / wire contract (5xx, shape, status, store changed)', value: wrong },
+        {
+          label: 'answers that differ from the contract / wire contract (5xx, shape, status, store changed)',
+          value: wrong,
+        },
         {
           label: 'internal errors logged by the server',
           value: logLines.filter((l) => l.startsWith('internal error')).length,
@@ -203,7 +218,8 @@ describe('fuzzing the server on every route of the contract', () => {
     await server.close()
   })
 
-  it(`answers ${RUNS_PER_ROUTE} mutated requests per route in process with a 4xx in the error shape, never a 5xx, and leaves the store unchanged when it refuses a write`, async () => {
+  it(`answers ${RUNS_PER_ROUTE} mutated requests per route in process with a 4xx in the error shape, never a 5xx, ` +
+    `and leaves the store unchanged when it refuses a write`, async () => {
     const server = createReferenceServer(newServerOptions(logLines))
     try {
       for (const [index, entry] of listRoutes().entries())
@@ -225,7 +241,8 @@ describe('fuzzing the server on every route of the contract', () => {
     async (resource) => {
       const server = createReferenceServer(newServerOptions([]))
       const world = await buildWorld(server)
-      const lineItems = [{ description: 'Everything', quantity: 2.5, unit_amount: 99_999_999_999 }] // each field valid, the total 2.5e11 is not
+      // each field valid, the total 2.5e11 is not
+      const lineItems = [{ description: 'Everything', quantity: 2.5, unit_amount: 99_999_999_999 }]
       const answer = await call(server, 'POST', `/${resource}`, {
         body: JSON.stringify({ customer_id: world.ids.customer, line_items: lineItems }),
         headers: { 'content-type': 'application/json' },

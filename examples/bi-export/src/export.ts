@@ -74,7 +74,8 @@ async function restoreFiles(dir: string, sizes: Record<ExportedResource, number>
   for (const resource of exportedResources) {
     if (current[resource] < sizes[resource]) {
       throw new Error(
-        `${fileOf(dir, resource)} is shorter than state.json says (${current[resource]} < ${sizes[resource]} bytes): it was changed by something else; move ${dir} away to export everything again`,
+        `${fileOf(dir, resource)} is shorter than state.json says (${current[resource]} < ${sizes[resource]} ` +
+          `bytes): it was changed by something else; move ${dir} away to export everything again`,
       )
     }
     if (current[resource] > sizes[resource]) await truncate(fileOf(dir, resource), sizes[resource])

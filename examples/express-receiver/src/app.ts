@@ -23,7 +23,8 @@ export function createApp(options: { webhooks: Webhooks; log: Logger; ping: () =
     next()
   }
   // #region mount
-  app.post('/webhooks/octopuspro', logDelivery, expressWebhooks(webhooks)) // before express.json(): it needs the raw body
+  // before express.json(): it needs the raw body
+  app.post('/webhooks/octopuspro', logDelivery, expressWebhooks(webhooks))
   app.use(express.json())
   // #endregion mount
 

@@ -18,13 +18,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const secrets = (env.OCTOPUSPRO_WEBHOOK_SECRET ?? '').split(/[\s,]+/).filter(Boolean)
   if (secrets.length === 0) {
     throw new Error(
-      'OCTOPUSPRO_WEBHOOK_SECRET is not set: copy the whsec_… secret of your webhook endpoint (shown when it was created, or GET /v1/webhooks/{id}/secret)',
+      'OCTOPUSPRO_WEBHOOK_SECRET is not set: copy the whsec_… secret of your webhook endpoint (shown when it was ' +
+        'created, or GET /v1/webhooks/{id}/secret)',
     )
   }
   const redisUrl = env.REDIS_URL
   if (!redisUrl)
     throw new Error(
-      'REDIS_URL is not set: the receiver remembers handled webhook ids in Redis, e.g. REDIS_URL=redis://127.0.0.1:6379',
+      'REDIS_URL is not set: the receiver remembers handled webhook ids in Redis, e.g. ' +
+        'REDIS_URL=redis://127.0.0.1:6379',
     )
   const port = Number(env.PORT ?? 3000)
   if (!Number.isInteger(port) || port < 0 || port > 65_535)

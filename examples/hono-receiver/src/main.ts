@@ -15,7 +15,8 @@ const server = serve(
   },
   (info) => {
     console.log(
-      `Receiving OctopusPro webhooks at http://${process.env.HOST ?? 'localhost'}:${info.port}/webhooks/octopuspro (tasks at /tasks)`,
+      `Receiving OctopusPro webhooks at http://${process.env.HOST ?? 'localhost'}:${info.port}/webhooks/octopuspro ` +
+        `(tasks at /tasks)`,
     )
   },
 )

@@ -130,7 +130,8 @@ describe('in process: createReferenceServer + fetch: server.fetch (no port)', ()
 
   it('my code survives a flaky API: the client retries, the idempotency key prevents a second booking', async () => {
     // #region faults
-    server.faults.add({ match: 'POST /v1/bookings', status: 502, after: true, times: 1 }) // created, then the answer is lost
+    // created, then the answer is lost
+    server.faults.add({ match: 'POST /v1/bookings', status: 502, after: true, times: 1 })
     const { booking } = await bookJob(op, form)
     expect((await op.bookings.list()).data.map((b) => b.id)).toEqual([booking.id])
     // #endregion faults

@@ -29,7 +29,8 @@ describe('msw: code that calls the API with its own fetch, unchanged', () => {
   })
 
   it('sees writes made through the SDK (the same app, the same data), and only until reset()', async () => {
-    const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl }) // the global fetch, intercepted by msw
+    // the global fetch, intercepted by msw
+    const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl })
     const customer = await op.customers.create({ name: 'Grace Hopper' })
     await op.invoices.create({
       customer_id: customer.id,

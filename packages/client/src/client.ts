@@ -95,7 +95,8 @@ export class OctopusPro {
     if (!apiKey) {
       throw new OctopusProError(
         'missing_api_key',
-        'No API key: pass new OctopusPro({ apiKey }) or set OCTOPUSPRO_API_KEY (create a key in OctopusPro under Settings → API keys)',
+        'No API key: pass new OctopusPro({ apiKey }) or set OCTOPUSPRO_API_KEY (create a key in OctopusPro under ' +
+          'Settings → API keys)',
       )
     }
     this.baseUrl = checkBaseUrl(options.baseUrl ?? readEnv('OCTOPUSPRO_BASE_URL'))
@@ -169,7 +170,10 @@ export class OctopusPro {
 
   /** A description without the API key. @example `String(op) // 'OctopusPro { baseUrl: … }'` */
   toString(): string {
-    return `OctopusPro { baseUrl: '${this.baseUrl}', timeout: ${this.timeout}, maxRetries: ${this.maxRetries}, validateResponses: ${this.validateResponses} }`
+    return (
+      `OctopusPro { baseUrl: '${this.baseUrl}', timeout: ${this.timeout}, maxRetries: ${this.maxRetries}, ` +
+      `validateResponses: ${this.validateResponses} }`
+    )
   }
 
   /** The settings without the API key. @example `JSON.stringify(op)` */
@@ -195,7 +199,8 @@ function checkBaseUrl(baseUrl: string | undefined): string {
   if (!baseUrl) {
     throw new OctopusProError(
       'missing_base_url',
-      "No base URL: pass new OctopusPro({ baseUrl }) (the API's URL ending in /v1, or a reference server's server.baseUrl) or set OCTOPUSPRO_BASE_URL",
+      "No base URL: pass new OctopusPro({ baseUrl }) (the API's URL ending in /v1, or a reference server's " +
+        'server.baseUrl) or set OCTOPUSPRO_BASE_URL',
     )
   }
   if (!isHttpUrl(baseUrl)) {

@@ -9,7 +9,14 @@ import * as z from 'zod/mini'
  * ```
  */
 export const DeletedObject = z.object({ id: z.string(), object: z.string(), deleted: z.literal(true) })
-/** A deleted-object answer. @example `const gone: DeletedObject = await op.customers.delete('cus_123') // { id, object: 'customer', deleted: true }` */
+/**
+ * A deleted-object answer.
+ *
+ * @example
+ * ```ts
+ * const gone: DeletedObject = await op.customers.delete('cus_123') // { id, object: 'customer', deleted: true }
+ * ```
+ */
 export type DeletedObject = z.output<typeof DeletedObject>
 
 /** An empty body (actions such as `arrive`, `approve`, `revoke`): no fields allowed. @example `EmptyBody.parse({})` */

@@ -161,7 +161,9 @@ class Generator {
     const key = this.expression(keyType, 'k')
     const value = this.expression(def.valueType as z.core.$ZodType, 'v[k]')
     const name = this.helper('v', `for (const k in v) if (!${key} || !${value}) return false\nreturn true`)
-    const plain = `typeof ${x} === "object" && ${x} !== null && (Object.getPrototypeOf(${x}) === Object.prototype || Object.getPrototypeOf(${x}) === null)`
+    const plain =
+      `typeof ${x} === "object" && ${x} !== null && (Object.getPrototypeOf(${x}) === Object.prototype ` +
+      `|| Object.getPrototypeOf(${x}) === null)`
     return this.withChecks(schema, `${plain} && ${name}(${x})`, x)
   }
 }

@@ -72,5 +72,9 @@ export const ErrorBody = z.object({
 
 /** An error response body. @example `const { error }: ErrorBody = await response.json()` */
 export type ErrorBody = z.output<typeof ErrorBody>
-/** The `error` object of an error response. @example `function describe(error: ErrorObject) { return error.code + ': ' + error.message }` */
+/**
+ * The `error` object of an error response.
+ *
+ * @example `function describe(error: ErrorObject) { return error.code + ': ' + error.message }`
+ */
 export type ErrorObject = ErrorBody['error']

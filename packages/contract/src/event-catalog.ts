@@ -45,7 +45,11 @@ const eventDocs = {
   'user.updated': { name: 'User Updated', description: 'Triggered when user information is updated.' },
 } as const satisfies Record<EventType, { name: string; description: string }>
 
-/** One entry of the event catalog. @example `const entry: EventCatalogEntry = getEventCatalogEntry('payment.approved')!` */
+/**
+ * One entry of the event catalog.
+ *
+ * @example `const entry: EventCatalogEntry = getEventCatalogEntry('payment.approved')!`
+ */
 export interface EventCatalogEntry {
   type: EventType
   name: string

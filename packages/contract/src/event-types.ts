@@ -54,7 +54,11 @@ export const eventTypes = [
   'user.updated',
 ] as const
 
-/** The name of a webhook event type, e.g. `'payment.approved'`. @example `const types: EventType[] = ['booking.created', 'payment.approved']` */
+/**
+ * The name of a webhook event type, e.g. `'payment.approved'`.
+ *
+ * @example `const types: EventType[] = ['booking.created', 'payment.approved']`
+ */
 export type EventType = (typeof eventTypes)[number]
 
 /**
@@ -80,7 +84,11 @@ export const eventDataSchemas = {
 
 /** An event category (the product's upper-case names). @example `const category: EventCategory = 'PAYMENT'` */
 export type EventCategory = keyof typeof eventDataSchemas
-/** The prefix of a category's types (`'payment'` for PAYMENT), used by wildcard subscriptions such as `payment.*`. @example `const prefix: EventTypePrefix = 'payment' // subscribe with 'payment.*'` */
+/**
+ * The prefix of a category's types (`'payment'` for PAYMENT), used by wildcard subscriptions such as `payment.*`.
+ *
+ * @example `const prefix: EventTypePrefix = 'payment' // subscribe with 'payment.*'`
+ */
 export type EventTypePrefix = EventType extends `${infer P}.${string}` ? P : never
 /** The category of an event type. @example `type C = CategoryOf<'payment.approved'> // 'PAYMENT'` */
 export type CategoryOf<T extends EventType> = T extends `${infer P}.${string}` ? Uppercase<P> & EventCategory : never

@@ -13,7 +13,11 @@ import { Id, Timestamp } from './primitives.js'
 /** The API version stamped on every event. @example `event.api_version === API_VERSION` */
 export const API_VERSION = '2026-11-01'
 
-/** The data of each category, as a TypeScript type. @example `function amountOf(payment: EventDataOf<'PAYMENT'>) { return payment.amount }` */
+/**
+ * The data of each category, as a TypeScript type.
+ *
+ * @example `function amountOf(payment: EventDataOf<'PAYMENT'>) { return payment.amount }`
+ */
 export type EventDataOf<C extends EventCategory> = z.output<(typeof eventDataSchemas)[C]>
 
 /**

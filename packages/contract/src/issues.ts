@@ -1,12 +1,20 @@
 import type * as z from 'zod/mini'
 
-/** One readable validation problem: the dotted path of the field and what is wrong with it. @example `const detail: IssueDetail = { path: 'line_items.0.quantity', message: 'must be greater than 0' }` */
+/**
+ * One readable validation problem: the dotted path of the field and what is wrong with it.
+ *
+ * @example `const detail: IssueDetail = { path: 'line_items.0.quantity', message: 'must be greater than 0' }`
+ */
 export interface IssueDetail {
   path: string
   message: string
 }
 
-/** Renders a zod path as `line_items.0.quantity`. @example `formatPath(['line_items', 0, 'quantity']) // 'line_items.0.quantity'` */
+/**
+ * Renders a zod path as `line_items.0.quantity`.
+ *
+ * @example `formatPath(['line_items', 0, 'quantity']) // 'line_items.0.quantity'`
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.')
 }
@@ -63,7 +71,11 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): IssueDetail
   )
 }
 
-/** The result of {@link validate}: the parsed data, or readable details of every problem. @example `const result: ValidationResult<CustomerCreate> = validate(CustomerCreate, body)` */
+/**
+ * The result of {@link validate}: the parsed data, or readable details of every problem.
+ *
+ * @example `const result: ValidationResult<CustomerCreate> = validate(CustomerCreate, body)`
+ */
 export type ValidationResult<T> = { success: true; data: T } | { success: false; details: IssueDetail[] }
 
 /**

@@ -19,7 +19,11 @@ export function ListEnvelope<T extends z.core.$ZodType>(item: T) {
   })
 }
 
-/** The shape of every list page, whatever its item type. @example `const page = (await response.json()) as ListPage<Customer>` */
+/**
+ * The shape of every list page, whatever its item type.
+ *
+ * @example `const page = (await response.json()) as ListPage<Customer>`
+ */
 export interface ListPage<T> {
   object: 'list'
   data: T[]

@@ -1,4 +1,11 @@
-/** A line item as sent in a create or update body (`tax_rate` defaults to 0). @example `const item: LineItemInput = { description: 'Gutter cleaning', quantity: 1, unit_amount: 18_000, tax_rate: 10 }` */
+/**
+ * A line item as sent in a create or update body (`tax_rate` defaults to 0).
+ *
+ * @example
+ * ```ts
+ * const item: LineItemInput = { description: 'Gutter cleaning', quantity: 1, unit_amount: 18_000, tax_rate: 10 }
+ * ```
+ */
 export interface LineItemInput {
   description: string
   quantity: number
@@ -6,7 +13,14 @@ export interface LineItemInput {
   tax_rate?: number
 }
 
-/** The totals of a list of line items, in integer minor units. @example `const { subtotal, tax, total }: Totals = computeTotals([{ description: 'Gutters', quantity: 1, unit_amount: 18_000, tax_rate: 10 }])` */
+/**
+ * The totals of a list of line items, in integer minor units.
+ *
+ * @example
+ * ```ts
+ * const { subtotal, tax, total }: Totals = computeTotals([{ description: 'Gutters', quantity: 1, unit_amount: 18_000, tax_rate: 10 }])
+ * ```
+ */
 export interface Totals {
   subtotal: number
   tax: number

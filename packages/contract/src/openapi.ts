@@ -170,7 +170,8 @@ export function openapi(table: RouteTable = routes): JsonSchema {
       title: 'OctopusPro Open API',
       version: API_VERSION,
       description:
-        'Bookings, appointments, customers, quotes, invoices, payments, complaints, calls and messages; webhooks signed with Standard Webhooks.',
+        'Bookings, appointments, customers, quotes, invoices, payments, complaints, calls and messages; webhooks ' +
+        'signed with Standard Webhooks.',
     },
     servers: [{ url: '/v1' }],
     security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],

@@ -17,7 +17,11 @@ export function Id<K extends IdKind>(kind: K) {
     .check(z.regex(new RegExp(`^${prefix}_[0-9A-Za-z]{1,64}$`), `must be a ${kind.replace('_', ' ')} id (${prefix}_…)`))
 }
 
-/** An ISO 8601 UTC timestamp such as `2026-11-27T10:00:00.000Z`. @example `Timestamp.parse('2026-11-27T10:00:00.000Z')` */
+/**
+ * An ISO 8601 UTC timestamp such as `2026-11-27T10:00:00.000Z`.
+ *
+ * @example `Timestamp.parse('2026-11-27T10:00:00.000Z')`
+ */
 export const Timestamp = z.iso.datetime({ error: 'must be an ISO 8601 UTC timestamp such as 2026-11-27T10:00:00.000Z' })
 
 /** A calendar date `YYYY-MM-DD`. @example `DateOnly.parse('2026-12-01')` */
@@ -31,13 +35,21 @@ export function Text(max = 5000) {
 /** An e-mail address. @example `Email.parse('ada@example.com')` */
 export const Email = z.email({ error: 'must be an e-mail address such as ada@example.com' })
 
-/** A phone number: digits with optional `+`, spaces, dashes, dots and parentheses. @example `Phone.parse('+1 555 0100')` */
+/**
+ * A phone number: digits with optional `+`, spaces, dashes, dots and parentheses.
+ *
+ * @example `Phone.parse('+1 555 0100')`
+ */
 export const Phone = z.string().check(z.regex(/^\+?[0-9 ().-]{4,32}$/, 'must be a phone number such as +1 555 0100'))
 
 /** An ISO 4217 currency code in lower case. @example `Currency.parse('usd')` */
 export const Currency = z.string().check(z.regex(/^[a-z]{3}$/, "must be a lower-case ISO 4217 code such as 'usd'"))
 
-/** The largest amount the API accepts or computes, in minor units. @example `if (total > MAX_AMOUNT) throw new RangeError('split the invoice')` */
+/**
+ * The largest amount the API accepts or computes, in minor units.
+ *
+ * @example `if (total > MAX_AMOUNT) throw new RangeError('split the invoice')`
+ */
 export const MAX_AMOUNT = 99_999_999_999
 
 /** An amount in integer minor units (`1999` = 19.99), zero or more. @example `Amount.parse(1999)` */
@@ -91,7 +103,11 @@ export const LineItem = z.strictObject({
   tax_rate: z._default(z.number().check(z.gte(0, 'must be 0 to 100'), z.lte(100, 'must be 0 to 100')), 0),
 })
 
-/** Line items: one to 100, whose computed total fits in an amount. @example `LineItems.parse([{ description: 'Visit', quantity: 1, unit_amount: 9900 }])` */
+/**
+ * Line items: one to 100, whose computed total fits in an amount.
+ *
+ * @example `LineItems.parse([{ description: 'Visit', quantity: 1, unit_amount: 9900 }])`
+ */
 export const LineItems = z.array(LineItem).check(
   z.minLength(1, 'must have at least one line item'),
   z.maxLength(100, 'must have at most 100 line items'),

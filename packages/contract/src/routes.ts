@@ -652,12 +652,24 @@ export type RouteTable = Readonly<Record<string, Readonly<Record<string, RouteDe
 
 /** The route table's type. @example `type ApproveRoute = Routes['payments']['approve']` */
 export type Routes = typeof routes
-/** A resource group of the route table (`'customers'`, `'apiKeys'`, …). @example `const group: RouteGroup = 'apiKeys'` */
+/**
+ * A resource group of the route table (`'customers'`, `'apiKeys'`, …).
+ *
+ * @example `const group: RouteGroup = 'apiKeys'`
+ */
 export type RouteGroup = keyof Routes
-/** One route's name as `group.method`, e.g. `'payments.approve'`. @example `const name: RouteName = 'payments.approve'` */
+/**
+ * One route's name as `group.method`, e.g. `'payments.approve'`.
+ *
+ * @example `const name: RouteName = 'payments.approve'`
+ */
 export type RouteName = { [G in RouteGroup]: `${G}.${Extract<keyof Routes[G], string>}` }[RouteGroup]
 
-/** One row of {@link listRoutes}. @example `const entry: RouteEntry | undefined = listRoutes().find((r) => r.name === 'payments.approve')` */
+/**
+ * One row of {@link listRoutes}.
+ *
+ * @example `const entry: RouteEntry | undefined = listRoutes().find((r) => r.name === 'payments.approve')`
+ */
 export interface RouteEntry {
   /** `group.method`, e.g. `payments.approve`. */
   name: RouteName
@@ -688,7 +700,11 @@ export function listRoutes(table: RouteTable = routes): RouteEntry[] {
 
 /** The input type of a route's body. @example `type Body = RouteBody<Routes['customers']['create']>` */
 export type RouteBody<R> = R extends { body: infer B extends z.ZodMiniType } ? z.input<B> : never
-/** The type of a route's query (as values, before they are put in the URL). @example `type Q = RouteQuery<Routes['bookings']['list']>` */
+/**
+ * The type of a route's query (as values, before they are put in the URL).
+ *
+ * @example `type Q = RouteQuery<Routes['bookings']['list']>`
+ */
 export type RouteQuery<R> = R extends { query: infer Q extends z.ZodMiniType } ? Partial<z.output<Q>> : never
 /** The type of a route's response. @example `type C = RouteResponse<Routes['customers']['get']>` */
 export type RouteResponse<R> = R extends { response: infer S extends z.ZodMiniType } ? z.output<S> : never

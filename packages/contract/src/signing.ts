@@ -53,7 +53,14 @@ export async function signWithSecret(secret: string, id: string, timestamp: numb
   return createSigningKey(secret).sign(signedContent(id, timestamp, body))
 }
 
-/** Options of {@link signWebhook}. @example `const options: SignWebhookOptions = { secret, id: event.id, timestamp: Math.floor(Date.now() / 1000), body: JSON.stringify(event) }` */
+/**
+ * Options of {@link signWebhook}.
+ *
+ * @example
+ * ```ts
+ * const options: SignWebhookOptions = { secret, id: event.id, timestamp: Math.floor(Date.now() / 1000), body: JSON.stringify(event) }
+ * ```
+ */
 export interface SignWebhookOptions {
   /**
    * One key, or several (during a rotation): each gives one signature in the header. A `whsec_` secret signs

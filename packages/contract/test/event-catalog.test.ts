@@ -49,7 +49,7 @@ const expected: [string, string, string][] = [
 ]
 
 describe('event catalog', () => {
-  it('has exactly the 32 types of the wire contract with the product's names and categories', () => {
+  it('has exactly the 32 types of the wire contract with the product names and categories', () => {
     expect(eventCatalog.map((e) => [e.type, e.name, e.category])).toEqual(expected)
     expect(new Set(eventTypes).size).toBe(32)
   })

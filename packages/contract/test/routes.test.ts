@@ -9,7 +9,8 @@ const crud = (path: string) => [
   `DELETE ${path}/{id}`,
 ]
 
-// Every endpoint the wire contract (docs/wire-contract.md) names, written out by hand from the spec so that the table cannot silently lose one.
+// Every endpoint the wire contract (docs/wire-contract.md) names, written out by hand from the spec so that the table
+// cannot silently lose one.
 const specEndpoints = [
   ...['/customers', '/users', '/inquiries', '/quotes', '/bookings', '/invoices', '/complaints'].flatMap(crud),
   'GET /appointments',

@@ -34,7 +34,11 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
 
-/** A clock whose time moves only when told to. @example `const clock: ManualClock = manualClock('2026-11-27T10:00:00.000Z')` */
+/**
+ * A clock whose time moves only when told to.
+ *
+ * @example `const clock: ManualClock = manualClock('2026-11-27T10:00:00.000Z')`
+ */
 export interface ManualClock extends Clock {
   /**
    * Moves time forward by `ms`, firing every timer that falls due on the way in time order (timers those timers
@@ -111,7 +115,8 @@ class ManualClockImpl implements ManualClock {
     const target = toEpochMs(time)
     if (target < this.#now) {
       throw new RangeError(
-        `manualClock.set(${JSON.stringify(time)}) would move time back from ${new Date(this.#now).toISOString()}; a clock only moves forward — make a new manualClock to start over`,
+        `manualClock.set(${JSON.stringify(time)}) would move time back from ${new Date(this.#now).toISOString()}; a ` +
+          `clock only moves forward — make a new manualClock to start over`,
       )
     }
     await this.#runUntil(target)
@@ -176,7 +181,8 @@ function toEpochMs(time: number | string | Date): number {
   const ms = time instanceof Date ? time.getTime() : typeof time === 'string' ? Date.parse(time) : time
   if (!Number.isFinite(ms)) {
     throw new TypeError(
-      `${JSON.stringify(time)} is not a time; pass ms since the epoch, an ISO string such as '2026-11-27T10:00:00.000Z' or a Date`,
+      `${JSON.stringify(time)} is not a time; pass ms since the epoch, an ISO string such as ` +
+        `'2026-11-27T10:00:00.000Z' or a Date`,
     )
   }
   return ms

@@ -2,7 +2,8 @@
  * `@octopuspro/reference-server`: the whole OctopusPro Open API in memory — every route of the contract, its
  * business rules and errors, events, and signed webhook deliveries with retries — for test suites and local
  * development. Three doors onto one app: in process (`createReferenceServer`), on a port
- * (`startReferenceServer`, and `octopuspro server` from `@octopuspro/cli`) and msw (`@octopuspro/reference-server/msw`).
+ * (`startReferenceServer`, and `octopuspro server` from `@octopuspro/cli`) and msw
+ * (`@octopuspro/reference-server/msw`).
  *
  * @packageDocumentation
  */

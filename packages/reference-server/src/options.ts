@@ -30,7 +30,10 @@ export interface FaultRule {
   latencyMs?: number | [number, number]
   /** Apply at most this many times, then forget the rule. */
   times?: number
-  /** Run the request for real (it takes effect, and its Idempotency-Key stores the real response), then answer the fault: the "response lost" case. */
+  /**
+   * Run the request for real (it takes effect, and its Idempotency-Key stores the real response), then answer the
+   * fault: the "response lost" case.
+   */
   after?: boolean
 }
 
@@ -68,7 +71,10 @@ export interface MountedHandler {
  * ```
  */
 export interface ReferenceServerOptions {
-  /** `'empty'` (default), `'demo'` (a realistic, deterministic data set) or your own objects, checked against the contract. */
+  /**
+   * `'empty'` (default), `'demo'` (a realistic, deterministic data set) or your own objects, checked against the
+   * contract.
+   */
   seed?: 'empty' | 'demo' | Fixtures
   /** The secret of the ready read_write key (`opk_` + 40 base62 characters); generated when absent. */
   apiKey?: string
@@ -85,7 +91,10 @@ export interface ReferenceServerOptions {
   >
   /** Where time comes from (default the system clock); a `manualClock()` makes timestamps and retries exact. */
   clock?: Clock
-  /** How ids are made: your generator, or `'sequential'` (`cus_0000000000000000000001`, …). Default: time-sortable random ids. */
+  /**
+   * How ids are made: your generator, or `'sequential'` (`cus_0000000000000000000001`, …). Default: time-sortable
+   * random ids.
+   */
   ids?: IdGenerator | 'sequential'
   /** Latency and error injection. */
   faults?: FaultRule[]
@@ -192,7 +201,9 @@ export interface ReferenceServer {
     add(rule: FaultRule): void
     clear(): void
   }
-  /** Back to the seed: objects, events, deliveries, keys, idempotency keys and rate buckets; the ready key stays valid. */
+  /**
+   * Back to the seed: objects, events, deliveries, keys, idempotency keys and rate buckets; the ready key stays valid.
+   */
   reset(): void
   /**
    * The whole state as a plain value (see {@link ReferenceServerSnapshot}): later writes do not change it, and

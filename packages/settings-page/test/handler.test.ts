@@ -4,7 +4,8 @@ import { settingsBundle } from '../src/bundle.js'
 import { SettingsPageError, settingsPage, settingsPath } from '../src/index.js'
 
 const csp =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri " +
+  "'none'; form-action 'none'; frame-ancestors 'none'"
 
 const origin = 'http://127.0.0.1:4010'
 

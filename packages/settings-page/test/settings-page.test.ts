@@ -230,86 +230,92 @@ describe('settings page: API & Webhooks Integrations', () => {
     await page.close()
   })
 
-  it('shows deliveries live: an inactive endpoint gets none, a failing receiver shows its failed attempts, Redeliver succeeds', async () => {
-    const page = await openSettings()
-    const customerTypes = searchEventTypes('customer').map((entry) => entry.type)
-    for (const [name, active] of [
-      ['Customer sync', true],
-      ['Paused customer sync', false],
-    ] as const) {
-      await page.getByRole('button', { name: 'Add Webhook' }).click()
-      const form = page.getByRole('dialog', { name: 'Add Webhook' })
-      await form.getByLabel('Webhook Name').fill(name)
-      await form.getByLabel('Webhook URL').fill(receiver.url)
-      await form.getByLabel('Search event types').fill('customer')
-      await form.getByRole('button', { name: 'Select All Visible' }).click()
-      expect(await form.getByLabel('Active (webhook will receive events)').isChecked()).toBe(true)
-      if (!active) await form.getByLabel('Active (webhook will receive events)').uncheck()
-      await form.getByRole('button', { name: 'Add Webhook' }).click()
-      await form.waitFor({ state: 'detached' })
-    }
-    const endpoints = await op.webhooks.list().toArray({ limit: 100 })
-    const live = endpoints.find((e) => e.name === 'Customer sync')!
-    const paused = endpoints.find((e) => e.name === 'Paused customer sync')!
-    expect([live.active, [...live.event_types].sort()]).toEqual([true, [...customerTypes].sort()])
-    expect([paused.active, [...paused.event_types].sort()]).toEqual([false, [...customerTypes].sort()])
+  it(
+    'shows deliveries live: an inactive endpoint gets none, a failing receiver shows its failed attempts, ' +
+      'Redeliver succeeds',
+    async () => {
+      const page = await openSettings()
+      const customerTypes = searchEventTypes('customer').map((entry) => entry.type)
+      for (const [name, active] of [
+        ['Customer sync', true],
+        ['Paused customer sync', false],
+      ] as const) {
+        await page.getByRole('button', { name: 'Add Webhook' }).click()
+        const form = page.getByRole('dialog', { name: 'Add Webhook' })
+        await form.getByLabel('Webhook Name').fill(name)
+        await form.getByLabel('Webhook URL').fill(receiver.url)
+        await form.getByLabel('Search event types').fill('customer')
+        await form.getByRole('button', { name: 'Select All Visible' }).click()
+        expect(await form.getByLabel('Active (webhook will receive events)').isChecked()).toBe(true)
+        if (!active) await form.getByLabel('Active (webhook will receive events)').uncheck()
+        await form.getByRole('button', { name: 'Add Webhook' }).click()
+        await form.waitFor({ state: 'detached' })
+      }
+      const endpoints = await op.webhooks.list().toArray({ limit: 100 })
+      const live = endpoints.find((e) => e.name === 'Customer sync')!
+      const paused = endpoints.find((e) => e.name === 'Paused customer sync')!
+      expect([live.active, [...live.event_types].sort()]).toEqual([true, [...customerTypes].sort()])
+      expect([paused.active, [...paused.event_types].sort()]).toEqual([false, [...customerTypes].sort()])
 
-    const log = page.locator('#deliveries')
-    await log.getByLabel('Endpoint').selectOption({ label: 'Customer sync' })
-    await expect.poll(() => log.textContent()).toContain('No deliveries yet.')
-    await page.evaluate(() => Object.assign(window, { notReloaded: true }))
+      const log = page.locator('#deliveries')
+      await log.getByLabel('Endpoint').selectOption({ label: 'Customer sync' })
+      await expect.poll(() => log.textContent()).toContain('No deliveries yet.')
+      await page.evaluate(() => Object.assign(window, { notReloaded: true }))
 
-    // A customer created through the API: its delivery appears without a reload.
-    const ada = await op.customers.create({ name: 'Ada Lovelace' })
-    const delivered = await server.deliveries.waitFor({
-      endpointId: live.id,
-      type: 'customer.created',
-      status: 'succeeded',
-    })
-    const adaRow = log.locator(`tr[data-id="${delivered.id}"]`)
-    await expect.poll(() => adaRow.textContent(), { timeout: 5_000 }).toContain('Succeeded')
-    expect(await adaRow.textContent()).toContain('customer.created')
-    expect(await adaRow.locator('.attempt').allTextContents()).toEqual([expect.stringMatching(/^HTTP 200 · \d+ ms · /)])
-    expect(JSON.parse(receiver.received.at(-1) ?? '{}').data.id).toBe(ada.id)
+      // A customer created through the API: its delivery appears without a reload.
+      const ada = await op.customers.create({ name: 'Ada Lovelace' })
+      const delivered = await server.deliveries.waitFor({
+        endpointId: live.id,
+        type: 'customer.created',
+        status: 'succeeded',
+      })
+      const adaRow = log.locator(`tr[data-id="${delivered.id}"]`)
+      await expect.poll(() => adaRow.textContent(), { timeout: 5_000 }).toContain('Succeeded')
+      expect(await adaRow.textContent()).toContain('customer.created')
+      expect(await adaRow.locator('.attempt').allTextContents()).toEqual([
+        expect.stringMatching(/^HTTP 200 · \d+ ms · /),
+      ])
+      expect(JSON.parse(receiver.received.at(-1) ?? '{}').data.id).toBe(ada.id)
 
-    // The inactive endpoint got nothing.
-    await server.deliveries.idle()
-    expect(server.deliveries.list({ endpointId: paused.id })).toEqual([])
-    await log.getByLabel('Endpoint').selectOption({ label: 'Paused customer sync' })
-    await expect.poll(() => log.textContent()).toContain('No deliveries yet.')
-    await log.getByLabel('Endpoint').selectOption({ label: 'Customer sync' })
+      // The inactive endpoint got nothing.
+      await server.deliveries.idle()
+      expect(server.deliveries.list({ endpointId: paused.id })).toEqual([])
+      await log.getByLabel('Endpoint').selectOption({ label: 'Paused customer sync' })
+      await expect.poll(() => log.textContent()).toContain('No deliveries yet.')
+      await log.getByLabel('Endpoint').selectOption({ label: 'Customer sync' })
 
-    // The receiver fails: every attempt shows with its status code and response excerpt.
-    receiver.setFailing(true)
-    await op.customers.create({ name: 'Grace Hopper' })
-    const failed = await server.deliveries.waitFor({ endpointId: live.id, status: 'failed' })
-    const graceRow = log.locator(`tr[data-id="${failed.id}"]`)
-    await expect.poll(() => graceRow.textContent(), { timeout: 5_000 }).toContain('Failed')
-    expect(await graceRow.locator('.attempt-outcome').allTextContents()).toEqual(['HTTP 500', 'HTTP 500', 'HTTP 500'])
-    expect(await graceRow.locator('.excerpt').first().textContent()).toBe('receiver down for maintenance')
+      // The receiver fails: every attempt shows with its status code and response excerpt.
+      receiver.setFailing(true)
+      await op.customers.create({ name: 'Grace Hopper' })
+      const failed = await server.deliveries.waitFor({ endpointId: live.id, status: 'failed' })
+      const graceRow = log.locator(`tr[data-id="${failed.id}"]`)
+      await expect.poll(() => graceRow.textContent(), { timeout: 5_000 }).toContain('Failed')
+      expect(await graceRow.locator('.attempt-outcome').allTextContents()).toEqual(['HTTP 500', 'HTTP 500', 'HTTP 500'])
+      expect(await graceRow.locator('.excerpt').first().textContent()).toBe('receiver down for maintenance')
 
-    // Redeliver once the receiver is back.
-    receiver.setFailing(false)
-    await graceRow.getByRole('button', { name: /^Redeliver customer\.created/ }).click()
-    await expect.poll(() => graceRow.textContent(), { timeout: 5_000 }).toContain('Succeeded')
-    expect(await graceRow.locator('.attempt-outcome').allTextContents()).toEqual([
-      'HTTP 500',
-      'HTTP 500',
-      'HTTP 500',
-      'HTTP 200',
-    ])
-    expect((await op.webhookDeliveries.get(failed.id)).status).toBe('succeeded')
+      // Redeliver once the receiver is back.
+      receiver.setFailing(false)
+      await graceRow.getByRole('button', { name: /^Redeliver customer\.created/ }).click()
+      await expect.poll(() => graceRow.textContent(), { timeout: 5_000 }).toContain('Succeeded')
+      expect(await graceRow.locator('.attempt-outcome').allTextContents()).toEqual([
+        'HTTP 500',
+        'HTTP 500',
+        'HTTP 500',
+        'HTTP 200',
+      ])
+      expect((await op.webhookDeliveries.get(failed.id)).status).toBe('succeeded')
 
-    // New deliveries arriving above a row leave the keyboard focus where it was.
-    await graceRow.getByRole('button', { name: /^Redeliver/ }).focus()
-    const katherine = await op.customers.create({ name: 'Katherine Johnson' })
-    const event = server.events.list().find((e) => e.type === 'customer.created' && e.data.id === katherine.id)
-    const third = await server.deliveries.waitFor({ endpointId: live.id, eventId: event?.id, status: 'succeeded' })
-    await log.locator(`tr[data-id="${third.id}"]`).waitFor()
-    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.dataset.id)).toBe(failed.id)
-    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
-    await page.close()
-  })
+      // New deliveries arriving above a row leave the keyboard focus where it was.
+      await graceRow.getByRole('button', { name: /^Redeliver/ }).focus()
+      const katherine = await op.customers.create({ name: 'Katherine Johnson' })
+      const event = server.events.list().find((e) => e.type === 'customer.created' && e.data.id === katherine.id)
+      const third = await server.deliveries.waitFor({ endpointId: live.id, eventId: event?.id, status: 'succeeded' })
+      await log.locator(`tr[data-id="${third.id}"]`).waitFor()
+      expect(await page.evaluate(() => document.activeElement?.closest('tr')?.dataset.id)).toBe(failed.id)
+      expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
+      await page.close()
+    },
+  )
 
   it('sends a test event, reveals and rotates the secret, and deletes an endpoint after confirmation', async () => {
     const page = await openSettings()

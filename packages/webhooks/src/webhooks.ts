@@ -47,7 +47,11 @@ export type WebhookKeys =
  */
 export type WebhooksOptions = WebhookKeys & WebhookHandlingOptions
 
-/** How a {@link Webhooks} receiver handles deliveries. @example `const o: WebhookHandlingOptions = { tolerance: 60 }` */
+/**
+ * How a {@link Webhooks} receiver handles deliveries.
+ *
+ * @example `const o: WebhookHandlingOptions = { tolerance: 60 }`
+ */
 export interface WebhookHandlingOptions extends WebhookEventHandlerOptions {
   /** How far `webhook-timestamp` may be from this server's clock, in seconds, past or future. Default 300. */
   tolerance?: number

@@ -137,7 +137,8 @@ describe('docs/delivery-semantics.md', () => {
     for (const secret of [oldSecret, newSecret, [newSecret, oldSecret]]) {
       expect((await new Webhooks({ secret, now }).verify(body, request.headers)).type).toBe('customer.created')
     }
-    await expect(webhooks.verify(body, request.headers)).rejects.toMatchObject({ reason: 'timestamp_too_old' }) // the test's frozen clock
+    // the test's frozen clock
+    await expect(webhooks.verify(body, request.headers)).rejects.toMatchObject({ reason: 'timestamp_too_old' })
     expect(await op.webhooks.getSecret(endpoint.id)).toMatchObject({ secret: newSecret, previous_secret: oldSecret })
   })
 

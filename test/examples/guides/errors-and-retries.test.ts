@@ -125,7 +125,8 @@ describe('docs/errors-and-retries.md', () => {
     const account = op.account.get({ timeout: 100, maxRetries: 0, signal: controller.signal })
     // #endregion per-call
     await expect(account).rejects.toBeInstanceOf(APITimeoutError)
-    await expect(op.account.get({ timeout: 100, maxRetries: 0 })).rejects.toBeInstanceOf(APIConnectionError) // a timeout is a connection error
+    // a timeout is a connection error
+    await expect(op.account.get({ timeout: 100, maxRetries: 0 })).rejects.toBeInstanceOf(APIConnectionError)
 
     const cancelled = new AbortController()
     const pending = op.account.get({ signal: cancelled.signal })
@@ -137,7 +138,8 @@ describe('docs/errors-and-retries.md', () => {
     const lines: string[] = []
     const logger = { info: (message: string) => lines.push(message), warn: (message: string) => lines.push(message) }
     // #region logger
-    const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch, logger }) // or logger: console
+    // or logger: console
+    const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch, logger })
     // #endregion logger
     await op.account.get()
     expect(lines).toEqual([expect.stringMatching(/^GET \/account 200 \d+ms req_\w+/)])

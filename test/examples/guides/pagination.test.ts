@@ -94,7 +94,8 @@ describe('docs/pagination.md', () => {
     const lastSeen = first.data.at(-1)!.id
     await op.complaints.delete(lastSeen)
     // #region resume
-    const rest = await op.complaints.list({ starting_after: lastSeen, limit: 100 }) // lastSeen saved from an earlier run
+    // lastSeen saved from an earlier run
+    const rest = await op.complaints.list({ starting_after: lastSeen, limit: 100 })
     // #endregion resume
     expect(rest.data[0]!.id > lastSeen).toBe(true)
     const everything = await op.complaints.list().toArray({ limit: 1_000 })

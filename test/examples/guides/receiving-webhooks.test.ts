@@ -31,7 +31,8 @@ describe('docs/receiving-webhooks.md', () => {
       void seen.push(`contact ${customer.id}`)
     const report = vi.fn()
     // #region handlers
-    webhooks.on('payment.approved', async (event) => markInvoicePaid(event.data.invoice_id, event.data.amount)) // narrowed
+    // narrowed
+    webhooks.on('payment.approved', async (event) => markInvoicePaid(event.data.invoice_id, event.data.amount))
     webhooks.on('booking.*', async (event) => syncBooking(event.data)) // every booking event
     webhooks.on(['customer.created', 'customer.updated'], async (event) => upsertContact(event.data))
     webhooks.onAny((event) => console.log('webhook', event.type, event.id)) // everything, unknown types too
@@ -97,12 +98,14 @@ describe('docs/receiving-webhooks.md', () => {
     // #region inspect
     const endpoint = await op.webhooks.get(endpointId)
     log(
-      `${endpoint.url} active=${endpoint.active} ${endpoint.disabled_reason ?? ''} types=${endpoint.event_types.join(',')}`,
+      `${endpoint.url} active=${endpoint.active} ${endpoint.disabled_reason ?? ''} ` +
+        `types=${endpoint.event_types.join(',')}`,
     )
     for await (const delivery of op.webhooks.listDeliveries(endpointId, { status: 'failed' })) {
       const last = delivery.attempts.at(-1)
       log(
-        `${delivery.event_type} ${delivery.event_id}: ${last?.status_code ?? last?.error} ${last?.response_body_excerpt ?? ''}`,
+        `${delivery.event_type} ${delivery.event_id}: ${last?.status_code ?? last?.error} ` +
+          `${last?.response_body_excerpt ?? ''}`,
       )
       await op.webhookDeliveries.redeliver(delivery.id) // once the receiver is fixed
     }

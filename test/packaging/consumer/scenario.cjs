@@ -1,6 +1,7 @@
 // A real call through every package, installed from its tarball: the reference server on a port, the client
 // creating a customer, the receiver getting the signed customer.created on node:http, the testing and msw subpaths,
-// and the settings page mounted on the server (its bundle prebuilt into dist/page by the build). Shared by check.mjs (import) and check.cjs
+// and the settings page mounted on the server (its bundle prebuilt into dist/page by the build). Shared by check.mjs
+// (import) and check.cjs
 // (require), which pass in the modules they loaded.
 const { createServer } = require('node:http')
 

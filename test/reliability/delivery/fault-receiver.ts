@@ -12,7 +12,10 @@ export interface SeenRequest {
   /** 1 for the first request of this event at this receiver, 2 for the next, … */
   attempt: number
   fault: Fault
-  /** `finished`: the whole answer went out (with `status`, at `Date.now()` time `at`); `cut`: the connection closed before it did. */
+  /**
+   * `finished`: the whole answer went out (with `status`, at `Date.now()` time `at`); `cut`: the connection closed
+   * before it did.
+   */
   outcome?: { kind: 'finished'; status: number; at: number } | { kind: 'cut'; status?: number }
 }
 
@@ -76,7 +79,8 @@ export function faultyReceiver(
         void drain(req).then(() => {
           request.outcome = { kind: 'cut', status: 503 }
           req.socket.end(
-            'HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain\r\ncontent-length: 100\r\n\r\nthe answer breaks o',
+            'HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain\r\ncontent-length: 100\r\n\r\nthe answer ' +
+              'breaks o',
             () => req.socket.destroy(),
           )
         })

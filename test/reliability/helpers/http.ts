@@ -44,7 +44,11 @@ export async function listen(listener: RequestListener, port = 0): Promise<Liste
   }
 }
 
-/** A loopback port nothing listens on (taken from the OS, then freed): connections to it are refused. @example `const url = \`http://127.0.0.1:${await closedPort()}/hook\`` */
+/**
+ * A loopback port nothing listens on (taken from the OS, then freed): connections to it are refused.
+ *
+ * @example `const url = \`http://127.0.0.1:${await closedPort()}/hook\``
+ */
 export async function closedPort(): Promise<number> {
   const probe = await listen(() => undefined)
   await probe.close()

@@ -168,7 +168,9 @@ function idOf(ids: WorldIds): (route: RouteName) => string {
   return (route) => byGroup[route.split('.')[0]!] ?? 'none'
 }
 
-/** A body each writing route accepts in the world (a test checks each against the contract): what mutations start from. */
+/**
+ * A body each writing route accepts in the world (a test checks each against the contract): what mutations start from.
+ */
 function validBodies(ids: WorldIds): Partial<Record<RouteName, Record<string, unknown>>> {
   return {
     'customers.create': {

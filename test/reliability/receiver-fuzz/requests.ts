@@ -89,7 +89,9 @@ export interface Recipe {
   requestFault: RequestFault | null
 }
 
-/** One request of a sequence: a fresh delivery, or an earlier one again (as is, or re-signed now like a sender's retry). */
+/**
+ * One request of a sequence: a fresh delivery, or an earlier one again (as is, or re-signed now like a sender's retry).
+ */
 export type Step = { kind: 'fresh'; recipe: Recipe } | { kind: 'replay'; pick: number; resign: boolean }
 
 /** `arbitrary` in `percent` % of the draws, else null. */
@@ -480,7 +482,11 @@ function decoy(kind: Decoy, index: number, stranger: string, id: string, timesta
   return bytes(8).toString('hex')
 }
 
-/** Builds the request a recipe describes. @example `buildRequest(fc.sample(sequence, 1)[0][0].recipe, { secrets, stranger, ids: sequentialIds() })` */
+/**
+ * Builds the request a recipe describes.
+ *
+ * @example `buildRequest(fc.sample(sequence, 1)[0][0].recipe, { secrets, stranger, ids: sequentialIds() })`
+ */
 export function buildRequest(r: Recipe, context: BuildContext): FuzzRequest {
   const faults: string[] = []
   const id = context.ids('event')

@@ -207,7 +207,11 @@ function shapeKeys(schema: RouteDefinition['body']): string[] {
   return Object.keys(shape ?? {})
 }
 
-/** The generator of requests for one route of the contract's table. @example `fc.sample(recipesFor(entry, world), { seed: 1, numRuns: 100 })` */
+/**
+ * The generator of requests for one route of the contract's table.
+ *
+ * @example `fc.sample(recipesFor(entry, world), { seed: 1, numRuns: 100 })`
+ */
 export function recipesFor(entry: RouteEntry, world: World): fc.Arbitrary<Recipe> {
   const { definition } = entry
   const layers: fc.WeightedArbitrary<Recipe>[] = [{ weight: 1, arbitrary: fc.constant<Recipe>({ layer: 'none' }) }]
@@ -410,7 +414,11 @@ function isJsonType(contentType: string): boolean {
   return type === 'application/json' || type.endsWith('+json')
 }
 
-/** Builds one request of a route and what the API must answer to it, from the contract alone. @example `const { method, path, expect } = buildCase(entry, world, recipe)` */
+/**
+ * Builds one request of a route and what the API must answer to it, from the contract alone.
+ *
+ * @example `const { method, path, expect } = buildCase(entry, world, recipe)`
+ */
 export function buildCase(entry: RouteEntry, world: World, recipe: Recipe): ServerCase {
   const { definition } = entry
   const headers: Record<string, string> = {}
@@ -466,7 +474,10 @@ export function buildCase(entry: RouteEntry, world: World, recipe: Recipe): Serv
   return { method: definition.method, path, headers, body, mutation, expect }
 }
 
-/** the wire contract §1 on bodies: 413 over 1 MiB, 400 invalid_json for what is not UTF-8 JSON, 415 for another media type, then the schema. */
+/**
+ * the wire contract §1 on bodies: 413 over 1 MiB, 400 invalid_json for what is not UTF-8 JSON, 415 for another media
+ * type, then the schema.
+ */
 function bodyVerdict(
   definition: RouteDefinition,
   body: Uint8Array,

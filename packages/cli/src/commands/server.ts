@@ -6,7 +6,8 @@ import { parseServerArguments, usage } from './server-arguments.js'
 
 /**
  * `octopuspro server` (also the `octopuspro-server` bin): the reference server on a port, printing its URL and a
- * ready API key and its settings page, then one line per request and per delivery attempt; Ctrl-C (or SIGTERM) closes it cleanly.
+ * ready API key and its settings page, then one line per request and per delivery attempt; Ctrl-C (or SIGTERM) closes
+ * it cleanly.
  *
  * @example
  * ```ts

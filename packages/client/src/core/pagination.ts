@@ -108,7 +108,8 @@ export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIt
   }
 
   /**
-   * Collects up to `limit` items across pages. @example `await op.events.list({ type: 'booking.created' }).toArray({ limit: 500 })`
+   * Collects up to `limit` items across pages. @example `await op.events.list({ type: 'booking.created' }).toArray({
+   * limit: 500 })`
    */
   async toArray(options: { limit: number }): Promise<Item[]> {
     return (await this).toArray(options)

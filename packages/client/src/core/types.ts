@@ -11,7 +11,11 @@ import type { OctopusProError } from '../errors/octopuspro-error.js'
  */
 export type Fetch = (request: Request, init?: RequestInit) => Promise<Response>
 
-/** What every hook state says about the attempt. @example `({ method, path, attempt }) => console.log(method, path, attempt)` */
+/**
+ * What every hook state says about the attempt.
+ *
+ * @example `({ method, path, attempt }) => console.log(method, path, attempt)`
+ */
 export interface AttemptInfo {
   /** The HTTP method, e.g. `POST`. */
   method: string
@@ -21,13 +25,21 @@ export interface AttemptInfo {
   attempt: number
 }
 
-/** The state of a `beforeRequest` hook: the `Request` about to be sent (its headers may be changed). @example `({ request }) => request.headers.set('x-trace-id', traceId())` */
+/**
+ * The state of a `beforeRequest` hook: the `Request` about to be sent (its headers may be changed).
+ *
+ * @example `({ request }) => request.headers.set('x-trace-id', traceId())`
+ */
 export interface BeforeRequestState extends AttemptInfo {
   /** The request about to be sent; set headers on it to change what is sent. */
   request: Request
 }
 
-/** The state of an `afterResponse` hook: a clone of the response, whatever its status. @example `({ response, durationMs }) => metrics.observe(response.status, durationMs)` */
+/**
+ * The state of an `afterResponse` hook: a clone of the response, whatever its status.
+ *
+ * @example `({ response, durationMs }) => metrics.observe(response.status, durationMs)`
+ */
 export interface AfterResponseState extends AttemptInfo {
   /** The request that was sent. */
   request: Request
@@ -39,7 +51,11 @@ export interface AfterResponseState extends AttemptInfo {
   requestId: string | undefined
 }
 
-/** The state of an `onRetry` hook: the error of the failed attempt and the delay before the next one. @example `({ error, attempt, delayMs }) => console.warn('retry', attempt, 'in', delayMs, 'ms:', error.code)` */
+/**
+ * The state of an `onRetry` hook: the error of the failed attempt and the delay before the next one.
+ *
+ * @example `({ error, attempt, delayMs }) => console.warn('retry', attempt, 'in', delayMs, 'ms:', error.code)`
+ */
 export interface RetryState extends AttemptInfo {
   /** Why the attempt failed. */
   error: OctopusProError
@@ -73,7 +89,11 @@ export interface Hooks {
   onRetry?: Array<(state: RetryState) => void | Promise<void>>
 }
 
-/** The structured fields of a log line. The API key is never among them. @example `logger: { info: (message, fields) => pino.info(fields, message) }` */
+/**
+ * The structured fields of a log line. The API key is never among them.
+ *
+ * @example `logger: { info: (message, fields) => pino.info(fields, message) }`
+ */
 export interface LogFields {
   /** The HTTP method. */
   method: string
@@ -133,7 +153,9 @@ export interface ClientOptions {
   maxRetries?: number | undefined
   /** The `fetch` to use. Default: the global `fetch`, looked up at each request. */
   fetch?: Fetch | undefined
-  /** Parse every response with the contract's schema and throw `ResponseValidationError` on a mismatch. Default `true`. */
+  /**
+   * Parse every response with the contract's schema and throw `ResponseValidationError` on a mismatch. Default `true`.
+   */
   validateResponses?: boolean | undefined
   /** Functions called around every attempt. */
   hooks?: Hooks | undefined

@@ -63,34 +63,60 @@ export class APIError extends OctopusProError {
 
 function describe(status: number, error: ErrorObject | undefined): string {
   if (error) return `${status} ${error.code}: ${error.message}`
-  return `${status} status code with no OctopusPro error body; check that baseUrl points at the OctopusPro API (it ends in /v1)`
+  return (
+    `${status} status code with no OctopusPro error body; check that baseUrl points at the OctopusPro API (it ` +
+    `ends in /v1)`
+  )
 }
 
-/** 400: the request is malformed (bad JSON, unknown or invalid parameter); `param` and `details` say which. @example `error instanceof BadRequestError && error.param` */
+/**
+ * 400: the request is malformed (bad JSON, unknown or invalid parameter); `param` and `details` say which.
+ *
+ * @example `error instanceof BadRequestError && error.param`
+ */
 export class BadRequestError extends APIError {
   override name = 'BadRequestError'
   declare readonly status: 400
 }
 
-/** 401: the API key is missing, unknown, revoked or expired. @example `if (error instanceof AuthenticationError) rotateKey()` */
+/**
+ * 401: the API key is missing, unknown, revoked or expired.
+ *
+ * @example `if (error instanceof AuthenticationError) rotateKey()`
+ */
 export class AuthenticationError extends APIError {
   override name = 'AuthenticationError'
   declare readonly status: 401
 }
 
-/** 403: the key is read-only, or the account's plan lacks the feature (`plan_required`). @example `error instanceof PermissionDeniedError && error.code === 'plan_required'` */
+/**
+ * 403: the key is read-only, or the account's plan lacks the feature (`plan_required`).
+ *
+ * @example `error instanceof PermissionDeniedError && error.code === 'plan_required'`
+ */
 export class PermissionDeniedError extends APIError {
   override name = 'PermissionDeniedError'
   declare readonly status: 403
 }
 
-/** 404: no object with that id (or no such route). @example `const customer = await op.customers.get(id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)))` */
+/**
+ * 404: no object with that id (or no such route).
+ *
+ * @example
+ * ```ts
+ * const customer = await op.customers.get(id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)))
+ * ```
+ */
 export class NotFoundError extends APIError {
   override name = 'NotFoundError'
   declare readonly status: 404
 }
 
-/** 409: an illegal state transition, an object still in use, or an idempotency key clash. @example `error instanceof ConflictError && error.code === 'resource_in_use'` */
+/**
+ * 409: an illegal state transition, an object still in use, or an idempotency key clash.
+ *
+ * @example `error instanceof ConflictError && error.code === 'resource_in_use'`
+ */
 export class ConflictError extends APIError {
   override name = 'ConflictError'
   declare readonly status: 409
@@ -108,19 +134,31 @@ export class UnsupportedMediaTypeError extends APIError {
   declare readonly status: 415
 }
 
-/** 422: the body is well-formed but refers to something that does not exist or an amount that is not allowed. @example `error instanceof UnprocessableEntityError && error.param` */
+/**
+ * 422: the body is well-formed but refers to something that does not exist or an amount that is not allowed.
+ *
+ * @example `error instanceof UnprocessableEntityError && error.param`
+ */
 export class UnprocessableEntityError extends APIError {
   override name = 'UnprocessableEntityError'
   declare readonly status: 422
 }
 
-/** 429: too many requests for this key; retried automatically after `Retry-After`. @example `error instanceof RateLimitError && error.headers.get('retry-after')` */
+/**
+ * 429: too many requests for this key; retried automatically after `Retry-After`.
+ *
+ * @example `error instanceof RateLimitError && error.headers.get('retry-after')`
+ */
 export class RateLimitError extends APIError {
   override name = 'RateLimitError'
   declare readonly status: 429
 }
 
-/** 5xx: the server failed; retried automatically before it is thrown. @example `error instanceof InternalServerError && error.requestId` */
+/**
+ * 5xx: the server failed; retried automatically before it is thrown.
+ *
+ * @example `error instanceof InternalServerError && error.requestId`
+ */
 export class InternalServerError extends APIError {
   override name = 'InternalServerError'
 }

@@ -40,7 +40,8 @@ export class ResponseValidationError extends OctopusProError {
     const details = describeIssues(init.issues)
     super(
       'response_invalid',
-      `${init.method} ${init.path} answered ${init.status} with a body that does not match the contract (${init.reason ?? summarizeIssues(details)}); ` +
+      `${init.method} ${init.path} answered ${init.status} with a body that does not match the contract ` +
+        `(${init.reason ?? summarizeIssues(details)}); ` +
         'update @octopuspro/client, or pass validateResponses: false to accept it as it is',
     )
     this.method = init.method

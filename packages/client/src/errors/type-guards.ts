@@ -38,7 +38,11 @@ export function isOctopusProError(error: unknown): error is OctopusProError {
   return error instanceof OctopusProError || named(error, errorNames)
 }
 
-/** An error status from the API (any `APIError` subclass). @example `if (isAPIError(error) && error.status === 404) return null` */
+/**
+ * An error status from the API (any `APIError` subclass).
+ *
+ * @example `if (isAPIError(error) && error.status === 404) return null`
+ */
 export function isAPIError(error: unknown): error is APIError {
   return error instanceof APIError || named(error, apiErrorNames)
 }

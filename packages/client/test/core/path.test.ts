@@ -20,7 +20,8 @@ describe('path', () => {
   ])('encodes %j as one segment', (id, expected) => {
     const built = path`/customers/${id}`
     expect(built).toBe(expected)
-    // Resolving against a base proves no segment escaped: the path still starts with /v1/customers/ and has one more segment.
+    // Resolving against a base proves no segment escaped: the path still starts with /v1/customers/ and has one more
+    // segment.
     const url = new URL(`http://api.test/v1${built}`)
     expect(url.pathname.split('/')).toHaveLength(4)
     expect(url.pathname.startsWith('/v1/customers/')).toBe(true)

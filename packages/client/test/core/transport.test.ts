@@ -424,7 +424,8 @@ describe('logger', () => {
       ['debug', 'GET /customers/cus_2 (attempt 1)'],
       [
         'error',
-        'GET /customers/cus_2 404 Nms req_err (attempt 1): NotFoundError: 404 resource_missing: message of resource_missing',
+        'GET /customers/cus_2 404 Nms req_err (attempt 1): NotFoundError: 404 resource_missing: message of ' +
+          'resource_missing',
       ],
     ])
     expect(lines[3]![2]).toEqual({

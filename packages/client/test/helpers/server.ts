@@ -11,7 +11,9 @@ import { type ClientOptions, OctopusPro } from '../../src/index.js'
 export type Door = 'in-process' | 'real port'
 export const doors: readonly Door[] = ['in-process', 'real port']
 
-/** Webhook deliveries answered 204 by a stand-in receiver, so endpoints can be exercised without a port of their own. */
+/**
+ * Webhook deliveries answered 204 by a stand-in receiver, so endpoints can be exercised without a port of their own.
+ */
 export const acceptingReceiver: ReferenceServerOptions = {
   delivery: { fetch: async () => new Response(null, { status: 204 }) },
 }

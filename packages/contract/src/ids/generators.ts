@@ -1,6 +1,10 @@
 import { type IdKind, idPrefixes } from '../id-prefixes.js'
 
-/** Makes ids: `generate('customer')` → `cus_…`. @example `const ids: IdGenerator = createIdGenerator(); ids('customer') // 'cus_01…'` */
+/**
+ * Makes ids: `generate('customer')` → `cus_…`.
+ *
+ * @example `const ids: IdGenerator = createIdGenerator(); ids('customer') // 'cus_01…'`
+ */
 export type IdGenerator = (kind: IdKind) => string
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz'
@@ -33,7 +37,11 @@ function pooledRandomBytes(): (bytes: Uint8Array) => void {
   }
 }
 
-/** Options of {@link createIdGenerator}. @example `createIdGenerator({ now: () => clock.now() } satisfies IdGeneratorOptions)` */
+/**
+ * Options of {@link createIdGenerator}.
+ *
+ * @example `createIdGenerator({ now: () => clock.now() } satisfies IdGeneratorOptions)`
+ */
 export interface IdGeneratorOptions {
   /** Current time in ms since the epoch (default `Date.now`). */
   now?: () => number

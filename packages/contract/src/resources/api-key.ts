@@ -35,7 +35,11 @@ export const ApiKey = z.object({
 /** An API key with its `secret`: returned once, by create and roll. @example `ApiKeyWithSecret.parse(body).secret` */
 export const ApiKeyWithSecret = z.extend(ApiKey, { secret: ApiKeySecret })
 
-/** The body of `POST /v1/api-keys`. @example `ApiKeyCreate.parse({ name: 'Data Warehouse Sync', mode: 'read_only' })` */
+/**
+ * The body of `POST /v1/api-keys`.
+ *
+ * @example `ApiKeyCreate.parse({ name: 'Data Warehouse Sync', mode: 'read_only' })`
+ */
 export const ApiKeyCreate = z.strictObject({
   name: Text(200),
   mode: z._default(ApiKeyMode, 'read_write'),
@@ -58,9 +62,17 @@ export const ApiKeyRoll = z.strictObject({
 
 /** An API key. @example `const key: ApiKey = await op.apiKeys.get('key_123')` */
 export type ApiKey = z.output<typeof ApiKey>
-/** An API key with its one-time secret. @example `const { secret }: ApiKeyWithSecret = await op.apiKeys.create({ name: 'Data Warehouse Sync' })` */
+/**
+ * An API key with its one-time secret.
+ *
+ * @example `const { secret }: ApiKeyWithSecret = await op.apiKeys.create({ name: 'Data Warehouse Sync' })`
+ */
 export type ApiKeyWithSecret = z.output<typeof ApiKeyWithSecret>
-/** The body of an API key create. @example `const body: ApiKeyCreate = { name: 'Data Warehouse Sync', mode: 'read_only' }` */
+/**
+ * The body of an API key create.
+ *
+ * @example `const body: ApiKeyCreate = { name: 'Data Warehouse Sync', mode: 'read_only' }`
+ */
 export type ApiKeyCreate = z.input<typeof ApiKeyCreate>
 /** The body of an API key update. @example `const body: ApiKeyUpdate = { name: 'Mobile App Integration' }` */
 export type ApiKeyUpdate = z.input<typeof ApiKeyUpdate>

@@ -19,7 +19,8 @@ export const AppointmentStatus = z.enum([
 export type AppointmentStatus = z.output<typeof AppointmentStatus>
 
 /**
- * The legal moves of the appointment status machine (wire contract §2). `completed`, `cancelled` and `no_show` are final.
+ * The legal moves of the appointment status machine (wire contract §2). `completed`, `cancelled` and `no_show` are
+ * final.
  *
  * @example
  * ```ts
@@ -64,11 +65,26 @@ const appointment = defineResource('appointment', 'appointment', {
 
 /** An appointment: one fieldworker's visit for a booking. @example `Appointment.parse(body)` */
 export const Appointment = appointment.schema
-/** The body of `POST /v1/appointments`; the appointment starts `scheduled`. @example `AppointmentCreate.parse({ booking_id: 'bkg_1', fieldworker_id: 'usr_1', scheduled_start: '2026-12-01T09:00:00.000Z', scheduled_end: '2026-12-01T10:00:00.000Z' })` */
+/**
+ * The body of `POST /v1/appointments`; the appointment starts `scheduled`.
+ *
+ * @example
+ * ```ts
+ * AppointmentCreate.parse({ booking_id: 'bkg_1', fieldworker_id: 'usr_1', scheduled_start: '2026-12-01T09:00:00.000Z', scheduled_end: '2026-12-01T10:00:00.000Z' })
+ * ```
+ */
 export const AppointmentCreate = appointment.create.check(endAfterStart)
-/** The body of `PATCH /v1/appointments/{id}`: schedule and fieldworker only (status moves through the actions). @example `AppointmentUpdate.parse({ fieldworker_id: 'usr_2' })` */
+/**
+ * The body of `PATCH /v1/appointments/{id}`: schedule and fieldworker only (status moves through the actions).
+ *
+ * @example `AppointmentUpdate.parse({ fieldworker_id: 'usr_2' })`
+ */
 export const AppointmentUpdate = z.omit(appointment.update, { booking_id: true }).check(endAfterStart)
-/** The body of `POST /v1/appointments/{id}/status`. @example `AppointmentStatusChange.parse({ status: 'confirmed' })` */
+/**
+ * The body of `POST /v1/appointments/{id}/status`.
+ *
+ * @example `AppointmentStatusChange.parse({ status: 'confirmed' })`
+ */
 export const AppointmentStatusChange = z.strictObject({ status: AppointmentStatus })
 /** The query of `GET /v1/appointments`. @example `AppointmentListQuery.parse({ fieldworker_id: 'usr_1' })` */
 export const AppointmentListQuery = listQuery({
@@ -79,9 +95,23 @@ export const AppointmentListQuery = listQuery({
 
 /** An appointment. @example `const appointment: Appointment = await op.appointments.get('apt_123')` */
 export type Appointment = z.output<typeof Appointment>
-/** The body of an appointment create. @example `const body: AppointmentCreate = { booking_id: 'bkg_123', fieldworker_id: 'usr_123', scheduled_start: '2026-12-01T09:00:00.000Z', scheduled_end: '2026-12-01T11:00:00.000Z' }` */
+/**
+ * The body of an appointment create.
+ *
+ * @example
+ * ```ts
+ * const body: AppointmentCreate = { booking_id: 'bkg_123', fieldworker_id: 'usr_123', scheduled_start: '2026-12-01T09:00:00.000Z', scheduled_end: '2026-12-01T11:00:00.000Z' }
+ * ```
+ */
 export type AppointmentCreate = z.input<typeof AppointmentCreate>
-/** The body of an appointment update. @example `const body: AppointmentUpdate = { scheduled_start: '2026-12-02T09:00:00.000Z', scheduled_end: '2026-12-02T11:00:00.000Z' }` */
+/**
+ * The body of an appointment update.
+ *
+ * @example
+ * ```ts
+ * const body: AppointmentUpdate = { scheduled_start: '2026-12-02T09:00:00.000Z', scheduled_end: '2026-12-02T11:00:00.000Z' }
+ * ```
+ */
 export type AppointmentUpdate = z.input<typeof AppointmentUpdate>
 /** The body of an appointment status change. @example `const body: AppointmentStatusChange = { status: 'en_route' }` */
 export type AppointmentStatusChange = z.input<typeof AppointmentStatusChange>

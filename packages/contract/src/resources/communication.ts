@@ -59,7 +59,14 @@ const fieldsFitChannel = z.superRefine((value: ChannelFields, ctx) => {
  * ```
  */
 export const Communication = communication.schema
-/** The body of `POST /v1/communications`; `occurred_at` defaults to now. @example `CommunicationCreate.parse({ channel: 'call', direction: 'inbound', call_status: 'missed', from: '+15550100', to: '+15550199' })` */
+/**
+ * The body of `POST /v1/communications`; `occurred_at` defaults to now.
+ *
+ * @example
+ * ```ts
+ * CommunicationCreate.parse({ channel: 'call', direction: 'inbound', call_status: 'missed', from: '+15550100', to: '+15550199' })
+ * ```
+ */
 export const CommunicationCreate = z
   .extend(communication.create, { occurred_at: z.optional(Timestamp) })
   .check(fieldsFitChannel)
@@ -72,5 +79,12 @@ export const CommunicationListQuery = listQuery({
 
 /** A logged communication. @example `const call: Communication = await op.communications.get('com_123')` */
 export type Communication = z.output<typeof Communication>
-/** The body of a communication create. @example `const body: CommunicationCreate = { channel: 'call', direction: 'inbound', call_status: 'missed', from: '+1 555 0142', to: '+1 555 0100' }` */
+/**
+ * The body of a communication create.
+ *
+ * @example
+ * ```ts
+ * const body: CommunicationCreate = { channel: 'call', direction: 'inbound', call_status: 'missed', from: '+1 555 0142', to: '+1 555 0100' }
+ * ```
+ */
 export type CommunicationCreate = z.input<typeof CommunicationCreate>

@@ -18,7 +18,11 @@ const complaint = defineResource('complaint', 'complaint', {
 
 /** A complaint raised by a customer. @example `Complaint.parse(body)` */
 export const Complaint = complaint.schema
-/** The body of `POST /v1/complaints`. @example `ComplaintCreate.parse({ customer_id: 'cus_1', subject: 'Late', description: 'Arrived two hours late' })` */
+/**
+ * The body of `POST /v1/complaints`.
+ *
+ * @example `ComplaintCreate.parse({ customer_id: 'cus_1', subject: 'Late', description: 'Arrived two hours late' })`
+ */
 export const ComplaintCreate = complaint.create
 /** The body of `PATCH /v1/complaints/{id}`. @example `ComplaintUpdate.parse({ status: 'resolved' })` */
 export const ComplaintUpdate = complaint.update
@@ -31,7 +35,14 @@ export const ComplaintListQuery = listQuery({
 
 /** A complaint. @example `const complaint: Complaint = await op.complaints.get('cmp_123')` */
 export type Complaint = z.output<typeof Complaint>
-/** The body of a complaint create. @example `const body: ComplaintCreate = { customer_id: 'cus_123', subject: 'Late arrival', description: 'The technician came two hours late.', severity: 'medium' }` */
+/**
+ * The body of a complaint create.
+ *
+ * @example
+ * ```ts
+ * const body: ComplaintCreate = { customer_id: 'cus_123', subject: 'Late arrival', description: 'The technician came two hours late.', severity: 'medium' }
+ * ```
+ */
 export type ComplaintCreate = z.input<typeof ComplaintCreate>
 /** The body of a complaint update. @example `const body: ComplaintUpdate = { status: 'resolved' }` */
 export type ComplaintUpdate = z.input<typeof ComplaintUpdate>

@@ -15,14 +15,22 @@ const customer = defineResource('customer', 'customer', {
 export const Customer = customer.schema
 /** The body of `POST /v1/customers`. @example `CustomerCreate.parse({ name: 'Ada Lovelace' })` */
 export const CustomerCreate = customer.create
-/** The body of `PATCH /v1/customers/{id}`; `null` clears an optional field. @example `CustomerUpdate.parse({ phone: null })` */
+/**
+ * The body of `PATCH /v1/customers/{id}`; `null` clears an optional field.
+ *
+ * @example `CustomerUpdate.parse({ phone: null })`
+ */
 export const CustomerUpdate = customer.update
 /** The query of `GET /v1/customers`. @example `CustomerListQuery.parse({ tag: 'vip' })` */
 export const CustomerListQuery = listQuery({ email: z.optional(Email), tag: z.optional(Text(50)) })
 
 /** A customer. @example `const customer: Customer = await op.customers.get('cus_123')` */
 export type Customer = z.output<typeof Customer>
-/** The body of a customer create. @example `const body: CustomerCreate = { name: 'Ada Lovelace', email: 'ada@example.com' }` */
+/**
+ * The body of a customer create.
+ *
+ * @example `const body: CustomerCreate = { name: 'Ada Lovelace', email: 'ada@example.com' }`
+ */
 export type CustomerCreate = z.input<typeof CustomerCreate>
 /** The body of a customer update. @example `const body: CustomerUpdate = { phone: null, tags: ['vip'] }` */
 export type CustomerUpdate = z.input<typeof CustomerUpdate>

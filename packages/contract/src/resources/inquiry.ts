@@ -26,7 +26,11 @@ const inquiry = defineResource('inquiry', 'inquiry', {
 
 /** An inquiry: a lead asking for a service. @example `Inquiry.parse(body)` */
 export const Inquiry = inquiry.schema
-/** The body of `POST /v1/inquiries`. @example `InquiryCreate.parse({ name: 'Ada', service: 'Window cleaning', source: 'website' })` */
+/**
+ * The body of `POST /v1/inquiries`.
+ *
+ * @example `InquiryCreate.parse({ name: 'Ada', service: 'Window cleaning', source: 'website' })`
+ */
 export const InquiryCreate = inquiry.create
 /** The body of `PATCH /v1/inquiries/{id}`. @example `InquiryUpdate.parse({ status: 'contacted' })` */
 export const InquiryUpdate = inquiry.update
@@ -39,7 +43,11 @@ export const InquiryListQuery = listQuery({
 
 /** An inquiry. @example `const inquiry: Inquiry = await op.inquiries.get('inq_123')` */
 export type Inquiry = z.output<typeof Inquiry>
-/** The body of an inquiry create. @example `const body: InquiryCreate = { name: 'Grace Hopper', service: 'Gutter cleaning', source: 'website' }` */
+/**
+ * The body of an inquiry create.
+ *
+ * @example `const body: InquiryCreate = { name: 'Grace Hopper', service: 'Gutter cleaning', source: 'website' }`
+ */
 export type InquiryCreate = z.input<typeof InquiryCreate>
 /** The body of an inquiry update. @example `const body: InquiryUpdate = { status: 'qualified' }` */
 export type InquiryUpdate = z.input<typeof InquiryUpdate>

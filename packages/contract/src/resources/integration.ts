@@ -136,7 +136,14 @@ export const IntegrationConnect = z.strictObject({
 
 /** A built-in integration. @example `const mailchimp: Integration = await op.integrations.get('mailchimp')` */
 export type Integration = z.output<typeof Integration>
-/** The typed connect body of one integration. @example `const body: IntegrationConnectOf<'mailchimp'> = { credentials: { api_key: 'key-us21', audience_id: 'a1b2c3' } }` */
+/**
+ * The typed connect body of one integration.
+ *
+ * @example
+ * ```ts
+ * const body: IntegrationConnectOf<'mailchimp'> = { credentials: { api_key: 'key-us21', audience_id: 'a1b2c3' } }
+ * ```
+ */
 export type IntegrationConnectOf<I extends IntegrationId> = {
   credentials: z.input<(typeof integrationCatalog)[I]['credentials']>
   settings?: z.input<(typeof integrationCatalog)[I]['settings']>

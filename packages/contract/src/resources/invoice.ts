@@ -22,11 +22,26 @@ const invoice = defineResource('invoice', 'invoice', {
   },
 })
 
-/** An invoice; `number`, totals, `amount_paid` and `amount_due` are set by the server. @example `Invoice.parse(body)` */
+/**
+ * An invoice; `number`, totals, `amount_paid` and `amount_due` are set by the server.
+ *
+ * @example `Invoice.parse(body)`
+ */
 export const Invoice = invoice.schema
-/** The body of `POST /v1/invoices`: created `open` unless `status: 'draft'`. @example `InvoiceCreate.parse({ customer_id: 'cus_1', line_items: [{ description: 'Visit', quantity: 1, unit_amount: 9900 }] })` */
+/**
+ * The body of `POST /v1/invoices`: created `open` unless `status: 'draft'`.
+ *
+ * @example
+ * ```ts
+ * InvoiceCreate.parse({ customer_id: 'cus_1', line_items: [{ description: 'Visit', quantity: 1, unit_amount: 9900 }] })
+ * ```
+ */
 export const InvoiceCreate = z.extend(invoice.create, { status: z._default(z.enum(['draft', 'open']), 'open') })
-/** The body of `PATCH /v1/invoices/{id}`: `status` may move draft → open and draft/open → void. @example `InvoiceUpdate.parse({ status: 'void' })` */
+/**
+ * The body of `PATCH /v1/invoices/{id}`: `status` may move draft → open and draft/open → void.
+ *
+ * @example `InvoiceUpdate.parse({ status: 'void' })`
+ */
 export const InvoiceUpdate = z.extend(invoice.update, { status: z.optional(z.enum(['open', 'void'])) })
 /** The query of `GET /v1/invoices`. @example `InvoiceListQuery.parse({ status: 'open' })` */
 export const InvoiceListQuery = listQuery({
@@ -37,7 +52,14 @@ export const InvoiceListQuery = listQuery({
 
 /** An invoice. @example `const invoice: Invoice = await op.invoices.get('inv_123')` */
 export type Invoice = z.output<typeof Invoice>
-/** The body of an invoice create. @example `const body: InvoiceCreate = { customer_id: 'cus_123', line_items: [{ description: 'Gutter cleaning', quantity: 1, unit_amount: 18_000 }] }` */
+/**
+ * The body of an invoice create.
+ *
+ * @example
+ * ```ts
+ * const body: InvoiceCreate = { customer_id: 'cus_123', line_items: [{ description: 'Gutter cleaning', quantity: 1, unit_amount: 18_000 }] }
+ * ```
+ */
 export type InvoiceCreate = z.input<typeof InvoiceCreate>
 /** The body of an invoice update. @example `const body: InvoiceUpdate = { status: 'void' }` */
 export type InvoiceUpdate = z.input<typeof InvoiceUpdate>

@@ -5,7 +5,11 @@ import { Amount, Currency, Id, PositiveAmount, Text } from '../primitives.js'
 
 /** How a payment was made. @example `PaymentMethod.parse('card')` */
 export const PaymentMethod = z.enum(['card', 'bank_transfer', 'cash', 'check', 'other'])
-/** The gateway that processed a payment (`manual` for cash, checks, …). @example `PaymentGateway.parse('authorize_net')` */
+/**
+ * The gateway that processed a payment (`manual` for cash, checks, …).
+ *
+ * @example `PaymentGateway.parse('authorize_net')`
+ */
 export const PaymentGateway = z.enum(['authorize_net', 'wepay', 'eway', 'tap', 'manual'])
 /** The stages of a payment. @example `PaymentStatus.parse('approved')` */
 export const PaymentStatus = z.enum(['pending', 'approved', 'rejected', 'refunded', 'partially_refunded'])
@@ -18,13 +22,25 @@ const payment = defineResource('payment', 'payment', {
   computed: { status: PaymentStatus, amount_refunded: Amount, failure_reason: z.nullable(z.string()) },
 })
 
-/** A payment: created `pending`, then approved, rejected or refunded through the actions. @example `Payment.parse(body)` */
+/**
+ * A payment: created `pending`, then approved, rejected or refunded through the actions.
+ *
+ * @example `Payment.parse(body)`
+ */
 export const Payment = payment.schema
-/** The body of `POST /v1/payments`. @example `PaymentCreate.parse({ customer_id: 'cus_1', invoice_id: 'inv_1', amount: 9900, method: 'card' })` */
+/**
+ * The body of `POST /v1/payments`.
+ *
+ * @example `PaymentCreate.parse({ customer_id: 'cus_1', invoice_id: 'inv_1', amount: 9900, method: 'card' })`
+ */
 export const PaymentCreate = payment.create
 /** The body of `POST /v1/payments/{id}/reject`. @example `PaymentReject.parse({ reason: 'Card declined' })` */
 export const PaymentReject = z.strictObject({ reason: Text(500) })
-/** The body of `POST /v1/payments/{id}/refund`; without `amount`, all that is left is refunded. @example `PaymentRefund.parse({ amount: 500 })` */
+/**
+ * The body of `POST /v1/payments/{id}/refund`; without `amount`, all that is left is refunded.
+ *
+ * @example `PaymentRefund.parse({ amount: 500 })`
+ */
 export const PaymentRefund = z.strictObject({ amount: z.optional(PositiveAmount) })
 /** The query of `GET /v1/payments`. @example `PaymentListQuery.parse({ status: 'pending' })` */
 export const PaymentListQuery = listQuery({
@@ -35,7 +51,14 @@ export const PaymentListQuery = listQuery({
 
 /** A payment. @example `const payment: Payment = await op.payments.get('pay_123')` */
 export type Payment = z.output<typeof Payment>
-/** The body of a payment create. @example `const body: PaymentCreate = { customer_id: 'cus_123', invoice_id: 'inv_123', amount: 19_800, method: 'card' }` */
+/**
+ * The body of a payment create.
+ *
+ * @example
+ * ```ts
+ * const body: PaymentCreate = { customer_id: 'cus_123', invoice_id: 'inv_123', amount: 19_800, method: 'card' }
+ * ```
+ */
 export type PaymentCreate = z.input<typeof PaymentCreate>
 /** The body of a payment rejection. @example `const body: PaymentReject = { reason: 'Card declined' }` */
 export type PaymentReject = z.input<typeof PaymentReject>

@@ -16,7 +16,14 @@ const quote = defineResource('quote', 'quote', {
 
 /** A quote: priced line items offered to a customer; totals are computed by the server. @example `Quote.parse(body)` */
 export const Quote = quote.schema
-/** The body of `POST /v1/quotes`. @example `QuoteCreate.parse({ customer_id: 'cus_1', line_items: [{ description: 'Visit', quantity: 1, unit_amount: 9900 }] })` */
+/**
+ * The body of `POST /v1/quotes`.
+ *
+ * @example
+ * ```ts
+ * QuoteCreate.parse({ customer_id: 'cus_1', line_items: [{ description: 'Visit', quantity: 1, unit_amount: 9900 }] })
+ * ```
+ */
 export const QuoteCreate = quote.create
 /** The body of `PATCH /v1/quotes/{id}`. @example `QuoteUpdate.parse({ status: 'accepted' })` */
 export const QuoteUpdate = quote.update
@@ -25,7 +32,14 @@ export const QuoteListQuery = listQuery({ status: z.optional(QuoteStatus), custo
 
 /** A quote. @example `const quote: Quote = await op.quotes.get('quo_123')` */
 export type Quote = z.output<typeof Quote>
-/** The body of a quote create. @example `const body: QuoteCreate = { customer_id: 'cus_123', line_items: [{ description: 'Roof inspection', quantity: 1, unit_amount: 50_000 }] }` */
+/**
+ * The body of a quote create.
+ *
+ * @example
+ * ```ts
+ * const body: QuoteCreate = { customer_id: 'cus_123', line_items: [{ description: 'Roof inspection', quantity: 1, unit_amount: 50_000 }] }
+ * ```
+ */
 export type QuoteCreate = z.input<typeof QuoteCreate>
 /** The body of a quote update. @example `const body: QuoteUpdate = { status: 'accepted' }` */
 export type QuoteUpdate = z.input<typeof QuoteUpdate>

@@ -16,7 +16,11 @@ const user = defineResource('user', 'user', {
 
 /** A staff user (admin, dispatcher, fieldworker, …). @example `User.parse(body)` */
 export const User = user.schema
-/** The body of `POST /v1/users`. @example `UserCreate.parse({ name: 'Sam', email: 'sam@example.com', role: 'fieldworker' })` */
+/**
+ * The body of `POST /v1/users`.
+ *
+ * @example `UserCreate.parse({ name: 'Sam', email: 'sam@example.com', role: 'fieldworker' })`
+ */
 export const UserCreate = user.create
 /** The body of `PATCH /v1/users/{id}`. @example `UserUpdate.parse({ active: false })` */
 export const UserUpdate = user.update
@@ -25,7 +29,11 @@ export const UserListQuery = listQuery({ role: z.optional(UserRole), active: z.o
 
 /** A staff user. @example `const user: User = await op.users.get('usr_123')` */
 export type User = z.output<typeof User>
-/** The body of a user create. @example `const body: UserCreate = { name: 'Sam Rivera', email: 'sam@example.com', role: 'fieldworker' }` */
+/**
+ * The body of a user create.
+ *
+ * @example `const body: UserCreate = { name: 'Sam Rivera', email: 'sam@example.com', role: 'fieldworker' }`
+ */
 export type UserCreate = z.input<typeof UserCreate>
 /** The body of a user update. @example `const body: UserUpdate = { active: false }` */
 export type UserUpdate = z.input<typeof UserUpdate>

@@ -5,7 +5,8 @@ import { Id, Metadata, Text, Timestamp } from '../primitives.js'
 /** An event type name, or `*` for all of them. @example `SubscribedEventType.parse('payment.*')` fails; `'*'` passes */
 export const SubscribedEventType = z.enum([...eventTypes, '*'], {
   error: (issue) =>
-    `'${String(issue.input)}' is not an event type; see GET /v1/webhook-event-types for the ${eventTypes.length} types, or use '*'`,
+    `'${String(issue.input)}' is not an event type; see GET /v1/webhook-event-types for the ${eventTypes.length} ` +
+    `types, or use '*'`,
 })
 
 /** A webhook endpoint secret: `whsec_` + base64 of 32 bytes. @example `WebhookSecret.parse(endpoint.secret)` */
@@ -44,7 +45,11 @@ const EndpointUrl = z.url({
   error: 'must be an http(s) URL such as https://your-domain.com/webhook',
 })
 
-/** Why an endpoint was disabled by the server: every delivery failing, or a 410 Gone answer. @example `DisabledReason.parse('gone')` */
+/**
+ * Why an endpoint was disabled by the server: every delivery failing, or a 410 Gone answer.
+ *
+ * @example `DisabledReason.parse('gone')`
+ */
 export const DisabledReason = z.enum(['failing', 'gone'])
 
 /**
@@ -110,7 +115,14 @@ const EventTypes = z
   .array(SubscribedEventType)
   .check(z.minLength(1, "must name at least one event type (or '*')"), z.maxLength(64, 'must have at most 64 entries'))
 
-/** The body of `POST /v1/webhooks`. @example `WebhookEndpointCreate.parse({ name: 'Order Notifications', url: 'https://example.com/hook', event_types: ['booking.created'] })` */
+/**
+ * The body of `POST /v1/webhooks`.
+ *
+ * @example
+ * ```ts
+ * WebhookEndpointCreate.parse({ name: 'Order Notifications', url: 'https://example.com/hook', event_types: ['booking.created'] })
+ * ```
+ */
 export const WebhookEndpointCreate = z.strictObject({
   name: Text(200),
   url: EndpointUrl,
@@ -120,7 +132,11 @@ export const WebhookEndpointCreate = z.strictObject({
   description: z.optional(Text(1000)),
   metadata: z.optional(Metadata),
 })
-/** The body of `PATCH /v1/webhooks/{id}`; setting `active: true` re-enables a disabled endpoint. @example `WebhookEndpointUpdate.parse({ active: true })` */
+/**
+ * The body of `PATCH /v1/webhooks/{id}`; setting `active: true` re-enables a disabled endpoint.
+ *
+ * @example `WebhookEndpointUpdate.parse({ active: true })`
+ */
 export const WebhookEndpointUpdate = z.strictObject({
   name: z.optional(Text(200)),
   url: z.optional(EndpointUrl),
@@ -210,7 +226,14 @@ export const WebhookEventType = z.object({
 export type WebhookSigning = z.output<typeof WebhookSigning>
 /** A webhook endpoint. @example `const endpoint: WebhookEndpoint = await op.webhooks.get('whk_123')` */
 export type WebhookEndpoint = z.output<typeof WebhookEndpoint>
-/** A webhook endpoint with its secret. @example `const { secret }: WebhookEndpointWithSecret = await op.webhooks.create({ name: 'Orders', url: 'https://example.com/webhooks', event_types: ['*'] })` */
+/**
+ * A webhook endpoint with its secret.
+ *
+ * @example
+ * ```ts
+ * const { secret }: WebhookEndpointWithSecret = await op.webhooks.create({ name: 'Orders', url: 'https://example.com/webhooks', event_types: ['*'] })
+ * ```
+ */
 export type WebhookEndpointWithSecret = z.output<typeof WebhookEndpointWithSecret>
 /**
  * An `hmac_sha256` endpoint as create and rotate return it: its `whsec_` secret, no public key.
@@ -240,7 +263,14 @@ export type Ed25519WebhookEndpoint = WebhookEndpointWithSecret & {
   secret: null
   public_key: string
 }
-/** The body of a webhook endpoint create. @example `const body: WebhookEndpointCreate = { name: 'Order Notifications', url: 'https://your-domain.com/webhook', event_types: ['booking.created'] }` */
+/**
+ * The body of a webhook endpoint create.
+ *
+ * @example
+ * ```ts
+ * const body: WebhookEndpointCreate = { name: 'Order Notifications', url: 'https://your-domain.com/webhook', event_types: ['booking.created'] }
+ * ```
+ */
 export type WebhookEndpointCreate = z.input<typeof WebhookEndpointCreate>
 /** The body of a webhook endpoint update. @example `const body: WebhookEndpointUpdate = { active: true }` */
 export type WebhookEndpointUpdate = z.input<typeof WebhookEndpointUpdate>
@@ -248,5 +278,9 @@ export type WebhookEndpointUpdate = z.input<typeof WebhookEndpointUpdate>
 export type WebhookDelivery = z.output<typeof WebhookDelivery>
 /** An attempt of a delivery. @example `const last: DeliveryAttempt | undefined = delivery.attempts.at(-1)` */
 export type DeliveryAttempt = z.output<typeof DeliveryAttempt>
-/** An entry of the event-type catalog as the API returns it. @example `const [entry]: WebhookEventType[] = (await op.webhookEventTypes.list({ search: 'payment approved' })).data` */
+/**
+ * An entry of the event-type catalog as the API returns it.
+ *
+ * @example `const [entry]: WebhookEventType[] = (await op.webhookEventTypes.list({ search: 'payment approved' })).data`
+ */
 export type WebhookEventType = z.output<typeof WebhookEventType>

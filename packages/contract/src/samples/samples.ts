@@ -187,7 +187,11 @@ const communicationShapes: Partial<Record<EventType, Partial<EventDataOf<'COMMUN
   },
 }
 
-/** Overrides of {@link createSampleEvent}: any envelope field, and fields of `data` merged over the sample. @example `const overrides: SampleEventOverrides<'payment.approved'> = { data: { amount: 5000 } }` */
+/**
+ * Overrides of {@link createSampleEvent}: any envelope field, and fields of `data` merged over the sample.
+ *
+ * @example `const overrides: SampleEventOverrides<'payment.approved'> = { data: { amount: 5000 } }`
+ */
 export type SampleEventOverrides<T extends EventType> = Partial<Omit<WebhookEventOf<T>, 'data' | 'type'>> & {
   data?: Partial<WebhookEventOf<T>['data']>
 }

@@ -24,7 +24,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary)
 }
 
-/** Bytes of standard base64, `undefined` when it is not base64. @example `base64ToBytes('AQI=')` // Uint8Array [1, 2] */
+/**
+ * Bytes of standard base64, `undefined` when it is not base64.
+ *
+ * @example `base64ToBytes('AQI=')` // Uint8Array [1, 2]
+ */
 export function base64ToBytes(encoded: string): Uint8Array | undefined {
   if (encoded.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) return undefined
   try {

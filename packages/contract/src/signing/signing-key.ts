@@ -3,7 +3,11 @@ import { ed25519Signer } from './ed25519.js'
 import { hmacSha256 } from './hmac.js'
 import { parseSigningSecretKey, parseWebhookSecret, webhookKeyKind } from './keys.js'
 
-/** Standard Webhooks signature versions: `v1` HMAC-SHA256, `v1a` ed25519. @example `const v: SignatureVersion = 'v1a'` */
+/**
+ * Standard Webhooks signature versions: `v1` HMAC-SHA256, `v1a` ed25519.
+ *
+ * @example `const v: SignatureVersion = 'v1a'`
+ */
 export type SignatureVersion = 'v1' | 'v1a'
 
 /**

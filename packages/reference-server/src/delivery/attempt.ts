@@ -5,7 +5,11 @@ import type { SignatureSigner } from './signer.js'
 import type { DeliveryTransport } from './transport.js'
 import { type AttemptVerdict, judgeResponse } from './verdict.js'
 
-/** What every attempt of an engine shares. @example `const context: DeliveryAttemptContext = { clock, transport, signer, timeoutMs: 15000, userAgent }` */
+/**
+ * What every attempt of an engine shares.
+ *
+ * @example `const context: DeliveryAttemptContext = { clock, transport, signer, timeoutMs: 15000, userAgent }`
+ */
 export interface DeliveryAttemptContext {
   clock: Clock
   transport: DeliveryTransport
@@ -27,7 +31,11 @@ export interface AttemptRequest {
   inFlight: Set<() => void>
 }
 
-/** An attempt as the delivery log records it, and what it means for the delivery. @example `const { attempt, verdict } = await sendAttempt(context, request)` */
+/**
+ * An attempt as the delivery log records it, and what it means for the delivery.
+ *
+ * @example `const { attempt, verdict } = await sendAttempt(context, request)`
+ */
 export interface AttemptResult {
   attempt: DeliveryAttempt
   verdict: AttemptVerdict

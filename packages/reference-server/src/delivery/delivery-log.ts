@@ -16,7 +16,11 @@ export interface DeliveryRecord {
   cancelled: boolean
 }
 
-/** Which deliveries `server.deliveries.list(filter)` returns. @example `server.deliveries.list({ endpointId: 'whk_…', status: 'failed' })` */
+/**
+ * Which deliveries `server.deliveries.list(filter)` returns.
+ *
+ * @example `server.deliveries.list({ endpointId: 'whk_…', status: 'failed' })`
+ */
 export interface DeliveryListFilter {
   endpointId?: string
   status?: WebhookDelivery['status']

@@ -50,7 +50,9 @@ export class EndpointSlots {
     this.#limit = limit
   }
 
-  /** Runs `task` once `endpointId` has a free slot; resolves when it is done, or at once if the slots are dropped first. */
+  /**
+   * Runs `task` once `endpointId` has a free slot; resolves when it is done, or at once if the slots are dropped first.
+   */
   async run(endpointId: string, task: () => Promise<void>): Promise<void> {
     let lane = this.#lanes.get(endpointId)
     if (lane === undefined) {

@@ -43,7 +43,11 @@ export interface DeliveryEngineState {
   failingSince: [string, number][]
 }
 
-/** Options of `server.deliveries.waitFor(filter, options)`. @example `server.deliveries.waitFor({ type: 'customer.created' }, { timeout: 2000 })` */
+/**
+ * Options of `server.deliveries.waitFor(filter, options)`.
+ *
+ * @example `server.deliveries.waitFor({ type: 'customer.created' }, { timeout: 2000 })`
+ */
 export interface DeliveryWaitOptions {
   /** Real milliseconds to wait before rejecting (default 5000). */
   timeout?: number
@@ -214,7 +218,11 @@ export class DeliveryEngine {
     }
   }
 
-  /** Deliveries ascending by id, optionally of one endpoint and/or status. @example `engine.list({ endpointId, status: 'failed' })` */
+  /**
+   * Deliveries ascending by id, optionally of one endpoint and/or status.
+   *
+   * @example `engine.list({ endpointId, status: 'failed' })`
+   */
   list(filter?: DeliveryListFilter): WebhookDelivery[] {
     return this.#log.list(filter).map(snapshot)
   }
@@ -400,7 +408,8 @@ export class DeliveryEngine {
     this.#options.onChange?.(delivery.id)
     this.#waiters.notify(delivery)
     logger?.(
-      `→ ${delivery.id} ${delivery.event_type} ${endpointId} ${attempt.status_code ?? attempt.error} ${attempt.duration_ms}ms attempt ${delivery.attempts.length}`,
+      `→ ${delivery.id} ${delivery.event_type} ${endpointId} ${attempt.status_code ?? attempt.error} ` +
+        `${attempt.duration_ms}ms attempt ${delivery.attempts.length}`,
     )
     if (disable === 'failing') logger?.(`✕ ${endpointId} disabled: every attempt failed for ${failingWindowMs} ms`)
     if (disable !== undefined) this.#options.disableEndpoint(endpointId, disable)

@@ -18,7 +18,9 @@ export class FailingWindow {
     this.#windowMs = windowMs
   }
 
-  /** Records a failed attempt at `now`; `true` when the endpoint has now failed for the whole window (it starts afresh). */
+  /**
+   * Records a failed attempt at `now`; `true` when the endpoint has now failed for the whole window (it starts afresh).
+   */
   failed(endpointId: string, now: number): boolean {
     const since = this.#failingSince.get(endpointId) ?? now
     if (now - since >= this.#windowMs) {

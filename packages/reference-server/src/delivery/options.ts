@@ -5,7 +5,11 @@ import { nodeHttpTransport } from './node-transport.js'
 import { defaultRetrySchedule } from './retry-schedule.js'
 import { type DeliveryTransport, fetchTransport } from './transport.js'
 
-/** Why the engine asks the server to disable an endpoint: every attempt failing for the window, or a 410 Gone. @example `disableEndpoint(id, 'gone')` */
+/**
+ * Why the engine asks the server to disable an endpoint: every attempt failing for the window, or a 410 Gone.
+ *
+ * @example `disableEndpoint(id, 'gone')`
+ */
 export type EndpointDisabledReason = NonNullable<WebhookEndpoint['disabled_reason']>
 
 /**
@@ -44,7 +48,9 @@ export interface DeliveryEngineOptions {
   clock?: Clock
   /** Makes the `dlv_` ids (default: time-sortable ids on `clock`). */
   ids?: IdGenerator
-  /** Sends the requests through this fetch (e.g. one msw intercepts); default: node:http with keep-alive, much faster. */
+  /**
+   * Sends the requests through this fetch (e.g. one msw intercepts); default: node:http with keep-alive, much faster.
+   */
   fetch?: typeof fetch
   /** Milliseconds between attempts after the first (default 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). */
   retrySchedule?: readonly number[]
@@ -68,7 +74,11 @@ export interface DeliveryEngineOptions {
   onChange?: (deliveryId: string) => void
 }
 
-/** The options with every default filled in and checked; `transport` sends the requests. @example `resolveDeliveryOptions(options).transport.send(request)` */
+/**
+ * The options with every default filled in and checked; `transport` sends the requests.
+ *
+ * @example `resolveDeliveryOptions(options).transport.send(request)`
+ */
 export type ResolvedDeliveryOptions = Required<Omit<DeliveryEngineOptions, 'logger' | 'fetch' | 'onChange'>> &
   Pick<DeliveryEngineOptions, 'logger' | 'onChange'> & { transport: DeliveryTransport }
 
@@ -105,7 +115,8 @@ export function resolveDeliveryOptions(options: DeliveryEngineOptions): Resolved
   for (const [index, delay] of resolved.retrySchedule.entries()) {
     check(
       Number.isFinite(delay) && delay >= 0 && delay * (1 + resolved.jitter) <= MAX_TIMER_MS,
-      `retrySchedule[${index}] is ${delay}; every entry is a delay in ms from 0 to ${longestDelay} (e.g. [5000, 300000])`,
+      `retrySchedule[${index}] is ${delay}; every entry is a delay in ms from 0 to ${longestDelay} (e.g. [5000, ` +
+        `300000])`,
     )
   }
   check(

@@ -3,7 +3,8 @@ const MINUTE = 60 * SECOND
 const HOUR = 60 * MINUTE
 
 /**
- * The delays between attempts after the first (wire contract §4, Standard Webhooks' recommendation): 5 s, 5 min, 30 min,
+ * The delays between attempts after the first (wire contract §4, Standard Webhooks' recommendation): 5 s, 5 min, 30
+ * min,
  * 2 h, 5 h, 10 h, 10 h — eight attempts in all, then the delivery is `failed`.
  *
  * @example

@@ -1,13 +1,21 @@
 import { streamChunks } from '@octopuspro/contract/io'
 
-/** One webhook POST, ready to send: signed headers and the exact body bytes. @example `transport.send({ url, headers, body })` */
+/**
+ * One webhook POST, ready to send: signed headers and the exact body bytes.
+ *
+ * @example `transport.send({ url, headers, body })`
+ */
 export interface DeliveryRequest {
   url: string
   headers: Record<string, string>
   body: Uint8Array
 }
 
-/** A request on its way: its answer, and how to abort it (on timeout, or when the engine closes). @example `const { response, abort } = transport.send(request)` */
+/**
+ * A request on its way: its answer, and how to abort it (on timeout, or when the engine closes).
+ *
+ * @example `const { response, abort } = transport.send(request)`
+ */
 export interface PendingDelivery {
   /** Rejects when no answer came (refused, reset, aborted). */
   response: Promise<DeliveryResponse>

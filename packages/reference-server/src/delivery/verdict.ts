@@ -9,7 +9,11 @@
  */
 export type AttemptVerdict = 'succeeded' | 'gone' | 'retry' | 'stop'
 
-/** A response judged: its verdict and, for a failure, the attempt's `error` text. @example `judgeResponse(410, null).error` */
+/**
+ * A response judged: its verdict and, for a failure, the attempt's `error` text.
+ *
+ * @example `judgeResponse(410, null).error`
+ */
 export interface ResponseJudgement {
   verdict: AttemptVerdict
   error: string | null

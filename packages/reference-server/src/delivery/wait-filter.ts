@@ -2,7 +2,11 @@ import type { WebhookDelivery } from '@octopuspro/contract'
 import type { WaitSubject } from '../internal/waiters.js'
 import { snapshot } from './delivery-log.js'
 
-/** Which delivery `waitFor` waits for: every given field must match. @example `server.deliveries.waitFor({ type: 'booking.created', status: 'succeeded' })` */
+/**
+ * Which delivery `waitFor` waits for: every given field must match.
+ *
+ * @example `server.deliveries.waitFor({ type: 'booking.created', status: 'succeeded' })`
+ */
 export interface DeliveryWaitFilter {
   /** The event type, e.g. `booking.created`. */
   type?: string

@@ -223,7 +223,8 @@ describe('waitFor', () => {
     const waiting = engine.waitFor({ type: 'booking.created', status: 'succeeded' }, { timeout: 30 })
     await expect(waiting).rejects.toThrow(WaitTimeoutError)
     await expect(waiting).rejects.toThrow(
-      `waitFor({"type":"booking.created","status":"succeeded"}) timed out after 30 ms: no delivery matched. Latest deliveries:\n  ${created!.id} booking.created → ${endpoint.id} pending (1 attempts, last: 500)`,
+      `waitFor({"type":"booking.created","status":"succeeded"}) timed out after 30 ms: no delivery matched. Latest ` +
+        `deliveries:\n  ${created!.id} booking.created → ${endpoint.id} pending (1 attempts, last: 500)`,
     )
     await expect(waiting).rejects.toMatchObject({ code: 'wait_timeout', name: 'WaitTimeoutError' })
     await expect(engine.waitFor({ type: 'payment.approved' }, { timeout: 1 })).rejects.toThrow(/payment\.approved/)

@@ -53,7 +53,10 @@ export interface ExpectedError {
   message?: string
 }
 
-/** Asserts a wire-contract error: status, type, code, param, a message that contains `message`, and the request id in header and body. */
+/**
+ * Asserts a wire-contract error: status, type, code, param, a message that contains `message`, and the request id in
+ * header and body.
+ */
 export function expectError(response: ApiResponse, expected: ExpectedError): void {
   expect({
     status: response.status,

@@ -19,7 +19,7 @@ afterAll(close)
 
 /** One request per error code of the contract; the table must cover every code it lists. */
 describe('every error code of the contract is reachable', () => {
-  it('answers each code with its status and type, in the wire contract's error shape', async () => {
+  it('answers each code with its status and type, in the wire-contract error shape', async () => {
     const world = await buildWorld(api)
     const readOnly = (await api('POST', '/v1/api-keys', { body: { name: 'ro', mode: 'read_only' } })).body.secret
     const revoked = (await api('POST', '/v1/api-keys', { body: { name: 'rv' } })).body

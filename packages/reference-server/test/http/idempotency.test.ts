@@ -13,17 +13,21 @@ function start() {
 const key = (value: string) => ({ 'idempotency-key': value })
 
 describe('Idempotency-Key', () => {
-  it('same key and body: the stored response is replayed byte for byte with idempotent-replayed, and nothing runs twice', async () => {
-    const { api, server } = start()
-    const first = await api('POST', '/v1/customers', { body: { name: 'Ada' }, headers: key('k1') })
-    const again = await api('POST', '/v1/customers', { body: { name: 'Ada' }, headers: key('k1') })
-    expect([again.status, again.text]).toEqual([201, first.text])
-    expect(again.headers.get('idempotent-replayed')).toBe('true')
-    expect(first.headers.get('idempotent-replayed')).toBeNull()
-    expect(again.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'))
-    expect((await api('GET', '/v1/customers')).body.data).toHaveLength(1)
-    expect(server.events.list()).toHaveLength(1)
-  })
+  it(
+    'same key and body: the stored response is replayed byte for byte with idempotent-replayed, and nothing runs ' +
+      'twice',
+    async () => {
+      const { api, server } = start()
+      const first = await api('POST', '/v1/customers', { body: { name: 'Ada' }, headers: key('k1') })
+      const again = await api('POST', '/v1/customers', { body: { name: 'Ada' }, headers: key('k1') })
+      expect([again.status, again.text]).toEqual([201, first.text])
+      expect(again.headers.get('idempotent-replayed')).toBe('true')
+      expect(first.headers.get('idempotent-replayed')).toBeNull()
+      expect(again.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'))
+      expect((await api('GET', '/v1/customers')).body.data).toHaveLength(1)
+      expect(server.events.list()).toHaveLength(1)
+    },
+  )
 
   it('replays a business error too (it was an answer), but not a validation error', async () => {
     const { api } = start()

@@ -9,7 +9,8 @@ import { overlapField } from './overlap-field.js'
 import { dataTable } from './table.js'
 
 const secretNote =
-  'Copy this API key now and keep it somewhere safe, such as a secret manager. For your security it will not be shown again: if you lose it, roll or revoke the key.'
+  'Copy this API key now and keep it somewhere safe, such as a secret manager. For your security it will not be ' +
+  'shown again: if you lose it, roll or revoke the key.'
 
 /**
  * API Key Management: the table of keys, Generate API Key (the secret shown exactly once), roll with an optional
@@ -25,7 +26,8 @@ export function apiKeysPanel(ctx: PageContext): Panel {
     id: 'api-keys',
     title: 'API Key Management',
     intro:
-      'Your systems authenticate to the Open API with these keys. Use one key per integration, so you can roll or revoke it without affecting the others.',
+      'Your systems authenticate to the Open API with these keys. Use one key per integration, so you can roll or ' +
+      'revoke it without affecting the others.',
     toolbar: h('button', { type: 'button', class: 'primary', onclick: () => generate() }, 'Generate API Key'),
   })
 

@@ -37,7 +37,8 @@ export function deliveriesPanel(ctx: PageContext) {
     id: 'deliveries',
     title: 'Deliveries',
     intro:
-      'Every event sent to an endpoint, with each attempt. Failed attempts are retried on a schedule; Redeliver sends one again now.',
+      'Every event sent to an endpoint, with each attempt. Failed attempts are retried on a schedule; Redeliver ' +
+      'sends one again now.',
     toolbar: h(
       'div',
       { class: 'filters' },
@@ -118,7 +119,9 @@ export function deliveriesPanel(ctx: PageContext) {
         const view = newest.length === 0 ? empty : log
         if (view.parentNode !== frame.content) replaceChildren(frame.content, live, view)
         const name = endpoints.find((endpoint) => endpoint.id === id)?.name ?? id
-        live.textContent = `${all.length} ${all.length === 1 ? 'delivery' : 'deliveries'} to “${name}”${all.length > shown ? `, the newest ${shown} shown` : ''} · live, checked every second`
+        live.textContent =
+          `${all.length} ${all.length === 1 ? 'delivery' : 'deliveries'} to ` +
+          `“${name}”${all.length > shown ? `, the newest ${shown} shown` : ''} · live, checked every second`
       })
     } finally {
       inFlight = false

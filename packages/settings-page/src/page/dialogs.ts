@@ -83,7 +83,8 @@ export function confirmAction(options: ConfirmOptions): Modal {
 }
 
 /**
- * Shows a secret with a copy button and a note (for API keys: that it will not be shown again). Closing the dialog removes the secret from the page.
+ * Shows a secret with a copy button and a note (for API keys: that it will not be shown again). Closing the dialog
+ * removes the secret from the page.
  *
  * @example
  * ```ts

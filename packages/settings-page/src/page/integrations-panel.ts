@@ -22,7 +22,8 @@ export function integrationsPanel(ctx: PageContext): Panel {
     id: 'integrations',
     title: 'Integrations',
     intro:
-      'Built-in integrations connect with the credentials you enter. Credentials are write-only: once saved they are never shown again, only which ones are stored.',
+      'Built-in integrations connect with the credentials you enter. Credentials are write-only: once saved they ' +
+      'are never shown again, only which ones are stored.',
   })
 
   async function refresh(): Promise<void> {
@@ -63,7 +64,8 @@ export function integrationsPanel(ctx: PageContext): Panel {
         h(
           'p',
           { class: 'note' },
-          `Your account is on the ${humanize(ctx.account.plan)} plan; ${integration.name} needs the ${humanize(required ?? '')} plan.`,
+          `Your account is on the ${humanize(ctx.account.plan)} plan; ${integration.name} needs the ` +
+            `${humanize(required ?? '')} plan.`,
         ),
       allowed && connectForm(integration),
       connected &&

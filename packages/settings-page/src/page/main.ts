@@ -53,7 +53,9 @@ function showConnect(problem?: string): void {
       label: 'API key',
       param: 'api_key',
       control: input,
-      hint: 'Paste a read-write key of this account (the reference server prints one when it starts). It stays in this browser tab only and is sent to this server’s API, nowhere else.',
+      hint:
+        'Paste a read-write key of this account (the reference server prints one when it starts). It stays in ' +
+        'this browser tab only and is sent to this server’s API, nowhere else.',
     }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Connect')),
   )

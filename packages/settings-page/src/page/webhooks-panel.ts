@@ -33,7 +33,8 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
     id: 'webhooks',
     title: 'Webhook Management',
     intro:
-      'OctopusPro POSTs a signed event to each active endpoint whenever something it subscribes to happens, and retries failed deliveries.',
+      'OctopusPro POSTs a signed event to each active endpoint whenever something it subscribes to happens, and ' +
+      'retries failed deliveries.',
     toolbar: h(
       'button',
       { type: 'button', class: 'primary', onclick: () => openWebhookForm(ctx, undefined, saved) },
@@ -133,7 +134,8 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
     try {
       const secret = await ctx.op.webhooks.getSecret(endpoint.id)
       const previous = secret.previous_secret
-        ? ` The previous secret also signs until ${new Date(secret.previous_secret_expires_at ?? '').toLocaleString()}; receivers may accept both meanwhile.`
+        ? ` The previous secret also signs until ` +
+          `${new Date(secret.previous_secret_expires_at ?? '').toLocaleString()}; receivers may accept both meanwhile.`
         : ''
       showSecret({
         title: `Signing secret of “${endpoint.name}”`,
@@ -151,7 +153,9 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
     let secret: string | undefined
     confirmAction({
       title: 'Rotate signing secret?',
-      message: `A new secret signs every delivery to “${endpoint.name}” from now on. During the overlap each delivery carries both signatures, so you can update your receiver without losing events.`,
+      message:
+        `A new secret signs every delivery to “${endpoint.name}” from now on. During the overlap each ` +
+        `delivery carries both signatures, so you can update your receiver without losing events.`,
       fields: overlapField('Keep signing with the old secret for', 86_400),
       confirmLabel: 'Rotate secret',
       async run(data) {
@@ -217,7 +221,9 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
   function remove(endpoint: WebhookEndpoint): void {
     confirmAction({
       title: 'Delete webhook?',
-      message: `“${endpoint.name}” (${endpoint.url}) stops receiving events at once, and its pending retries are dropped. This cannot be undone.`,
+      message:
+        `“${endpoint.name}” (${endpoint.url}) stops receiving events at once, and its pending retries are ` +
+        `dropped. This cannot be undone.`,
       confirmLabel: 'Delete webhook',
       danger: true,
       async run() {

@@ -15,7 +15,11 @@ export interface MemoryDedupeOptions extends DedupeTtlOptions {
   now?: () => number
 }
 
-/** The in-memory store: a {@link DedupeStore} that also tells how many ids it holds. @example `metrics.gauge('webhook_ids', store.size)` */
+/**
+ * The in-memory store: a {@link DedupeStore} that also tells how many ids it holds.
+ *
+ * @example `metrics.gauge('webhook_ids', store.size)`
+ */
 export interface MemoryDedupeStore extends DedupeStore {
   /** How many ids are remembered now (never more than `max`). */
   readonly size: number

@@ -24,7 +24,8 @@ export class DedupeStoreError extends WebhooksError {
   constructor(operation: DedupeOperation, webhookId: string, cause: unknown) {
     super(
       'dedupe_failed',
-      `the dedupe store failed to ${operation} ${webhookId}: ${cause instanceof Error ? cause.message : String(cause)}; ` +
+      `the dedupe store failed to ${operation} ${webhookId}: ` +
+        `${cause instanceof Error ? cause.message : String(cause)}; ` +
         'check that the store (e.g. Redis) is reachable',
       { cause },
     )

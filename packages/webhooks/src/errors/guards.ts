@@ -19,7 +19,11 @@ const webhooksErrorNames = [
   'WebhookJobInFlightError',
 ]
 
-/** Whether `error` is any error of this package but {@link WebhookHandlerError}. @example `if (isWebhooksError(e)) e.code` */
+/**
+ * Whether `error` is any error of this package but {@link WebhookHandlerError}.
+ *
+ * @example `if (isWebhooksError(e)) e.code`
+ */
 export function isWebhooksError(error: unknown): error is WebhooksError {
   return hasName(error, webhooksErrorNames)
 }

@@ -28,7 +28,8 @@ export class WebhookHandlerError extends AggregateError {
   constructor(event: WebhookEvent | UnknownWebhookEvent, errors: readonly unknown[], handlerCount: number) {
     super(
       errors,
-      `${errors.length} of ${handlerCount} handler${handlerCount === 1 ? '' : 's'} of ${event.type} (${event.id}) failed; ` +
+      `${errors.length} of ${handlerCount} handler${handlerCount === 1 ? '' : 's'} of ${event.type} (${event.id}) ` +
+        `failed; ` +
         'see `errors` for each failure. With dedupe, the event is released so the next retry runs it again.',
     )
     this.name = 'WebhookHandlerError'

@@ -21,7 +21,11 @@ export type WebhookVerificationReason =
   | 'invalid_json'
   | 'invalid_payload'
 
-/** Details of a {@link WebhookVerificationError}, present depending on its reason. @example `error.issues?.map((i) => i.path)` */
+/**
+ * Details of a {@link WebhookVerificationError}, present depending on its reason.
+ *
+ * @example `error.issues?.map((i) => i.path)`
+ */
 export interface WebhookVerificationDetails {
   /** `missing_header`: the header that was missing. */
   header?: string

@@ -3,7 +3,11 @@ import { readNodeBody } from '@octopuspro/contract/io'
 import { respondToNode } from '../internal/node-io.js'
 import type { WebhookResponder } from './types.js'
 
-/** An Express request, as far as this door needs it (typed on node:http so Express itself stays optional). @example `(req: ExpressLikeRequest) => Buffer.isBuffer(req.body)` */
+/**
+ * An Express request, as far as this door needs it (typed on node:http so Express itself stays optional).
+ *
+ * @example `(req: ExpressLikeRequest) => Buffer.isBuffer(req.body)`
+ */
 export type ExpressLikeRequest = IncomingMessage & { body?: unknown }
 
 /** Whether a body parser already took the stream: then its result is the only body left. */

@@ -1,6 +1,10 @@
 import { signPayload } from './sign-payload.js'
 
-/** Options of {@link sendTestWebhook}. @example `await sendTestWebhook(url, { secret, event: createTestEvent('booking.created') })` */
+/**
+ * Options of {@link sendTestWebhook}.
+ *
+ * @example `await sendTestWebhook(url, { secret, event: createTestEvent('booking.created') })`
+ */
 export interface SendTestWebhookOptions {
   /** The secret the receiver is configured with (`whsec_…`), or a `whsk_…` key whose public key it has. */
   secret: string | readonly string[]

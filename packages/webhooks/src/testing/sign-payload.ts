@@ -1,6 +1,10 @@
 import { signWebhook } from '@octopuspro/contract'
 
-/** Options of {@link signPayload}. @example `await signPayload({ secret, id: event.id, body: JSON.stringify(event) })` */
+/**
+ * Options of {@link signPayload}.
+ *
+ * @example `await signPayload({ secret, id: event.id, body: JSON.stringify(event) })`
+ */
 export interface SignPayloadOptions {
   /**
    * The secret the receiver is configured with (`whsec_…`), or the `whsk_…` ed25519 secret key whose public key it

@@ -1,7 +1,11 @@
 /** Reads one request header by its lower-case name; `undefined` when absent. */
 export type HeaderLookup = (name: string) => string | undefined
 
-/** Request headers as a `Headers` object or a plain record (Node's `req.headers`, any casing). @example `await webhooks.verify(body, req.headers)` */
+/**
+ * Request headers as a `Headers` object or a plain record (Node's `req.headers`, any casing).
+ *
+ * @example `await webhooks.verify(body, req.headers)`
+ */
 export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>
 
 /** Joins a Node header value the way `Headers` does. */

@@ -45,7 +45,8 @@ export function decodeUtf8(bytes: Uint8Array): string {
   } catch {
     throw new WebhookVerificationError(
       'invalid_json',
-      'the body is not valid UTF-8; the sender must post the event as UTF-8 JSON, and it must reach this handler unmodified',
+      'the body is not valid UTF-8; the sender must post the event as UTF-8 JSON, and it must reach this handler ' +
+        'unmodified',
     )
   }
 }

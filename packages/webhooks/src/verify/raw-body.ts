@@ -1,6 +1,10 @@
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js'
 
-/** The raw request body, exactly as received: text or bytes. @example `await webhooks.verify(await request.arrayBuffer(), request.headers)` */
+/**
+ * The raw request body, exactly as received: text or bytes.
+ *
+ * @example `await webhooks.verify(await request.arrayBuffer(), request.headers)`
+ */
 export type RawBody = string | Uint8Array | ArrayBuffer | ArrayBufferView
 
 const encoder = new TextEncoder()

@@ -162,7 +162,8 @@ describe('WebhookEventHandler', () => {
   it('refuses names that are not events, pointing at onAny and onError', () => {
     const handler = new WebhookEventHandler()
     expect(() => handler.on('payment.aproved' as never, () => undefined)).toThrow(
-      "'payment.aproved' is not an OctopusPro event name: expected an event type such as 'payment.approved' or a category such as 'payment.*'",
+      "'payment.aproved' is not an OctopusPro event name: expected an event type such as 'payment.approved' or a " +
+        "category such as 'payment.*'",
     )
     expect(() => handler.on('*' as never, () => undefined)).toThrow('use onAny() for every event')
     expect(() => handler.on('error' as never, () => undefined)).toThrow('use onError() for errors')

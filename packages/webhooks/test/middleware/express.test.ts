@@ -71,7 +71,8 @@ describe.each([
         reason: 'body_not_raw',
         message:
           'the request body is already parsed (got an object), so its signed bytes are lost: mount the webhook ' +
-          "middleware before express.json() (or any JSON body parser), or use express.raw({ type: 'application/json' }) " +
+          'middleware before express.json() (or any JSON body parser), or use express.raw({ type: ' +
+          "'application/json' }) " +
           'on the webhook route',
       },
     })

@@ -48,8 +48,10 @@ describe('parseEvent', () => {
       issues: [{ path: 'data.amount', message: 'must be greater than zero' }],
     })
     expect(error.message).toBe(
-      'the payment.approved event does not match its schema: data.amount must be greater than zero. The sender and this ' +
-        'receiver disagree on the event shape: check the sender uses API version 2026-11-01, or upgrade @octopuspro/webhooks',
+      'the payment.approved event does not match its schema: data.amount must be greater than zero. The sender and ' +
+        'this ' +
+        'receiver disagree on the event shape: check the sender uses API version 2026-11-01, or upgrade ' +
+        '@octopuspro/webhooks',
     )
   })
 

@@ -20,7 +20,8 @@ function onEvent(json: unknown) {
   if (event.type === 'payment.approved') return (event satisfies WebhookEventOf<'payment.approved'>).data.amount
 }
 
-const totals = computeTotals([{ description: 'Gutter cleaning', quantity: 1, unit_amount: 18_000, tax_rate: 10 }]) // { subtotal: 18000, tax: 1800, total: 19800 }
+// { subtotal: 18000, tax: 1800, total: 19800 }
+const totals = computeTotals([{ description: 'Gutter cleaning', quantity: 1, unit_amount: 18_000, tax_rate: 10 }])
 const paymentTypes = searchEventTypes('payment').map((entry) => entry.type) // the settings page's search box
 const approve = routes.payments.approve // { method: 'POST', path: '/payments/{id}/approve', … }
 const document = openapi() // OpenAPI 3.1, built from the same schemas

@@ -2,7 +2,8 @@ import { OctopusPro } from '@octopuspro/client'
 
 const op = new OctopusPro()
 // #region subscribe
-const [bookingCreated] = (await op.webhookEventTypes.list({ search: 'booking created' })).data // the settings page's search box
+// the settings page's search box
+const [bookingCreated] = (await op.webhookEventTypes.list({ search: 'booking created' })).data
 const endpoint = await op.webhooks.create({
   name: 'My app',
   url: 'http://127.0.0.1:3000/webhooks/octopuspro',

@@ -55,7 +55,8 @@ export function changeStatus(call: Call, id: string, status: Appointment['status
     const legal = appointmentTransitions[current.status]
     throw new APIError(
       'invalid_state_transition',
-      `appointment '${id}' cannot move from ${current.status} to ${status}; ${legal.length > 0 ? `from ${current.status} it can move to ${legal.join(', ')}` : `${current.status} is final`}`,
+      `appointment '${id}' cannot move from ${current.status} to ${status}; ` +
+        `${legal.length > 0 ? `from ${current.status} it can move to ${legal.join(', ')}` : `${current.status} is final`}`,
       fromBody ? { param: 'status' } : {},
     )
   }

@@ -58,7 +58,8 @@ export const invoices = new ResourceStore<Invoice, z.output<typeof InvoiceCreate
     ) {
       throw new APIError(
         'invalid_state_transition',
-        `invoice '${current.id}' is ${current.status} and can no longer be changed (only its metadata); create a new invoice instead`,
+        `invoice '${current.id}' is ${current.status} and can no longer be changed (only its metadata); create a ` +
+          `new invoice instead`,
       )
     }
     if (
@@ -68,7 +69,8 @@ export const invoices = new ResourceStore<Invoice, z.output<typeof InvoiceCreate
     ) {
       throw new APIError(
         'invalid_state_transition',
-        `invoice '${current.id}' cannot move from ${current.status} to ${patch.status}; allowed: draft → open, draft/open → void (paid is set by payments)`,
+        `invoice '${current.id}' cannot move from ${current.status} to ${patch.status}; allowed: draft → open, ` +
+          `draft/open → void (paid is set by payments)`,
         { param: 'status' },
       )
     }

@@ -19,7 +19,8 @@ function assertPayable(
   if (invoice.customer_id !== payment.customer_id) {
     throw new APIError(
       'reference_invalid',
-      `invoice '${invoice.id}' belongs to customer '${invoice.customer_id}', not '${payment.customer_id}'; use that customer or another invoice`,
+      `invoice '${invoice.id}' belongs to customer '${invoice.customer_id}', not '${payment.customer_id}'; use that ` +
+        `customer or another invoice`,
       param('invoice_id'),
     )
   }
@@ -40,7 +41,8 @@ function assertPayable(
   if (payment.amount > invoice.amount_due) {
     throw new APIError(
       'amount_invalid',
-      `amount ${payment.amount} exceeds the amount_due ${invoice.amount_due} of invoice '${invoice.id}'; pay at most what is due`,
+      `amount ${payment.amount} exceeds the amount_due ${invoice.amount_due} of invoice '${invoice.id}'; pay at ` +
+        `most what is due`,
       param('amount'),
     )
   }

@@ -62,6 +62,7 @@ export function assertNotReferenced(call: Call, target: ResourceName, id: string
   const label = labels[referrer.resource]
   throw new APIError(
     'resource_in_use',
-    `${labels[target]} '${id}' is referenced by ${label} '${referrer.id}' (${referrer.field}); delete that ${label} or point it elsewhere first`,
+    `${labels[target]} '${id}' is referenced by ${label} '${referrer.id}' (${referrer.field}); delete that ${label} ` +
+      `or point it elsewhere first`,
   )
 }

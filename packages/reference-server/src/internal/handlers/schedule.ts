@@ -15,7 +15,8 @@ export function assertScheduleValid(next: Scheduled, patch: Partial<Scheduled>):
   const param = patch.scheduled_end !== undefined ? 'scheduled_end' : 'scheduled_start'
   throw new APIError(
     'parameter_invalid',
-    `scheduled_end (${next.scheduled_end}) must be after scheduled_start (${next.scheduled_start}); send both to move the whole window`,
+    `scheduled_end (${next.scheduled_end}) must be after scheduled_start (${next.scheduled_start}); send both to ` +
+      `move the whole window`,
     { param },
   )
 }

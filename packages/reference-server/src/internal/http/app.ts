@@ -81,7 +81,8 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
           )
         : new APIError(
             'route_not_found',
-            `There is no route ${c.req.method} ${pathname}; the routes are listed in GET /openapi.json (the API lives under /v1)`,
+            `There is no route ${c.req.method} ${pathname}; the routes are listed in GET /openapi.json (the API ` +
+              `lives under /v1)`,
           )
     return errorResponse(c, error)
   })

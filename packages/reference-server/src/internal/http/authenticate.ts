@@ -48,7 +48,8 @@ export function authenticate(state: State, request: Pick<RequestView, 'header'>,
     if (match.validUntil !== null && match.validUntil <= nowMs) {
       throw new APIError(
         'api_key_expired',
-        `This secret of API key ${key.id} was rolled and stopped working at ${new Date(match.validUntil).toISOString()}; use the key's new secret`,
+        `This secret of API key ${key.id} was rolled and stopped working at ` +
+          `${new Date(match.validUntil).toISOString()}; use the key's new secret`,
       )
     }
     const lastUsedAt = isoTime(nowMs)

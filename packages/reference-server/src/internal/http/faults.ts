@@ -56,7 +56,8 @@ function faultError(rule: FaultRule, status: number): APIError {
   const type = Object.values(errorCodes).find((c) => c.status === status && status < 500)?.type ?? 'api_error'
   return new APIError(
     'injected_fault',
-    `Injected fault: rule '${rule.match}' answers ${status}. It was configured on the reference server to test retries; remove it with server.faults.clear()`,
+    `Injected fault: rule '${rule.match}' answers ${status}. It was configured on the reference server to test ` +
+      `retries; remove it with server.faults.clear()`,
     {
       status,
       type: type as ErrorObject['type'],

@@ -49,7 +49,8 @@ export function claimIdempotencyKey(
     if (existing.route !== scope.route || existing.fingerprint !== fingerprint) {
       throw new APIError(
         'idempotency_key_reused',
-        `Idempotency-Key '${scope.key}' was already used with a different ${existing.route === scope.route ? 'body' : `request (${existing.route})`}; use a new key for a new request`,
+        `Idempotency-Key '${scope.key}' was already used with a different ` +
+          `${existing.route === scope.route ? 'body' : `request (${existing.route})`}; use a new key for a new request`,
       )
     }
     if (existing.response === null) {

@@ -23,7 +23,8 @@ export function validationError(problems: readonly IssueDetail[], part: InputPar
     const names = unknown.map((path) => `'${path}'`).join(', ')
     return new APIError(
       'unknown_parameter',
-      `Unknown ${part} parameter${unknown.length > 1 ? 's' : ''} ${names}; remove ${unknown.length > 1 ? 'them' : 'it'} or check the spelling`,
+      `Unknown ${part} parameter${unknown.length > 1 ? 's' : ''} ${names}; remove ` +
+        `${unknown.length > 1 ? 'them' : 'it'} or check the spelling`,
       {
         param: unknown[0],
         details,
