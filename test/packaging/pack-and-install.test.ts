@@ -99,7 +99,7 @@ describe('the packed packages, installed from their tarballs outside the workspa
     expect(manifest.dependencies['@octopuspro/contract']).toMatch(/^\d+\.\d+\.\d+$/)
   })
 
-  it('ships the settings page prebuilt, so neither package needs esbuild or the client at run time', () => {
+  it('ships the settings page prebuilt, so no package needs esbuild at run time, and the server not the client', () => {
     const manifest = (name: string) =>
       JSON.parse(readFileSync(join(project, `node_modules/@octopuspro/${name}/package.json`), 'utf8')) as {
         dependencies?: Record<string, string>
@@ -107,9 +107,14 @@ describe('the packed packages, installed from their tarballs outside the workspa
     expect(Object.keys(manifest('reference-server').dependencies ?? {}).sort()).toEqual([
       '@hono/node-server',
       '@octopuspro/contract',
-      '@octopuspro/settings-page',
       'hono',
       'zod',
+    ])
+    expect(Object.keys(manifest('cli').dependencies ?? {}).sort()).toEqual([
+      '@octopuspro/client',
+      '@octopuspro/contract',
+      '@octopuspro/reference-server',
+      '@octopuspro/settings-page',
     ])
     expect(manifest('settings-page').dependencies).toBeUndefined()
     expect(existsSync(join(project, 'node_modules/esbuild'))).toBe(false)
