@@ -6,95 +6,100 @@ import {
   type PagePromise,
   type RequestOptions,
 } from '@octopuspro/client'
-import { type Customer, ListEnvelope, ListQuery, type RouteTable, routes } from '@octopuspro/contract'
-import { createReferenceServer, type ReferenceServer } from '@octopuspro/reference-server'
+import { type Customer, DeletedObject, ListEnvelope, ListQuery, route, routes } from '@octopuspro/contract'
+import { createReferenceServer, manualClock, type ReferenceServer } from '@octopuspro/reference-server'
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest'
 import * as z from 'zod/mini'
 
-// A resource the contract does not have, and a route added to one it has, written only here: the client gets a
-// typed method for each and the reference server serves each, with no edit anywhere else.
+// A resource the contract does not have, written only here as routes of the table: the client gets a typed method
+// for each and the reference server serves each from its schemas, with no handler and no edit anywhere else.
 
-const Widget = z.strictObject({ id: z.string(), object: z.literal('widget'), name: z.string(), size: z.number() })
+const WidgetId = z.string().check(z.regex(/^wdg_[0-9A-Za-z]{1,64}$/))
+const Widget = z.strictObject({
+  id: WidgetId,
+  object: z.literal('widget'),
+  name: z.string(),
+  size: z._default(z.number(), 1),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
 type Widget = z.output<typeof Widget>
-const WidgetCreate = z.strictObject({ name: z.string().check(z.minLength(1)), size: z.optional(z.number()) })
-const widgetId = z.string().check(z.regex(/^wdg_[0-9]+$/))
-const Usage = z.strictObject({ object: z.literal('usage'), widgets: z.number() })
+// `note` is kept but never answered: Widget does not declare it.
+const WidgetCreate = z.strictObject({
+  name: z.string().check(z.minLength(1)),
+  size: z.optional(z.number()),
+  note: z.optional(z.string()),
+})
+const WidgetUpdate = z.strictObject({
+  name: z.optional(z.string().check(z.minLength(1))),
+  size: z.optional(z.number()),
+})
 
+const label = 'widget'
 const widgets = {
-  list: {
+  create: route({
+    method: 'POST',
+    path: '/widgets',
+    summary: 'Create a widget',
+    label,
+    body: WidgetCreate,
+    response: Widget,
+    status: 201,
+    list: false,
+    emits: [],
+  }),
+  get: route({
+    method: 'GET',
+    path: '/widgets/{id}',
+    summary: 'Get a widget',
+    label,
+    id: WidgetId,
+    response: Widget,
+    status: 200,
+    list: false,
+    emits: [],
+  }),
+  list: route({
     method: 'GET',
     path: '/widgets',
     summary: 'List widgets',
-    label: 'widget',
+    label,
     query: ListQuery,
     response: ListEnvelope(Widget),
     item: Widget,
     status: 200,
     list: true,
     emits: [],
-  },
-  create: {
-    method: 'POST',
-    path: '/widgets',
-    summary: 'Create a widget',
-    label: 'widget',
-    body: WidgetCreate,
-    response: Widget,
-    status: 201,
-    list: false,
-    emits: [],
-  },
-  get: {
-    method: 'GET',
+  }),
+  update: route({
+    method: 'PATCH',
     path: '/widgets/{id}',
-    summary: 'Get a widget',
-    label: 'widget',
-    id: widgetId,
+    summary: 'Update a widget',
+    label,
+    id: WidgetId,
+    body: WidgetUpdate,
     response: Widget,
     status: 200,
     list: false,
     emits: [],
-  },
-} as const satisfies RouteTable[string]
-
-const usage = {
-  method: 'GET',
-  path: '/account/usage',
-  summary: 'How much of the account is used',
-  label: 'account',
-  response: Usage,
-  status: 200,
-  list: false,
-  emits: [],
-} as const
-
-const table = { ...routes, widgets, account: { ...routes.account, usage } } as const
-
-const Client = OctopusPro.withRoutes(table)
-
-function serve(): { server: ReferenceServer; op: InstanceType<typeof Client> } {
-  const stored = new Map<string, Widget>()
-  const server = createReferenceServer({
-    ids: 'sequential',
-    routes: {
-      table,
-      handlers: {
-        widgets: {
-          list: () => ({ object: 'list', data: [...stored.values()], has_more: false, next_cursor: null }),
-          create: ({ body }) => {
-            const { name, size = 1 } = body as z.output<typeof WidgetCreate>
-            const widget: Widget = { id: `wdg_${stored.size + 1}`, object: 'widget', name, size }
-            stored.set(widget.id, widget)
-            return widget
-          },
-          get: ({ id }) => stored.get(id as string),
-        },
-        account: { usage: () => ({ object: 'usage', widgets: stored.size }) },
-      },
-    },
-  })
-  return { server, op: new Client({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch }) }
+  }),
+  delete: route({
+    method: 'DELETE',
+    path: '/widgets/{id}',
+    summary: 'Delete a widget',
+    label,
+    id: WidgetId,
+    response: DeletedObject,
+    status: 200,
+    list: false,
+    emits: [],
+  }),
 }
+
+const table = { ...routes, widgets }
+const Client = OctopusPro.withRoutes(table)
+const T0 = '2026-12-04T10:00:00.000Z'
+const T1 = '2026-12-04T10:00:01.000Z'
 
 let current: ReferenceServer | undefined
 afterEach(async () => {
@@ -102,63 +107,171 @@ afterEach(async () => {
   current = undefined
 })
 
-describe('a route added to the route table', () => {
-  it('gives the client a method typed from its schemas', () => {
+function serve() {
+  const clock = manualClock(T0)
+  const server = createReferenceServer({ ids: 'sequential', clock, routes: { table } })
+  current = server
+  return { server, clock, op: new Client({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch }) }
+}
+
+describe('a resource added to the route table, with no handler', () => {
+  it('gives the client methods typed from its schemas', () => {
     const op = new Client({ apiKey: 'opk_x', baseUrl: 'http://localhost/v1' })
-    expectTypeOf(op.widgets.create).parameter(0).toEqualTypeOf<{ name: string; size?: number | undefined }>()
+    type Create = { name: string; size?: number | undefined; note?: string | undefined }
+    expectTypeOf(op.widgets.create).parameter(0).toEqualTypeOf<Create>()
     expectTypeOf(op.widgets.create).parameter(1).toEqualTypeOf<RequestOptions | undefined>()
     expectTypeOf(op.widgets.create).returns.toEqualTypeOf<APIPromise<Widget>>()
     expectTypeOf(op.widgets.get).parameter(0).toEqualTypeOf<string>()
     expectTypeOf(op.widgets.list).returns.toEqualTypeOf<PagePromise<Widget>>()
-    expectTypeOf(op.account.usage).returns.resolves.toEqualTypeOf<{ object: 'usage'; widgets: number }>()
+    expectTypeOf(op.widgets.update).parameter(1).toEqualTypeOf<{ name?: string | undefined; size?: number }>()
+    expectTypeOf(op.widgets.delete).returns.resolves.toEqualTypeOf<DeletedObject>()
     // The contract's groups keep their methods and types, the custom ones (integrations) their class.
     expectTypeOf(op.customers.get).returns.resolves.toEqualTypeOf<Customer>()
     expectTypeOf(op.integrations).toEqualTypeOf<OctopusPro['integrations']>()
-    // @ts-expect-error widgets have no delete route
-    op.widgets.delete
+    // @ts-expect-error widgets have no archive route
+    op.widgets.archive
+    // @ts-expect-error an update says what it changes
+    op.widgets.update('wdg_1')
     // @ts-expect-error the contract's client has no widgets
     new OctopusPro({ apiKey: 'opk_x', baseUrl: 'http://localhost/v1' }).widgets
   })
 
-  it('is served, and called through that method, with no other edit', async () => {
-    const { server, op } = serve()
-    current = server
-    const { data: created, response } = await op.widgets.create({ name: 'Sprocket' }).withResponse()
+  it('is served from an in-memory collection: create, get, list, update, delete', async () => {
+    const { clock, op } = serve()
+    const { data: created, response } = await op.widgets.create({ name: 'Sprocket', note: 'kept' }).withResponse()
     expect(response.status).toBe(201)
-    expect(created).toEqual({ id: 'wdg_1', object: 'widget', name: 'Sprocket', size: 1 })
-    expect(await op.widgets.get('wdg_1')).toEqual(created)
-    expect((await op.widgets.list({ limit: 5 })).data).toEqual([created])
-    expect(await op.account.usage()).toEqual({ object: 'usage', widgets: 1 })
+    // Id 1 went to the ready API key; `size` is the response schema's default; `note` is not declared there.
+    const id = 'wdg_0000000000000000000002'
+    expect(created).toEqual({ id, object: 'widget', name: 'Sprocket', size: 1, created_at: T0, updated_at: T0 })
+    expect(Object.keys(created)).toEqual(['id', 'object', 'name', 'size', 'created_at', 'updated_at'])
+    expect(await op.widgets.get(id)).toEqual(created)
+
+    await clock.set(T1)
+    const updated = await op.widgets.update(id, { size: 3 })
+    expect(updated).toEqual({ ...created, size: 3, updated_at: T1 })
+    expect(await op.widgets.get(id)).toEqual(updated)
+
+    const more = [await op.widgets.create({ name: 'Gear' }), await op.widgets.create({ name: 'Cog', size: 2 })]
+    const first = await op.widgets.list({ limit: 2 })
+    expect(first.data).toEqual([updated, more[0]])
+    expect(first.hasMore).toBe(true)
+    expect(first.nextCursor).toBe(more[0]?.id)
+    expect((await op.widgets.list({ limit: 2, starting_after: first.nextCursor ?? '' })).data).toEqual([more[1]])
+    const all: Widget[] = []
+    for await (const widget of op.widgets.list({ limit: 1 })) all.push(widget)
+    expect(all).toEqual([updated, ...more])
+
+    expect(await op.widgets.delete(id)).toEqual({ id, object: 'widget', deleted: true })
+    await expect(op.widgets.get(id)).rejects.toThrow(
+      `No widget with id '${id}'; check the id, or list them with GET /v1/widgets`,
+    )
+    expect((await op.widgets.list()).data.map((widget) => widget.name)).toEqual(['Gear', 'Cog'])
     expect((await op.customers.create({ name: 'Ada' })).name).toBe('Ada')
   })
 
-  it('gets the checks of every route: its schemas, its path id, its methods', async () => {
+  it('gets the checks of every route: its schemas, its path id, its methods, its cursors', async () => {
     const { server, op } = serve()
-    current = server
     // @ts-expect-error name is required
     const invalid = op.widgets.create({ size: 2 })
     await expect(invalid).rejects.toBeInstanceOf(BadRequestError)
     await expect(invalid).rejects.toMatchObject({ status: 400, param: 'name' })
-    await expect(op.widgets.get('cus_1')).rejects.toBeInstanceOf(NotFoundError)
-    await expect(op.widgets.get('cus_1')).rejects.toThrow(
-      "No widget with id 'cus_1'; check the id, or list them with GET /v1/widgets",
-    )
-    const remove = await server.fetch(`${server.baseUrl}/widgets/wdg_1`, {
-      method: 'DELETE',
+    const { id } = await op.widgets.create({ name: 'Sprocket' })
+    // @ts-expect-error size is a number
+    await expect(op.widgets.update(id, { size: 'big' })).rejects.toMatchObject({ status: 400, param: 'size' })
+    for (const missing of ['wdg_404', 'cus_1']) {
+      await expect(op.widgets.update(missing, { size: 2 })).rejects.toBeInstanceOf(NotFoundError)
+      await expect(op.widgets.delete(missing)).rejects.toThrow(`No widget with id '${missing}'`)
+    }
+    await expect(op.widgets.list({ starting_after: 'cus_1' })).rejects.toMatchObject({
+      status: 400,
+      param: 'starting_after',
+    })
+    const put = await server.fetch(`${server.baseUrl}/widgets/${id}`, {
+      method: 'PUT',
       headers: { authorization: `Bearer ${server.apiKey}` },
     })
-    expect(remove.status).toBe(405)
-    expect(remove.headers.get('allow')).toBe('GET')
-    const anonymous = await server.fetch(`${server.baseUrl}/widgets`)
-    expect(anonymous.status).toBe(401)
+    expect(put.status).toBe(405)
+    expect(put.headers.get('allow')).toBe('GET, PATCH, DELETE')
+    expect((await server.fetch(`${server.baseUrl}/widgets`)).status).toBe(401)
     const document = await (await server.fetch(`${server.url}/openapi.json`)).json()
-    expect(Object.keys(document.paths['/widgets/{id}'])).toEqual(['get'])
-    expect(document.paths['/account/usage'].get.summary).toBe('How much of the account is used')
+    expect(Object.keys(document.paths['/widgets'])).toEqual(['post', 'get'])
+    expect(Object.keys(document.paths['/widgets/{id}'])).toEqual(['get', 'patch', 'delete'])
+    // In memory only: reset() empties the collection with the rest of the state.
+    server.reset()
+    expect((await op.widgets.list()).data).toEqual([])
   })
 
-  it('needs a handler: a route the server cannot answer fails at creation (the first in table order)', () => {
-    expect(() => createReferenceServer({ routes: { table, handlers: {} } })).toThrow(
-      'route account.usage has no handler; pass it in routes.handlers.account.usage',
+  it('names ids and objects after the label when the schemas do not, and says when a schema cannot fit', async () => {
+    const Gadget = z.object({ id: z.string(), object: z.string(), name: z.string() })
+    const GadgetName = z.strictObject({ name: z.string() })
+    // The stored gadget has no colour: a response schema the stored object cannot meet.
+    const Coloured = z.extend(Gadget, { colour: z.string() })
+    const gadget = { label: 'gadget', summary: 'A gadget', list: false, emits: [] } as const
+    const gadgets = {
+      create: route({ ...gadget, method: 'POST', path: '/gadgets', body: GadgetName, response: Gadget, status: 201 }),
+      get: route({ ...gadget, method: 'GET', path: '/gadgets/{id}', id: z.string(), response: Gadget, status: 200 }),
+      update: route({
+        ...gadget,
+        method: 'PATCH',
+        path: '/gadgets/{id}',
+        id: z.string(),
+        body: GadgetName,
+        response: Coloured,
+        status: 200,
+      }),
+    }
+    const server = createReferenceServer({ ids: 'sequential', routes: { table: { ...routes, gadgets } } })
+    current = server
+    const call = (method: string, path: string, body: object) =>
+      server.fetch(`${server.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const created = await call('POST', '/gadgets', { name: 'Lever' })
+    expect(await created.json()).toEqual({ id: 'gadget_0000000000000000000002', object: 'gadget', name: 'Lever' })
+    const get = () =>
+      server.fetch(`${server.baseUrl}/gadgets/gadget_0000000000000000000002`, {
+        headers: { authorization: `Bearer ${server.apiKey}` },
+      })
+    expect(await (await get()).json()).toEqual({ id: 'gadget_0000000000000000000002', object: 'gadget', name: 'Lever' })
+    const updated = await call('PATCH', '/gadgets/gadget_0000000000000000000002', { name: 'Crank' })
+    expect(updated.status).toBe(500)
+    expect((await updated.json()).error.message).toContain(
+      'route gadgets.update is served generically, but its response schema rejects the stored object (colour: ',
     )
+    // The update that could not be answered stored nothing.
+    expect((await (await get()).json()).name).toBe('Lever')
+  })
+
+  it('still needs a handler for a route that is not plain create, get, list, update or delete', async () => {
+    const Usage = z.strictObject({ object: z.literal('usage'), widgets: z.number() })
+    const usage = route({
+      method: 'GET',
+      path: '/account/usage',
+      summary: 'How much of the account is used',
+      label: 'account',
+      response: Usage,
+      status: 200,
+      list: false,
+      emits: [],
+    })
+    const withUsage = { ...table, account: { ...routes.account, usage } }
+    expect(() => createReferenceServer({ routes: { table: withUsage } })).toThrow(
+      'route account.usage has no handler and is not a plain create, get, list, update or delete route; ' +
+        'pass it in routes.handlers.account.usage',
+    )
+    const server = createReferenceServer({
+      routes: { table: withUsage, handlers: { account: { usage: () => ({ object: 'usage', widgets: 0 }) } } },
+    })
+    current = server
+    const op = new (OctopusPro.withRoutes(withUsage))({
+      apiKey: server.apiKey,
+      baseUrl: server.baseUrl,
+      fetch: server.fetch,
+    })
+    expectTypeOf(op.account.usage).returns.resolves.toEqualTypeOf<{ object: 'usage'; widgets: number }>()
+    expect(await op.account.usage()).toEqual({ object: 'usage', widgets: 0 })
+    expect((await op.widgets.create({ name: 'Sprocket' })).object).toBe('widget')
   })
 })

@@ -69,7 +69,19 @@ export interface RouteDefinition {
   emits: readonly EventType[]
 }
 
-function route<const R extends RouteDefinition>(definition: R): R {
+/**
+ * A route definition with its literal types kept (`method: 'POST'`, `list: false`, its schemas), so a table built
+ * from it gives the client typed methods; checked against {@link RouteDefinition}.
+ *
+ * @example
+ * ```ts
+ * const getWidget = route({
+ *   method: 'GET', path: '/widgets/{id}', summary: 'Get a widget', label: 'widget',
+ *   id: z.string(), response: Widget, status: 200, list: false, emits: [],
+ * })
+ * ```
+ */
+export function route<const R extends RouteDefinition>(definition: R): R {
   return definition
 }
 

@@ -123,11 +123,33 @@ export interface ReferenceServerOptions {
    */
   dataDir?: string
   /**
-   * A route table to serve instead of the contract's (the contract's with routes added) and the handlers of the
-   * routes it adds, by group and action. Every route of the table is served like the contract's: API key, rate
+   * A route table to serve instead of the contract's (the contract's with routes added) and, optionally, handlers of
+   * the routes it adds, by group and action. Every route of the table is served like the contract's: API key, rate
    * limit, faults, idempotency, its input validated against its schemas (4xx otherwise), its status code.
+   *
+   * An added route without a handler is served generically when it is a plain resource route: create
+   * (`POST /x` with a body, its response an object with `id` and `object`), get (`GET /x/{id}`), list (`GET /x`
+   * with `list: true` and `item`), update (`PATCH /x/{id}` with a body) or delete (`DELETE /x/{id}`). The group's
+   * objects live in one in-memory collection: ids have the prefix its id schema checks (`^wdg_…`, as `Id(kind)`
+   * does) or else the label's letters, `object` is the response schema's literal (or the label), `created_at` and
+   * `updated_at` are set, every answer is parsed by the route's response schema (its defaults apply, undeclared
+   * fields are left out), an unknown id is a 404 `resource_missing` naming the label, and lists page like the
+   * contract's. Generic routes emit no events, whatever their `emits` says, and their objects are in memory only:
+   * not in `snapshot()`, not restored by `restore()`, not in `dataDir`, emptied by `reset()`. Any other route
+   * without a handler fails at creation with `invalid_option`.
+   *
+   * @example
+   * ```ts
+   * const widgets = {
+   *   create: route({ method: 'POST', path: '/widgets', summary: 'Create a widget', label: 'widget',
+   *     body: WidgetCreate, response: Widget, status: 201, list: false, emits: [] }),
+   *   get: route({ method: 'GET', path: '/widgets/{id}', summary: 'Get a widget', label: 'widget',
+   *     id: WidgetId, response: Widget, status: 200, list: false, emits: [] }),
+   * }
+   * const server = createReferenceServer({ routes: { table: { ...routes, widgets } } }) // no handler needed
+   * ```
    */
-  routes?: { table: RouteTable; handlers: AddedRouteHandlers }
+  routes?: { table: RouteTable; handlers?: AddedRouteHandlers }
 }
 
 /**

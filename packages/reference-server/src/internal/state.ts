@@ -15,6 +15,7 @@ import type {
   WebhookEndpoint,
   WebhookEvent,
 } from '@octopuspro/contract'
+import type { GenericObject } from './handlers/generic-routes.js'
 import { Collection } from './store/collection.js'
 import { ObservedMap } from './store/observed-map.js'
 import { RequestLog } from './store/request-log.js'
@@ -105,6 +106,8 @@ export class State {
   readonly requestLog = new RequestLog()
   /** The last invoice number handed out (`INV-000001` is 1). */
   invoiceNumber = 0
+  /** The objects of the added routes served without a handler, by group: in memory only (not in snapshots). */
+  readonly #generic = new Map<string, Collection<GenericObject>>()
 
   constructor(
     public account: Account,
@@ -128,5 +131,12 @@ export class State {
     this.endpoints = new Collection(on('endpoints'))
     this.integrations = new ObservedMap(on('integrations'))
     this.idempotency = new ObservedMap(on('idempotency'))
+  }
+
+  /** The collection of a group of added routes served generically (created empty on first use). */
+  genericCollection(group: string): Collection<GenericObject> {
+    let collection = this.#generic.get(group)
+    if (!collection) this.#generic.set(group, (collection = new Collection()))
+    return collection
   }
 }

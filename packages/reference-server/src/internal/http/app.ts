@@ -2,6 +2,7 @@ import { listRoutes, openapi, routes } from '@octopuspro/contract'
 import { Hono } from 'hono'
 import { ReferenceServerError } from '../../errors.js'
 import { APIError, isAPIError } from '../api-error.js'
+import { genericHandler } from '../handlers/generic-routes.js'
 import { handlers } from '../handlers/index.js'
 import type { RouteHandlerFunction } from '../handlers/types.js'
 import { isoTime } from '../iso-time.js'
@@ -14,9 +15,9 @@ import { methodsByPath, toAppPath } from './route-matcher.js'
 const requestLogPath = `/v1${routes.requestLogs.list.path}`
 
 /**
- * The web-standard app behind every door (in-process fetch, node:http, msw): every route of the contract's table
- * mounted with its handler, plus `/health`, `/openapi.json` and the handlers of the `mount` option. Every response
- * carries `x-request-id`.
+ * The web-standard app behind every door (in-process fetch, node:http, msw): every route of the served table
+ * mounted with its handler (an added plain resource route without one is served generically), plus `/health`,
+ * `/openapi.json` and the handlers of the `mount` option. Every response carries `x-request-id`.
  */
 export function createApp(runtime: Runtime): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
@@ -58,11 +59,15 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   const added = runtime.routes?.handlers as Record<string, Record<string, RouteHandlerFunction | undefined>> | undefined
   const entries = listRoutes(runtime.routes?.table)
   for (const entry of entries) {
-    const handler = added?.[entry.group]?.[entry.action] ?? table[entry.group]?.[entry.action]
+    const handler =
+      added?.[entry.group]?.[entry.action] ??
+      table[entry.group]?.[entry.action] ??
+      (runtime.routes && genericHandler(runtime.routes.table, entry))
     if (!handler) {
       throw new ReferenceServerError(
         'invalid_option',
-        `route ${entry.name} has no handler; pass it in routes.handlers.${entry.group}.${entry.action}`,
+        `route ${entry.name} has no handler and is not a plain create, get, list, update or delete route; ` +
+          `pass it in routes.handlers.${entry.group}.${entry.action}`,
       )
     }
     app.on(entry.definition.method, toAppPath(entry.definition.path), routeHandler(runtime, entry, handler))
