@@ -19,7 +19,7 @@ describe('docs', () => {
     expect(outward).toEqual([])
   })
 
-  it('no README, doc, comment or test points at a document outside the repository (the wire contract is in docs/)', () => {
+  it('no README, doc, comment or test points at a document outside the repository (wire contract: docs/)', () => {
     const outside = /\bapi\.md\b|\bsdk\.md\b|\.\.\/shared\//
     const pointing = tracked
       .filter((file) => /\.(ts|js|mjs|md|json|css)$/.test(file) && !file.startsWith('docs/api/'))

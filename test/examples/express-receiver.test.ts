@@ -51,7 +51,7 @@ describe.skipIf(!redisUrl)('examples/express-receiver (Redis dedupe, two replica
     await redis.quit()
   })
 
-  it('handles a signed event (204), logs it, and a second replica ignores the redelivery (200) through Redis', async () => {
+  it('handles a signed event (204), logs it; a second replica ignores the redelivery (200) through Redis', async () => {
     // #region send-test-webhook
     const event = createTestEvent('booking.created', { data: { service: 'Gutter cleaning' } }) // valid, fresh id, now
     const first = await sendTestWebhook(a.url, { secret, event }) // signed as OctopusPro signs it

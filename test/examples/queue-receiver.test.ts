@@ -67,7 +67,7 @@ describe.skipIf(!redisUrl)('examples/queue-receiver (Express + BullMQ, one recei
     expect(entry).toMatchObject({ id: events[0]!.id, type: 'booking.created', state: 'completed', attempts: 1 })
   })
 
-  it('dead-letters an event whose handler keeps failing, lists it in the inbox, and replays it on request', async () => {
+  it('dead-letters an event whose handler keeps failing, lists it in the inbox, replays it on request', async () => {
     const event = createTestEvent('payment.approved', { data: { amount: 2_500_000 } })
     expect((await sendTestWebhook(`${base}/webhooks/octopuspro`, { secret, event })).status).toBe(202)
     const failed = async () =>

@@ -109,7 +109,7 @@ describe('API keys are compared in constant time (by code path)', () => {
     },
   )
 
-  it('lets timingSafeEqual alone decide: overriding its answer turns a right key away and lets a wrong one in', async () => {
+  it('lets timingSafeEqual alone decide: overriding it turns a right key away and lets a wrong one in', async () => {
     const test = counting(2, 1)
     const server = createReferenceServer()
     timingSafeEqual.mockImplementation(() => false)
@@ -172,7 +172,7 @@ describe('webhook signatures are compared in constant time (by code path)', () =
     test.held()
   })
 
-  it('lets the helper alone decide: overriding its answer refuses a valid signature and accepts a forged one', async () => {
+  it('lets the helper alone decide: overriding it refuses a valid signature and accepts a forged one', async () => {
     const test = counting(2, 1)
     constantTimeEqualAt.mockImplementationOnce(() => false)
     expect(await outcome(valid)).toBe('no_matching_signature')

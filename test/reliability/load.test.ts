@@ -166,7 +166,7 @@ describe(`load: ${WORKERS} concurrent clients for ${RUN_MS / 1000} s over loopba
   let server: ReferenceServer | undefined
   afterAll(() => server?.close())
 
-  it('answers every call, keeps pagination consistent, hands out unique ids and never doubles an idempotent create', async () => {
+  it('answers every call, pages consistently, hands out unique ids, never doubles an idempotent create', async () => {
     server = await startReferenceServer({ port: 0 })
     server.faults.add({ match: 'POST /v1/customers', status: 503, rate: LOST_RESPONSE_RATE, after: true })
     const tag = `load-${randomBytes(4).toString('hex')}`

@@ -23,7 +23,7 @@ describeWithRedis('durable queue: dead letter, inbox and replay (BullMQ)', (redi
     await redis.quit()
   })
 
-  it('dead-letters the jobs whose handler always fails after 3 attempts, lists them, and replayFailed runs each once', async () => {
+  it('dead-letters jobs whose handler fails all 3 attempts, lists them, and replayFailed runs each once', async () => {
     const secret = generateWebhookSecret()
     const queue = bullmqQueue({ connection: redisUrl, prefix: `${prefix}bull`, attempts: ATTEMPTS, backoffMs: 20 })
     const webhooks = new Webhooks({ secret })

@@ -305,7 +305,7 @@ describe('fuzzing the receiver with hostile deliveries', () => {
     expect(tally.disagreements.report()).toBe('')
   }, 60_000)
 
-  it('refuses a validly signed body that is not UTF-8 (400 invalid_json) instead of handling a corrupted event', async () => {
+  it('refuses a validly signed body that is not UTF-8 (400 invalid_json) rather than handle it corrupted', async () => {
     const { webhooks, handled } = receiver()
     const event = createSampleEvent('customer.created', { id: 'evt_latin1', data: { name: 'José Müller' } })
     const body = Buffer.from(JSON.stringify(event), 'latin1') // é → 0xE9: not UTF-8

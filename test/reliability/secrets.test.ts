@@ -96,7 +96,10 @@ async function expectRefused(
   expect(answer).toEqual({ status: 401, code })
 }
 
-/** Every string reachable from a value: object fields, Map and Set entries, collections' values, bytes as hex, base64 and text. */
+/**
+ * Every string reachable from a value: object fields, Map and Set entries, collections' values, bytes as hex, base64
+ * and text.
+ */
 function* reachableStrings(value: unknown, seen = new Set<unknown>()): Generator<string> {
   if (typeof value === 'string') return yield value
   if (value === null || typeof value !== 'object' || seen.has(value)) return
@@ -149,7 +152,7 @@ describe('API keys are stored hashed', () => {
     for (const secret of secrets) expect(hashes).toContain(sha256(secret).toString('hex'))
   })
 
-  it('keeps no secret in the idempotency store either, where a create sent with an Idempotency-Key (as the client always does) leaves its response', async () => {
+  it('keeps no secret in the idempotency store, where a client create (Idempotency-Key) saves its answer', async () => {
     const { runtime, server } = runtimeServer()
     const op = new OctopusPro({ apiKey: server.apiKey, baseUrl: server.baseUrl, fetch: server.fetch })
     const created = await op.apiKeys.create({ name: 'Created by the client' })
@@ -277,7 +280,7 @@ describe('revoked, expired and read-only keys', () => {
 })
 
 describe('secrets never leak', () => {
-  it('never shows API key secrets, webhook secrets or integration credentials outside the answers meant for them, and never logs them', async () => {
+  it('never shows API key or webhook secrets or credentials outside answers meant for them, or in logs', async () => {
     const logLines: string[] = []
     const deliveries: string[] = []
     const server = serverWith({
@@ -286,9 +289,8 @@ describe('secrets never leak', () => {
       delivery: {
         retrySchedule: [],
         fetch: async (input, init) => {
-          deliveries.push(
-            `${String(input)} ${JSON.stringify(Object.fromEntries(new Headers(init?.headers)))} ${new TextDecoder().decode(init?.body as Uint8Array)}`,
-          )
+          const headers = JSON.stringify(Object.fromEntries(new Headers(init?.headers)))
+          deliveries.push(`${String(input)} ${headers} ${new TextDecoder().decode(init?.body as Uint8Array)}`)
           return new Response(null, { status: 204 })
         },
       },
@@ -372,17 +374,15 @@ describe('secrets never leak', () => {
         : entry.name.startsWith('apiKeys.')
           ? keys.map((k) => k.id)
           : [world.idOf(entry.name)]
-      for (const id of ids)
-        await send(
-          'GET',
-          `${entry.definition.path.replace('{id}', id)}${entry.definition.list && entry.definition.query ? '?limit=100' : ''}`,
-        )
+      const query = entry.definition.list && entry.definition.query ? '?limit=100' : ''
+      for (const id of ids) await send('GET', `${entry.definition.path.replace('{id}', id)}${query}`)
     }
     await send('PATCH', `/webhooks/${endpointId}`, { description: 'still here' })
     await send('PATCH', `/api-keys/${keyIdA}`, { name: 'Integration A (renamed)' })
     await send('POST', `/api-keys/${keys.find((k) => k.name === 'Integration B')!.id}/revoke`, {})
     for (const secret of apiKeySecrets) {
-      await send('GET', '/account', undefined, secret) // revoked, read-only or valid: whatever the answer, no secret in it
+      // revoked, read-only or valid: whatever the answer, no secret in it
+      await send('GET', '/account', undefined, secret)
       await send('GET', '/account', undefined, `${secret.slice(0, -1)}x`) // one character off
       await send('POST', '/customers', { name: secret }, apiKeySecrets[1]) // read_only: refused
     }

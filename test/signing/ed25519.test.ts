@@ -37,7 +37,7 @@ describe('ed25519 (v1a) at the receiver: the Standard Webhooks rules', () => {
     )
   })
 
-  it('refuses what the Go library refuses: invalid, partial, missing headers, stale and future timestamps', async () => {
+  it('refuses what the Go library refuses: invalid, partial, missing headers, old and future timestamps', async () => {
     const cases: [Record<string, string>, string][] = [
       [
         { ...vector.headers, 'webhook-signature': 'v1a,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=' },

@@ -146,7 +146,9 @@ export class OctopusPro {
    * @example
    * ```ts
    * import { routes } from '@octopuspro/contract'
-   * for await (const event of op.requestPage(routes.events.list, { query: { type: 'booking.created' } })) console.log(event.id)
+   * for await (const event of op.requestPage(routes.events.list, { query: { type: 'booking.created' } })) {
+   *   console.log(event.id)
+   * }
    * ```
    */
   requestPage<R extends RouteDefinition & { item: z.ZodMiniType }>(

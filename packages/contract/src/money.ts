@@ -18,7 +18,9 @@ export interface LineItemInput {
  *
  * @example
  * ```ts
- * const { subtotal, tax, total }: Totals = computeTotals([{ description: 'Gutters', quantity: 1, unit_amount: 18_000, tax_rate: 10 }])
+ * const { subtotal, tax, total }: Totals = computeTotals([
+ *   { description: 'Gutters', quantity: 1, unit_amount: 18_000, tax_rate: 10 },
+ * ])
  * ```
  */
 export interface Totals {

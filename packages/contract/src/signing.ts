@@ -58,7 +58,12 @@ export async function signWithSecret(secret: string, id: string, timestamp: numb
  *
  * @example
  * ```ts
- * const options: SignWebhookOptions = { secret, id: event.id, timestamp: Math.floor(Date.now() / 1000), body: JSON.stringify(event) }
+ * const options: SignWebhookOptions = {
+ *   secret,
+ *   id: event.id,
+ *   timestamp: Math.floor(Date.now() / 1000),
+ *   body: JSON.stringify(event),
+ * }
  * ```
  */
 export interface SignWebhookOptions {

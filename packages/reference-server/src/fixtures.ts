@@ -21,8 +21,9 @@ import * as z from 'zod/mini'
  * ```ts
  * const server = createReferenceServer({
  *   seed: {
- *     customers: [{ id: 'cus_1', object: 'customer', name: 'Ada', email: null, phone: null, company: null, address: null,
- *       notes: null, tags: [], metadata: {}, created_at: '2026-11-01T09:00:00.000Z', updated_at: '2026-11-01T09:00:00.000Z' }],
+ *     customers: [{ id: 'cus_1', object: 'customer', name: 'Ada', email: null, phone: null, company: null,
+ *       address: null, notes: null, tags: [], metadata: {},
+ *       created_at: '2026-11-01T09:00:00.000Z', updated_at: '2026-11-01T09:00:00.000Z' }],
  *   },
  * })
  * ```

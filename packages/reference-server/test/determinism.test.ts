@@ -75,10 +75,15 @@ describe('deterministic mode (sequential ids + manual clock)', () => {
     const { texts, server } = await scenario(receiver.url)
     expect(texts[0]).toBe(
       '201 req_0000000000000000000002 {"id":"cus_0000000000000000000003","object":"customer","name":"Ada ' +
-        'Lovelace","tags":["vip"],"email":null,"phone":null,"company":null,"address":null,"notes":null,"metadata":{},"created_at":"2026-11-27T10:00:00.000Z","updated_at":"2026-11-27T10:00:00.000Z"}',
+        'Lovelace","tags":["vip"],"email":null,"phone":null,"company":null,"address":null,"notes":null,' +
+        '"metadata":{},"created_at":"2026-11-27T10:00:00.000Z","updated_at":"2026-11-27T10:00:00.000Z"}',
     )
     expect(JSON.stringify(server.events.list()[0])).toBe(
-      '{"id":"evt_0000000000000000000004","object":"event","type":"customer.created","timestamp":"2026-11-27T10:00:00.000Z","api_version":"2026-11-01","data":{"id":"cus_0000000000000000000003","object":"customer","name":"Ada Lovelace","tags":["vip"],"email":null,"phone":null,"company":null,"address":null,"notes":null,"metadata":{},"created_at":"2026-11-27T10:00:00.000Z","updated_at":"2026-11-27T10:00:00.000Z"}}',
+      '{"id":"evt_0000000000000000000004","object":"event","type":"customer.created",' +
+        '"timestamp":"2026-11-27T10:00:00.000Z","api_version":"2026-11-01",' +
+        '"data":{"id":"cus_0000000000000000000003","object":"customer","name":"Ada Lovelace","tags":["vip"],' +
+        '"email":null,"phone":null,"company":null,"address":null,"notes":null,"metadata":{},' +
+        '"created_at":"2026-11-27T10:00:00.000Z","updated_at":"2026-11-27T10:00:00.000Z"}}',
     )
   })
 

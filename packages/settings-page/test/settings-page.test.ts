@@ -167,7 +167,7 @@ describe('settings page: API & Webhooks Integrations', () => {
     await page.close()
   })
 
-  it('adds a webhook by searching "payment" and pressing Select All Visible, showing API errors next to their field', async () => {
+  it('adds a webhook by searching "payment" and Select All Visible, showing API errors by their field', async () => {
     const page = await openSettings()
     await page.getByRole('button', { name: 'Add Webhook' }).click()
     const form = page.getByRole('dialog', { name: 'Add Webhook' })

@@ -82,7 +82,7 @@ describe('docs/delivery-semantics.md', () => {
     expect(requests[0]!.headers.get('user-agent')).toMatch(/^OctopusPro-Webhooks\//)
   })
 
-  it('a redirect is a failure (not followed); 410 Gone disables the endpoint at once; a PATCH re-enables it', async () => {
+  it('a redirect fails (not followed); 410 Gone disables the endpoint at once; a PATCH re-enables it', async () => {
     let answer = 302
     const { server, op } = setUp(
       () =>
@@ -113,7 +113,7 @@ describe('docs/delivery-semantics.md', () => {
     })
   })
 
-  it('during a secret rotation every delivery carries both signatures; a receiver with either secret verifies it', async () => {
+  it('during a secret rotation each delivery carries both signatures; a receiver with either verifies it', async () => {
     const { clock, server, op, requests } = setUp(() => new Response(null, { status: 204 }))
     const endpoint = await op.webhooks.create({
       name: 'Rotating',

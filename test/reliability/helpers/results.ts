@@ -44,7 +44,13 @@ export interface ScenarioResult {
  *
  * @example
  * ```ts
- * recordFigures({ file: import.meta.url, id: '1-receiver-fuzz', title: 'Receiver fuzz', summary: { tried: 10_512, faults: 7_020, wrong: 0 }, figures: [] })
+ * recordFigures({
+ *   file: import.meta.url,
+ *   id: '1-receiver-fuzz',
+ *   title: 'Receiver fuzz',
+ *   summary: { tried: 10_512, faults: 7_020, wrong: 0 },
+ *   figures: [],
+ * })
  * ```
  */
 export function recordFigures(result: Omit<ScenarioResult, 'at' | 'file'> & { file: string }): void {

@@ -51,7 +51,9 @@ export interface World {
  * @example
  * ```ts
  * const world = await buildWorld(server)
- * await call(server, 'PATCH', `/customers/${world.ids.customer}`, { body: JSON.stringify(world.validBodies['customers.update']) })
+ * await call(server, 'PATCH', `/customers/${world.ids.customer}`, {
+ *   body: JSON.stringify(world.validBodies['customers.update']),
+ * })
  * ```
  */
 export async function buildWorld(server: ReferenceServer): Promise<World> {

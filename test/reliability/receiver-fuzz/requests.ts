@@ -439,8 +439,10 @@ function signatureFault(
       return `v1,${sign(parts.stranger, id, timestamp, body)}`
     case 'other-id':
       return `v1,${sign(secret, `${id}x`, timestamp, body)}`
-    case 'other-timestamp':
-      return `v1,${sign(secret, id, /^\d+$/.test(timestamp) ? String(Number(timestamp) + 1 + (n % 300)) : `${timestamp}1`, body)}`
+    case 'other-timestamp': {
+      const other = /^\d+$/.test(timestamp) ? String(Number(timestamp) + 1 + (n % 300)) : `${timestamp}1`
+      return `v1,${sign(secret, id, other, body)}`
+    }
     case 'truncated':
       return `v1,${mac.slice(0, -(1 + (n % mac.length)))}`
     case 'flipped': {

@@ -139,7 +139,11 @@ export interface Logger {
  *
  * @example
  * ```ts
- * const op = new OctopusPro({ apiKey: process.env.OCTOPUSPRO_API_KEY, baseUrl: 'https://api.example.com/v1', maxRetries: 3 })
+ * const op = new OctopusPro({
+ *   apiKey: process.env.OCTOPUSPRO_API_KEY,
+ *   baseUrl: 'https://api.example.com/v1',
+ *   maxRetries: 3,
+ * })
  * ```
  */
 export interface ClientOptions {

@@ -51,7 +51,16 @@ export class APIError extends OctopusProError {
    *
    * @example
    * ```ts
-   * APIError.generate(404, { type: 'not_found_error', code: 'resource_missing', message: "customer 'cus_1' does not exist", request_id: 'req_1' }, new Headers())
+   * APIError.generate(
+   *   404,
+   *   {
+   *     type: 'not_found_error',
+   *     code: 'resource_missing',
+   *     message: "customer 'cus_1' does not exist",
+   *     request_id: 'req_1',
+   *   },
+   *   new Headers(),
+   * )
    * // NotFoundError: 404 resource_missing: customer 'cus_1' does not exist
    * ```
    */

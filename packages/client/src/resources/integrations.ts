@@ -16,7 +16,10 @@ import type { RequestOptions } from '../core/types.js'
  *
  * @example
  * ```ts
- * await op.integrations.connect('authorize_net', { credentials: { api_login_id: 'abc', transaction_key: 'secret' }, settings: { sandbox: true } })
+ * await op.integrations.connect('authorize_net', {
+ *   credentials: { api_login_id: 'abc', transaction_key: 'secret' },
+ *   settings: { sandbox: true },
+ * })
  * ```
  */
 export class IntegrationsResource extends routeResource(routes.integrations, ['connect']) {

@@ -68,7 +68,7 @@ describe('retries against the server with fault injection', () => {
 describe.each(doors)('idempotent creates under retry (%s)', (door) => {
   const ctx = useServer(door)
 
-  it('a create whose response is lost is retried with the same Idempotency-Key and creates exactly one object', async () => {
+  it('a create whose response is lost is retried under the same Idempotency-Key: exactly one object', async () => {
     ctx.server.faults.add({ match: 'POST /v1/customers', status: 502, after: true, times: 1 })
     const { op, retries } = recordingClient(ctx, door)
     const { data: customer, response } = await op.customers.create({ name: 'Ada Lovelace' }).withResponse()
@@ -79,7 +79,7 @@ describe.each(doors)('idempotent creates under retry (%s)', (door) => {
     expect(ctx.server.events.list().filter((event) => event.type === 'customer.created')).toHaveLength(1)
   })
 
-  it('a create still in flight (409 idempotency_key_in_use) is retried until its stored answer is replayed', async () => {
+  it('a create in flight (409 idempotency_key_in_use) is retried until its stored answer is replayed', async () => {
     ctx.server.faults.add({ match: 'POST /v1/customers', latencyMs: 300, times: 1 })
     const { op, retries } = recordingClient(ctx, door)
     // Whichever of the two claims the key first is slowed down; the other is told the key is in use.

@@ -318,7 +318,10 @@ describe('response validation', () => {
     expect(error.issues.map((issue) => issue.path)).toEqual([['email'], ['created_at']])
     expect(error.details.map((detail) => detail.path)).toEqual(['email', 'created_at'])
     expect(error.message).toMatch(
-      /^GET \/customers\/cus_1 answered 200 with a body that does not match the contract \(email .*; created_at .*\); update @octopuspro\/client, or pass validateResponses: false/,
+      new RegExp(
+        /^GET \/customers\/cus_1 answered 200 with a body that does not match the contract /.source +
+          /\(email .*; created_at .*\); update @octopuspro\/client, or pass validateResponses: false/.source,
+      ),
     )
   })
 

@@ -54,11 +54,19 @@ function run(args: string[]): string {
 
 const script = (load: string) => `
 ${load}
-const customer = { id: 'cus_1', object: 'customer', name: 'Ada', tags: [], email: null, phone: null, company: null, address: null, notes: null, metadata: {}, created_at: '2026-11-27T10:00:00.000Z', updated_at: '2026-11-27T10:00:00.000Z' }
-const op = new client.OctopusPro({ apiKey: 'opk_x', baseUrl: 'http://api.test/v1', fetch: async (request) => Response.json({ ...customer, name: request.method + ' ' + new URL(request.url).pathname }) })
+const customer = {
+  id: 'cus_1', object: 'customer', name: 'Ada', tags: [], email: null, phone: null, company: null, address: null,
+  notes: null, metadata: {}, created_at: '2026-11-27T10:00:00.000Z', updated_at: '2026-11-27T10:00:00.000Z',
+}
+const op = new client.OctopusPro({
+  apiKey: 'opk_x',
+  baseUrl: 'http://api.test/v1',
+  fetch: async (request) => Response.json({ ...customer, name: request.method + ' ' + new URL(request.url).pathname }),
+})
 op.customers.get('cus_1').then(async (c) => {
   const notFound = client.APIError.generate(404, undefined)
-  console.log(JSON.stringify({ name: c.name, notFound: notFound instanceof client.NotFoundError, guard: client.isAPIError(notFound) }))
+  const guard = client.isAPIError(notFound)
+  console.log(JSON.stringify({ name: c.name, notFound: notFound instanceof client.NotFoundError, guard }))
 })
 `
 

@@ -70,7 +70,12 @@ export const Appointment = appointment.schema
  *
  * @example
  * ```ts
- * AppointmentCreate.parse({ booking_id: 'bkg_1', fieldworker_id: 'usr_1', scheduled_start: '2026-12-01T09:00:00.000Z', scheduled_end: '2026-12-01T10:00:00.000Z' })
+ * AppointmentCreate.parse({
+ *   booking_id: 'bkg_1',
+ *   fieldworker_id: 'usr_1',
+ *   scheduled_start: '2026-12-01T09:00:00.000Z',
+ *   scheduled_end: '2026-12-01T10:00:00.000Z',
+ * })
  * ```
  */
 export const AppointmentCreate = appointment.create.check(endAfterStart)
@@ -100,7 +105,12 @@ export type Appointment = z.output<typeof Appointment>
  *
  * @example
  * ```ts
- * const body: AppointmentCreate = { booking_id: 'bkg_123', fieldworker_id: 'usr_123', scheduled_start: '2026-12-01T09:00:00.000Z', scheduled_end: '2026-12-01T11:00:00.000Z' }
+ * const body: AppointmentCreate = {
+ *   booking_id: 'bkg_123',
+ *   fieldworker_id: 'usr_123',
+ *   scheduled_start: '2026-12-01T09:00:00.000Z',
+ *   scheduled_end: '2026-12-01T11:00:00.000Z',
+ * }
  * ```
  */
 export type AppointmentCreate = z.input<typeof AppointmentCreate>
@@ -109,7 +119,10 @@ export type AppointmentCreate = z.input<typeof AppointmentCreate>
  *
  * @example
  * ```ts
- * const body: AppointmentUpdate = { scheduled_start: '2026-12-02T09:00:00.000Z', scheduled_end: '2026-12-02T11:00:00.000Z' }
+ * const body: AppointmentUpdate = {
+ *   scheduled_start: '2026-12-02T09:00:00.000Z',
+ *   scheduled_end: '2026-12-02T11:00:00.000Z',
+ * }
  * ```
  */
 export type AppointmentUpdate = z.input<typeof AppointmentUpdate>

@@ -25,7 +25,12 @@ export const Booking = booking.schema
  *
  * @example
  * ```ts
- * BookingCreate.parse({ customer_id: 'cus_1', service: 'Deep clean', scheduled_start: '2026-12-01T09:00:00.000Z', scheduled_end: '2026-12-01T11:00:00.000Z' })
+ * BookingCreate.parse({
+ *   customer_id: 'cus_1',
+ *   service: 'Deep clean',
+ *   scheduled_start: '2026-12-01T09:00:00.000Z',
+ *   scheduled_end: '2026-12-01T11:00:00.000Z',
+ * })
  * ```
  */
 export const BookingCreate = booking.create.check(endAfterStart)
@@ -50,7 +55,12 @@ export type Booking = z.output<typeof Booking>
  *
  * @example
  * ```ts
- * const body: BookingCreate = { customer_id: 'cus_123', service: 'Gutter cleaning', scheduled_start: '2026-12-01T09:00:00.000Z', scheduled_end: '2026-12-01T11:00:00.000Z' }
+ * const body: BookingCreate = {
+ *   customer_id: 'cus_123',
+ *   service: 'Gutter cleaning',
+ *   scheduled_start: '2026-12-01T09:00:00.000Z',
+ *   scheduled_end: '2026-12-01T11:00:00.000Z',
+ * }
  * ```
  */
 export type BookingCreate = z.input<typeof BookingCreate>

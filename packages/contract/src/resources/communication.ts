@@ -64,7 +64,13 @@ export const Communication = communication.schema
  *
  * @example
  * ```ts
- * CommunicationCreate.parse({ channel: 'call', direction: 'inbound', call_status: 'missed', from: '+15550100', to: '+15550199' })
+ * CommunicationCreate.parse({
+ *   channel: 'call',
+ *   direction: 'inbound',
+ *   call_status: 'missed',
+ *   from: '+15550100',
+ *   to: '+15550199',
+ * })
  * ```
  */
 export const CommunicationCreate = z
@@ -84,7 +90,13 @@ export type Communication = z.output<typeof Communication>
  *
  * @example
  * ```ts
- * const body: CommunicationCreate = { channel: 'call', direction: 'inbound', call_status: 'missed', from: '+1 555 0142', to: '+1 555 0100' }
+ * const body: CommunicationCreate = {
+ *   channel: 'call',
+ *   direction: 'inbound',
+ *   call_status: 'missed',
+ *   from: '+1 555 0142',
+ *   to: '+1 555 0100',
+ * }
  * ```
  */
 export type CommunicationCreate = z.input<typeof CommunicationCreate>

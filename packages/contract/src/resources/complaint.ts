@@ -40,7 +40,12 @@ export type Complaint = z.output<typeof Complaint>
  *
  * @example
  * ```ts
- * const body: ComplaintCreate = { customer_id: 'cus_123', subject: 'Late arrival', description: 'The technician came two hours late.', severity: 'medium' }
+ * const body: ComplaintCreate = {
+ *   customer_id: 'cus_123',
+ *   subject: 'Late arrival',
+ *   description: 'The technician came two hours late.',
+ *   severity: 'medium',
+ * }
  * ```
  */
 export type ComplaintCreate = z.input<typeof ComplaintCreate>

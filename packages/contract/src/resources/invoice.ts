@@ -57,7 +57,10 @@ export type Invoice = z.output<typeof Invoice>
  *
  * @example
  * ```ts
- * const body: InvoiceCreate = { customer_id: 'cus_123', line_items: [{ description: 'Gutter cleaning', quantity: 1, unit_amount: 18_000 }] }
+ * const body: InvoiceCreate = {
+ *   customer_id: 'cus_123',
+ *   line_items: [{ description: 'Gutter cleaning', quantity: 1, unit_amount: 18_000 }],
+ * }
  * ```
  */
 export type InvoiceCreate = z.input<typeof InvoiceCreate>

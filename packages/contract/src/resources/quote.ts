@@ -37,7 +37,10 @@ export type Quote = z.output<typeof Quote>
  *
  * @example
  * ```ts
- * const body: QuoteCreate = { customer_id: 'cus_123', line_items: [{ description: 'Roof inspection', quantity: 1, unit_amount: 50_000 }] }
+ * const body: QuoteCreate = {
+ *   customer_id: 'cus_123',
+ *   line_items: [{ description: 'Roof inspection', quantity: 1, unit_amount: 50_000 }],
+ * }
  * ```
  */
 export type QuoteCreate = z.input<typeof QuoteCreate>

@@ -120,7 +120,11 @@ const EventTypes = z
  *
  * @example
  * ```ts
- * WebhookEndpointCreate.parse({ name: 'Order Notifications', url: 'https://example.com/hook', event_types: ['booking.created'] })
+ * WebhookEndpointCreate.parse({
+ *   name: 'Order Notifications',
+ *   url: 'https://example.com/hook',
+ *   event_types: ['booking.created'],
+ * })
  * ```
  */
 export const WebhookEndpointCreate = z.strictObject({
@@ -231,7 +235,11 @@ export type WebhookEndpoint = z.output<typeof WebhookEndpoint>
  *
  * @example
  * ```ts
- * const { secret }: WebhookEndpointWithSecret = await op.webhooks.create({ name: 'Orders', url: 'https://example.com/webhooks', event_types: ['*'] })
+ * const { secret }: WebhookEndpointWithSecret = await op.webhooks.create({
+ *   name: 'Orders',
+ *   url: 'https://example.com/webhooks',
+ *   event_types: ['*'],
+ * })
  * ```
  */
 export type WebhookEndpointWithSecret = z.output<typeof WebhookEndpointWithSecret>
@@ -268,7 +276,11 @@ export type Ed25519WebhookEndpoint = WebhookEndpointWithSecret & {
  *
  * @example
  * ```ts
- * const body: WebhookEndpointCreate = { name: 'Order Notifications', url: 'https://your-domain.com/webhook', event_types: ['booking.created'] }
+ * const body: WebhookEndpointCreate = {
+ *   name: 'Order Notifications',
+ *   url: 'https://your-domain.com/webhook',
+ *   event_types: ['booking.created'],
+ * }
  * ```
  */
 export type WebhookEndpointCreate = z.input<typeof WebhookEndpointCreate>

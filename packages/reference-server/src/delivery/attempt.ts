@@ -48,7 +48,13 @@ export interface AttemptResult {
  *
  * @example
  * ```ts
- * const { attempt, verdict } = await sendAttempt(context, { url, secrets: [secret], eventId: event.id, body, inFlight: new Set() })
+ * const { attempt, verdict } = await sendAttempt(context, {
+ *   url,
+ *   secrets: [secret],
+ *   eventId: event.id,
+ *   body,
+ *   inFlight: new Set(),
+ * })
  * attempt.status_code // 200
  * ```
  */

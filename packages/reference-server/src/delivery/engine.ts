@@ -60,7 +60,12 @@ export interface DeliveryWaitOptions {
  *
  * @example
  * ```ts
- * const engine = new DeliveryEngine({ userAgent: 'OctopusPro-Webhooks/0.1.0', getEndpoint, disableEndpoint, retrySchedule: [10, 50] })
+ * const engine = new DeliveryEngine({
+ *   userAgent: 'OctopusPro-Webhooks/0.1.0',
+ *   getEndpoint,
+ *   disableEndpoint,
+ *   retrySchedule: [10, 50],
+ * })
  * engine.dispatch(event, ['whk_1'])
  * const delivery = await engine.waitFor({ eventId: event.id, status: 'succeeded' })
  * await engine.close()

@@ -18,7 +18,12 @@ export type EndpointDisabledReason = NonNullable<WebhookEndpoint['disabled_reaso
  *
  * @example
  * ```ts
- * const endpoint: EndpointForDelivery = { id: 'whk_1', url: 'http://127.0.0.1:3000/hook', active: true, secrets: () => [secret] }
+ * const endpoint: EndpointForDelivery = {
+ *   id: 'whk_1',
+ *   url: 'http://127.0.0.1:3000/hook',
+ *   active: true,
+ *   secrets: () => [secret],
+ * }
  * ```
  */
 export interface EndpointForDelivery {

@@ -25,8 +25,9 @@ export interface ResponseJudgement {
  *
  * @example
  * ```ts
- * judgeResponse(204, null)                      // { verdict: 'succeeded', error: null }
- * judgeResponse(302, 'https://example.com/new') // { verdict: 'retry', error: 'HTTP 302: redirect to https://example.com/new not followed' }
+ * judgeResponse(204, null) // { verdict: 'succeeded', error: null }
+ * judgeResponse(302, 'https://example.com/new')
+ * // { verdict: 'retry', error: 'HTTP 302: redirect to https://example.com/new not followed' }
  * ```
  */
 export function judgeResponse(status: number, location: string | null): ResponseJudgement {

@@ -109,7 +109,7 @@ describe('API keys', () => {
     expect((await api('GET', '/v1/account', { key: overlapped.secret })).status).toBe(200)
   })
 
-  it('revoke: 401 api_key_revoked at once, other keys unaffected; a key can revoke itself; revoked keys cannot roll', async () => {
+  it('revoke: 401 api_key_revoked at once, other keys still work; a key can revoke itself; no roll after', async () => {
     const { api, server } = start()
     const a = (await api('POST', '/v1/api-keys', { body: { name: 'Zapier' } })).body
     const b = (await api('POST', '/v1/api-keys', { body: { name: 'Website' } })).body

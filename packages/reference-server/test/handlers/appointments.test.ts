@@ -121,7 +121,7 @@ describe('appointments', () => {
     })
   })
 
-  it('follow the status machine exactly: every legal move passes, every other one is 409 and changes nothing', async () => {
+  it('follow the status machine: every legal move passes, every other one is 409 and changes nothing', async () => {
     const { api, appointment } = await start()
     for (const from of AppointmentStatus.options) {
       for (const to of AppointmentStatus.options) {
@@ -145,7 +145,7 @@ describe('appointments', () => {
     }
   })
 
-  it('arrive sets arrived_at and emits status_changed then fieldworker_arrived; completed sets completed_at', async () => {
+  it('arrive sets arrived_at, emits status_changed then fieldworker_arrived; completed sets completed_at', async () => {
     const { api, server, clock, appointment } = await start()
     const created = await appointment()
     await clock.set('2026-12-03T08:55:00.000Z')

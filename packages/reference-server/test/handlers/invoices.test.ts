@@ -12,7 +12,7 @@ const items = [
 ]
 
 describe('quotes', () => {
-  it('computes subtotal, tax and total from the line items (round half up per line) and again when they change', async () => {
+  it('computes subtotal, tax and total from the line items (half up per line), again when they change', async () => {
     current = setup()
     const { api } = current
     const world = await buildWorld(api)

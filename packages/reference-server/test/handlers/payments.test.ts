@@ -37,7 +37,7 @@ describe('payments', () => {
     expect(server.events.list().at(-1)).toMatchObject({ type: 'payment.created', data: payment })
   })
 
-  it('approving pays the invoice: amount_paid grows, amount_due falls, paid when nothing is left; events in order', async () => {
+  it('approving pays the invoice: amount_paid up, amount_due down, paid at amount_due 0; events in order', async () => {
     const { api, pay, server, world, total } = await start()
     const first = (await pay(5_000)).body
     const second = (await pay(total - 5_000)).body

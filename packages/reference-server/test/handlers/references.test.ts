@@ -91,7 +91,7 @@ describe('references must exist (422 reference_invalid)', () => {
 })
 
 describe('referential integrity on DELETE (409 resource_in_use naming one referrer)', () => {
-  it('a customer with a booking, a user on an appointment, a booking with an appointment, an invoice with a payment', async () => {
+  it('customer with a booking, user on an appointment, booking with an appointment, invoice with payment', async () => {
     current = setup()
     const { api } = current
     const world = await buildWorld(api)

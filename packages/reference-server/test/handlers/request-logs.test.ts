@@ -6,7 +6,7 @@ let current: ReturnType<typeof setup>
 afterEach(() => current?.close())
 
 describe('request log', () => {
-  it('lists every request with its x-request-id, status and duration, oldest first; its own reads are left out', async () => {
+  it('lists each request with its x-request-id, status, duration, oldest first; its own reads left out', async () => {
     current = setup({ ids: 'sequential', clock: manualClock('2026-11-27T10:00:00.000Z') })
     const { api } = current
     const created = await api('POST', '/v1/customers', { body: { name: 'Ada' } })

@@ -146,7 +146,7 @@ describe('delivery', () => {
     expect(request!.body).toBe(JSON.stringify(server.events.list()[0]))
   })
 
-  it('during a secret rotation every delivery carries both signatures; after the overlap only the new one', async () => {
+  it('during a secret rotation each delivery carries both signatures; after the overlap only the new one', async () => {
     const hooks = await receiver()
     const clock = manualClock('2026-11-27T10:00:00.000Z')
     current = setup({ delivery: fast, clock })
@@ -288,7 +288,7 @@ describe('delivery', () => {
     expect((await api('GET', `/v1/webhooks/${endpoint.id}/secret`)).body.previous_secret).toBeNull()
   })
 
-  it('POST /webhooks/{id}/test sends a sample event marked test to that endpoint only, not kept in the event log', async () => {
+  it('POST /webhooks/{id}/test sends a sample event (test: true) to that endpoint only, not logged', async () => {
     const hooks = await receiver()
     current = setup({ delivery: fast })
     const { api, server } = current

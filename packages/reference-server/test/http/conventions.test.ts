@@ -315,7 +315,7 @@ describe('query strings', () => {
 })
 
 describe('internal errors', () => {
-  it('maps an unexpected failure to 500 internal_error in the error shape (a bug, reported with its request id)', async () => {
+  it('maps an unexpected failure to 500 internal_error in the error shape, logged with its request id', async () => {
     const lines: string[] = []
     let ids = 0
     const { api } = start({

@@ -1,4 +1,4 @@
-import { errorCodes } from '@octopuspro/contract'
+import { errorCodes, idPrefixes } from '@octopuspro/contract'
 import { afterAll, describe, expect, it } from 'vitest'
 import { manualClock } from '../../src/index.js'
 import { type ApiResponse, setup } from '../helpers/api.js'
@@ -12,7 +12,7 @@ const { api, server, close } = setup({
   rateLimit: { limit: 1000 },
   ids: (kind) => {
     if (kind === 'complaint') throw new Error('no complaint ids today')
-    return `${{ customer: 'cus', user: 'usr', inquiry: 'inq', quote: 'quo', booking: 'bkg', appointment: 'apt', invoice: 'inv', payment: 'pay', communication: 'com', api_key: 'key', webhook_endpoint: 'whk', event: 'evt', webhook_delivery: 'dlv', request: 'req', account: 'acct', complaint: 'cmp' }[kind]}_${String(++ids).padStart(8, '0')}`
+    return `${idPrefixes[kind]}_${String(++ids).padStart(8, '0')}`
   },
 })
 afterAll(close)

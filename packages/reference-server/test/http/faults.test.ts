@@ -57,7 +57,7 @@ describe('faults', () => {
     expect((await pending).status).toBe(200)
   })
 
-  it('after: the request takes effect and its Idempotency-Key stores the real answer; the retry replays it', async () => {
+  it('after: the request takes effect, its Idempotency-Key stores the real answer; the retry replays it', async () => {
     current = setup({ faults: [{ match: 'POST /v1/customers', status: 502, after: true, times: 1 }] })
     const { api, server } = current
     const headers = { 'idempotency-key': 'lost-response' }

@@ -53,7 +53,13 @@ export interface ConfirmOptions {
  *
  * @example
  * ```ts
- * confirmAction({ title: 'Revoke API key?', message: '…', confirmLabel: 'Revoke', danger: true, run: () => op.apiKeys.revoke(id).then(refresh) })
+ * confirmAction({
+ *   title: 'Revoke API key?',
+ *   message: '…',
+ *   confirmLabel: 'Revoke',
+ *   danger: true,
+ *   run: () => op.apiKeys.revoke(id).then(refresh),
+ * })
  * ```
  */
 export function confirmAction(options: ConfirmOptions): Modal {

@@ -53,10 +53,11 @@ export function changeStatus(call: Call, id: string, status: Appointment['status
   const current = appointments.find(call, id)
   if (!canTransitionAppointment(current.status, status)) {
     const legal = appointmentTransitions[current.status]
+    const onward =
+      legal.length > 0 ? `from ${current.status} it can move to ${legal.join(', ')}` : `${current.status} is final`
     throw new APIError(
       'invalid_state_transition',
-      `appointment '${id}' cannot move from ${current.status} to ${status}; ` +
-        `${legal.length > 0 ? `from ${current.status} it can move to ${legal.join(', ')}` : `${current.status} is final`}`,
+      `appointment '${id}' cannot move from ${current.status} to ${status}; ${onward}`,
       fromBody ? { param: 'status' } : {},
     )
   }

@@ -33,5 +33,7 @@ export function storedJson(value: unknown): string {
  * ```
  */
 export function pageJson(page: ListPage<unknown>): string {
-  return `{"object":"list","data":[${page.data.map(storedJson).join(',')}],"has_more":${page.has_more},"next_cursor":${JSON.stringify(page.next_cursor)}}`
+  const data = page.data.map(storedJson).join(',')
+  const cursor = JSON.stringify(page.next_cursor)
+  return `{"object":"list","data":[${data}],"has_more":${page.has_more},"next_cursor":${cursor}}`
 }
