@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { OctopusPro } from '@octopuspro/client'
 import { searchEventTypes } from '@octopuspro/contract'
 import { type ReferenceServer, startReferenceServer } from '@octopuspro/reference-server'
+import { Webhooks } from '@octopuspro/webhooks'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { settingsPage } from '../src/index.js'
@@ -206,6 +207,41 @@ describe('settings page: API & Webhooks Integrations', () => {
     expect([...(endpoint?.event_types ?? [])].sort()).toEqual(paymentTypes)
     expect(endpoint?.url).toBe(receiver.url)
     expect(endpoint?.active).toBe(true)
+    await page.close()
+  })
+
+  it('adds an ed25519 webhook: Reveal secret shows its whpk_ public key, which verifies its deliveries', async () => {
+    const page = await openSettings()
+    await page.getByRole('button', { name: 'Add Webhook' }).click()
+    const form = page.getByRole('dialog', { name: 'Add Webhook' })
+    await form.getByLabel('Webhook Name').fill('Signed with ed25519')
+    await form.getByLabel('Webhook URL').fill(receiver.url)
+    await form.getByLabel('Search event types').fill('customer')
+    await form.getByRole('button', { name: 'Select All Visible' }).click()
+    await form.getByLabel('Signing').selectOption('ed25519')
+    await form.getByRole('button', { name: 'Add Webhook' }).click()
+    await form.waitFor({ state: 'detached' })
+
+    const endpoints = await op.webhooks.list().toArray({ limit: 100 })
+    const endpoint = endpoints.find((e) => e.name === 'Signed with ed25519')!
+    expect([endpoint.signing, endpoint.public_key?.startsWith('whpk_')]).toEqual(['ed25519', true])
+    await page.getByRole('button', { name: 'Reveal secret for webhook Signed with ed25519' }).click()
+    const reveal = page.getByRole('dialog', { name: 'Public key of “Signed with ed25519”' })
+    expect(await reveal.getByLabel('Public key').inputValue()).toBe(endpoint.public_key)
+    await reveal.getByRole('button', { name: 'Done' }).click()
+
+    const customer = await op.customers.create({ name: 'Verified by public key' })
+    const delivery = await server.deliveries.waitFor({
+      endpointId: endpoint.id,
+      type: 'customer.created',
+      status: 'succeeded',
+    })
+    const sent = server.events.list().find((event) => event.id === delivery.event_id)
+    expect((sent?.data as { id?: string } | undefined)?.id).toBe(customer.id)
+    const signed = receiver.requests.find((request) => request.headers['webhook-id'] === delivery.event_id)!
+    const verified = await new Webhooks({ publicKey: endpoint.public_key! }).verify(signed.body, signed.headers)
+    expect(verified.id).toBe(delivery.event_id)
+    await op.webhooks.delete(endpoint.id)
     await page.close()
   })
 

@@ -7,8 +7,10 @@ import { field } from './fields.js'
 import { onSubmit, textValue } from './forms.js'
 
 /**
- * The "Add Webhook" / edit dialog: Webhook Name, Webhook URL, an optional description, the event types and
- * "Active (webhook will receive events)", on by default. Resolves `saved` with the stored endpoint.
+ * The "Add Webhook" / edit dialog: Webhook Name, Webhook URL, an optional description, the event types,
+ * "Active (webhook will receive events)", on by default, and, when adding, the signing scheme (HMAC with a shared
+ * `whsec_` secret, or ed25519 whose receivers verify with a `whpk_` public key; a rotation switches it later).
+ * Resolves `saved` with the stored endpoint.
  *
  * @example
  * ```ts
@@ -57,6 +59,19 @@ export function openWebhookForm(
         control: h('input', { name: 'description', autocomplete: 'off', value: endpoint?.description ?? '' }),
       }),
       picker.element,
+      endpoint
+        ? undefined
+        : field({
+            label: 'Signing',
+            param: 'signing',
+            control: h(
+              'select',
+              { name: 'signing' },
+              h('option', { value: 'hmac_sha256' }, 'HMAC-SHA256: a shared secret (whsec_…)'),
+              h('option', { value: 'ed25519' }, 'Ed25519: receivers verify with a public key (whpk_…)'),
+            ),
+            hint: 'Both are Standard Webhooks signatures; Ed25519 keeps the private key on the server.',
+          }),
       field({
         label: 'Active (webhook will receive events)',
         param: 'active',
@@ -82,7 +97,11 @@ export function openWebhookForm(
       const description = textValue(data, 'description')
       const result = endpoint
         ? await ctx.op.webhooks.update(endpoint.id, { ...body, description: description ?? null })
-        : await ctx.op.webhooks.create({ ...body, ...(description === undefined ? {} : { description }) })
+        : await ctx.op.webhooks.create({
+            ...body,
+            signing: data.get('signing') === 'ed25519' ? 'ed25519' : 'hmac_sha256',
+            ...(description === undefined ? {} : { description }),
+          })
       close()
       ctx.announce(endpoint ? `Webhook “${result.name}” saved.` : `Webhook “${result.name}” added.`)
       saved(result)

@@ -132,17 +132,17 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
 
   async function reveal(endpoint: WebhookEndpoint): Promise<void> {
     try {
-      const secret = await ctx.op.webhooks.getSecret(endpoint.id)
-      const previous = secret.previous_secret
-        ? ` The previous secret also signs until ` +
-          `${new Date(secret.previous_secret_expires_at ?? '').toLocaleString()}; receivers may accept both meanwhile.`
+      const answer = await ctx.op.webhooks.getSecret(endpoint.id)
+      const key = verificationKey(answer)
+      const previous = answer.previous_secret_expires_at
+        ? ` The previous key also signs until ` +
+          `${new Date(answer.previous_secret_expires_at).toLocaleString()}; receivers may accept both meanwhile.`
         : ''
       showSecret({
-        title: `Signing secret of “${endpoint.name}”`,
-        label: 'Signing secret',
-        // An ed25519 endpoint has no shared secret: its receivers verify with the public key.
-        secret: secret.secret ?? secret.public_key ?? '',
-        note: `Your receiver verifies the webhook-signature header with it. Keep it private.${previous}`,
+        title: `${key.label} of “${endpoint.name}”`,
+        label: key.label,
+        secret: key.value,
+        note: `Your receiver verifies the webhook-signature header with it.${key.note}${previous}`,
       })
     } catch (error) {
       ctx.announce(`Could not get the secret: ${errorMessage(error)}`)
@@ -150,27 +150,27 @@ export function webhooksPanel(ctx: PageContext, events: WebhooksPanelEvents): Pa
   }
 
   function rotate(endpoint: WebhookEndpoint): void {
-    let secret: string | undefined
+    let key: VerificationKey | undefined
     confirmAction({
       title: 'Rotate signing secret?',
       message:
-        `A new secret signs every delivery to “${endpoint.name}” from now on. During the overlap each ` +
+        `A new key signs every delivery to “${endpoint.name}” from now on. During the overlap each ` +
         `delivery carries both signatures, so you can update your receiver without losing events.`,
-      fields: overlapField('Keep signing with the old secret for', 86_400),
+      fields: overlapField('Keep signing with the old key for', 86_400),
       confirmLabel: 'Rotate secret',
       async run(data) {
         const rotated = await ctx.op.webhooks.rotateSecret(endpoint.id, {
           expires_in_seconds: Number(data.get('expires_in_seconds')),
         })
-        secret = rotated.secret ?? rotated.public_key ?? undefined
+        key = verificationKey(rotated)
         ctx.announce(`Secret of “${endpoint.name}” rotated.`)
       },
       onClosed() {
-        if (secret)
+        if (key)
           showSecret({
-            title: `New signing secret of “${endpoint.name}”`,
-            label: 'Signing secret',
-            secret,
+            title: `New ${key.label.toLowerCase()} of “${endpoint.name}”`,
+            label: key.label,
+            secret: key.value,
             note: 'Configure your receiver with it. Reveal secret shows it again later.',
           })
       },
@@ -241,4 +241,28 @@ function status(endpoint: WebhookEndpoint): Node {
   if (endpoint.active) return badge('Active', 'good')
   if (endpoint.disabled_reason) return badge(`Disabled: ${endpoint.disabled_reason}`, 'bad')
   return badge('Inactive', 'neutral')
+}
+
+/** What a receiver verifies an endpoint's deliveries with, as the page shows it. */
+interface VerificationKey {
+  label: 'Signing secret' | 'Public key'
+  value: string
+  note: string
+}
+
+/**
+ * The `whsec_` secret of an HMAC endpoint, or the `whpk_` public key of an ed25519 one (it has no shared secret).
+ *
+ * @example
+ * ```ts
+ * const { label, value } = verificationKey(await op.webhooks.getSecret(id))
+ * ```
+ */
+function verificationKey(answer: { secret: string | null; public_key?: string | null }): VerificationKey {
+  if (answer.secret !== null) return { label: 'Signing secret', value: answer.secret, note: ' Keep it private.' }
+  return {
+    label: 'Public key',
+    value: answer.public_key ?? '',
+    note: ' It is public: the private key that signs stays on the server.',
+  }
 }
