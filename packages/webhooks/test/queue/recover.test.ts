@@ -95,6 +95,8 @@ describe('recover(op, webhooks, { checkpoint, queue }) against the reference ser
     const { op, create, server } = await serverWithEvents(3)
     await new Promise((resolve) => setTimeout(resolve, 5))
     const since = new Date()
+    // created_after is exclusive and timestamps have milliseconds: an event in the same millisecond is not after it.
+    await new Promise((resolve) => setTimeout(resolve, 5))
     await create(2)
     const { handler, runs } = countingHandler()
     const result = await recover(op, handler, { since, checkpoint: memoryCheckpoint() })
