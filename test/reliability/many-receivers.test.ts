@@ -1,10 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { OctopusPro } from '@octopuspro/client'
 import { createReferenceServer, type ReferenceServer } from '@octopuspro/reference-server'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { killWhoStarted, runsPerEvent, waitUntil } from './helpers/processes.js'
+import {
+  type FixtureProcess,
+  killWhoStarted,
+  runsPerEvent,
+  startFixture,
+  stopFixtures,
+  waitUntil,
+} from './helpers/processes.js'
 import { deleteKeys, describeWithRedis, uniquePrefix } from './helpers/redis.js'
 import { recordFigures } from './helpers/results.js'
 
@@ -13,60 +18,19 @@ const REDELIVERIES = 300
 const IN_FLIGHT_TTL_MS = 3_000
 /** Long enough to outlast a claim that expires after IN_FLIGHT_TTL_MS. */
 const RETRY_SCHEDULE = [50, 100, 200, 400, 800, 1_000, 1_000, 1_000, 1_000, 1_000]
-const SCRIPT = fileURLToPath(new URL('./fixtures/receiver-process.ts', import.meta.url))
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-
-/** A receiver child process and what it printed. */
-interface Child {
-  process: ChildProcess
-  port: number
-  stderr: string
-}
-
-function startChild(env: Record<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, ['--conditions=@octopuspro/source', '--import', 'tsx', SCRIPT], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const started: Child = { process: child, port: 0, stderr: '' }
-  child.stderr.on('data', (chunk) => (started.stderr += chunk))
-  return new Promise((resolve, reject) => {
-    let stdout = ''
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk
-      const port = /listening (\d+)/.exec(stdout)?.[1]
-      if (port) {
-        started.port = Number(port)
-        resolve(started)
-      }
-    })
-    child.once('exit', (code) =>
-      reject(new Error(`receiver process exited with ${code} before listening: ${started.stderr}`)),
-    )
-  })
-}
 
 describeWithRedis('many receivers, one Redis (3 child processes with redisDedupe)', (redisUrl) => {
   const prefix = uniquePrefix('many-receivers')
   let redis: Redis
   let server: ReferenceServer
-  const children: Child[] = []
+  const children: FixtureProcess[] = []
 
   beforeAll(() => {
     redis = new Redis(redisUrl)
   })
   afterAll(async () => {
     await server?.close()
-    for (const child of children)
-      if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGTERM')
-    await Promise.all(
-      children.map((child) =>
-        child.process.exitCode !== null || child.process.signalCode !== null
-          ? undefined
-          : new Promise((resolve) => child.process.once('exit', resolve)),
-      ),
-    )
+    await stopFixtures(children)
     await deleteKeys(redis, prefix)
     await redis.quit()
   })
@@ -89,10 +53,12 @@ describeWithRedis('many receivers, one Redis (3 child processes with redisDedupe
       IN_FLIGHT_TTL_MS: String(IN_FLIGHT_TTL_MS),
       SLOW_MS: '60000',
     }
-    children.push(...(await Promise.all(endpoints.map(() => startChild(env)))))
+    children.push(
+      ...(await Promise.all(endpoints.map(() => startFixture('receiver-process.ts', env, /listening (\d+)/)))),
+    )
     await Promise.all(
       endpoints.map((endpoint, i) =>
-        op.webhooks.update(endpoint.id, { url: `http://127.0.0.1:${children[i]!.port}/hook` }),
+        op.webhooks.update(endpoint.id, { url: `http://127.0.0.1:${children[i]!.ready[1]}/hook` }),
       ),
     )
 

@@ -1,4 +1,5 @@
 import type * as NodeCrypto from 'node:crypto'
+import { concatBytes } from '../bytes.js'
 
 /**
  * node:crypto where the runtime has it (Node, Bun, Deno: its synchronous HMAC and ed25519 cost a fraction of an
@@ -40,9 +41,5 @@ const encoder = new TextEncoder()
  */
 export function messageBytes(message: SignedMessage): Uint8Array {
   if (typeof message === 'string') return encoder.encode(message)
-  const head = encoder.encode(message[0])
-  const bytes = new Uint8Array(head.byteLength + message[1].byteLength)
-  bytes.set(head)
-  bytes.set(message[1], head.byteLength)
-  return bytes
+  return concatBytes([encoder.encode(message[0]), message[1]])
 }
