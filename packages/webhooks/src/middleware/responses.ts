@@ -11,6 +11,11 @@ export function duplicate(id: string): WebhookResponse {
   return { status: 200, headers: JSON_HEADERS, body: JSON.stringify({ duplicate: true, id }) }
 }
 
+/** 202: the event is on a durable queue; a worker runs its handlers (the queue door's answer). */
+export function queued(id: string): WebhookResponse {
+  return { status: 202, headers: JSON_HEADERS, body: JSON.stringify({ queued: true, id }) }
+}
+
 /** An error answer `{ error: { reason, message } }`. */
 export function errorResponse(
   status: number,

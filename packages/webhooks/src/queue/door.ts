@@ -1,5 +1,5 @@
 import { handleFetchRequest } from '../middleware/fetch.js'
-import { errorResponse } from '../middleware/responses.js'
+import { errorResponse, queued } from '../middleware/responses.js'
 import type { WebhookResponder, WebhookResponse } from '../middleware/types.js'
 import type { Webhooks } from '../webhooks.js'
 import { QueueError } from './queue-errors.js'
@@ -29,8 +29,6 @@ export interface QueueWebhooksOptions {
  */
 export type QueueDoor = ((request: Request) => Promise<Response>) & WebhookResponder
 
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' }
-
 /**
  * The durable door: verifies and parses each delivery exactly as `webhooks` does (same answers for bad ones),
  * puts the event on `queue`, and answers **202** only once the queue holds it; a queue failure is answered
@@ -57,7 +55,7 @@ export function queueWebhooks(webhooks: Webhooks, options: QueueWebhooksOptions)
         { 'retry-after': '5' },
       )
     }
-    return { status: 202, headers: JSON_HEADERS, body: JSON.stringify({ queued: true, id }) }
+    return queued(id)
   })
   const door = ((request: Request) => handleFetchRequest(door, request)) as QueueDoor
   door.respond = respond
